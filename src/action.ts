@@ -1,0 +1,78 @@
+import * as core from '@actions/core'
+import { writeFile } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import { check } from './check.js'
+import { exitCode } from './cli.js'
+import { ConfigError, EXIT, UsageError } from './errors.js'
+import { resolveOptions } from './options.js'
+import { renderAnnotations } from './report/annotations.js'
+import { renderJson } from './report/json.js'
+import { renderMarkdown } from './report/markdown.js'
+import type { Report } from './report/types.js'
+
+/** The Action adapter: inputs -> check() -> outputs, summary, annotations, exit status. */
+export async function run(): Promise<void> {
+  try {
+    const cwd = process.env.GITHUB_WORKSPACE || process.cwd()
+    const options = await resolveOptions({
+      cwd,
+      paths: core.getInput('path', { required: true }).split('\n'),
+      config: core.getInput('config'),
+      failOn: core.getInput('fail-on'),
+    })
+    const report = await check(options)
+    const reportFile = resolve(
+      cwd,
+      core.getInput('report-file') || join(process.env.RUNNER_TEMP || cwd, 'packguard-report.json'),
+    )
+    await writeFile(reportFile, renderJson(report))
+    setOutputs(report, reportFile)
+    annotate(report, cwd)
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report)).write()
+    const code = exitCode(report)
+    if (code !== EXIT.pass) {
+      core.setFailed(failureMessage(report))
+      process.exitCode = code
+    }
+  } catch (err) {
+    const usage = err instanceof UsageError || err instanceof ConfigError
+    core.setFailed(
+      usage ? (err as Error).message : `packguard internal error: ${(err as Error).stack}`,
+    )
+    process.exitCode = usage ? EXIT.usage : EXIT.unreadable
+  }
+}
+
+function setOutputs(report: Report, reportFile: string): void {
+  core.setOutput('result', report.result)
+  core.setOutput('findings', report.findings.length)
+  core.setOutput('errors', report.counts.error)
+  core.setOutput('warnings', report.counts.warning)
+  core.setOutput('report', reportFile)
+}
+
+function annotate(report: Report, cwd: string): void {
+  const local = (artifact: string, file: string) => {
+    const full = resolve(cwd, artifact, file)
+    const rel = relative(cwd, full)
+    return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel
+  }
+  const folders = new Set(
+    report.artifacts.filter((a) => a.format?.endsWith('directory')).map((a) => a.path),
+  )
+  for (const a of renderAnnotations(report, (artifact, file) =>
+    folders.has(artifact) ? local(artifact, file) : undefined,
+  )) {
+    const props = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column }
+    if (a.severity === 'error') core.error(a.message, props)
+    else if (a.severity === 'warning') core.warning(a.message, props)
+    else core.notice(a.message, props)
+  }
+}
+
+function failureMessage(report: Report): string {
+  const unreadable = report.artifacts.filter((a) => a.error)
+  if (unreadable.length) return unreadable.map((a) => `${a.path}: ${a.error}`).join('\n')
+  const { error, warning, notice } = report.counts
+  return `packguard found ${error} error(s), ${warning} warning(s), ${notice} notice(s) (fail-on: ${report.failOn})`
+}

@@ -1,0 +1,150 @@
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { check } from './check.js'
+import { ConfigError, EXIT, UsageError } from './errors.js'
+import { resolveOptions } from './options.js'
+import { renderJson } from './report/json.js'
+import { renderMarkdown } from './report/markdown.js'
+import { renderText } from './report/text.js'
+import type { Report } from './report/types.js'
+import { VERSION } from './version.js'
+
+/** What the CLI touches of the outside world; tests and the bin entry supply it. */
+export interface CliIo {
+  cwd: string
+  env: Record<string, string | undefined>
+  stdout: { write(s: string): unknown; isTTY?: boolean }
+  stderr: { write(s: string): unknown }
+}
+
+const HELP = `packguard: check a built package before it ships
+
+Usage:
+  packguard check <artifact...> [options]   check tarballs, zips, folders or globs
+  packguard --help | --version
+
+Run 'packguard check --help' for the options.
+`
+
+const CHECK_HELP = `Usage: packguard check <artifact...> [options]
+
+Artifacts: npm tarballs, .tar/.tar.gz/.tgz, zip family (.zip .whl .jar .vsix .nupkg ...),
+folders, npm package folders (checked as 'npm pack' would publish them), or globs of these.
+
+Options:
+  --config <file>        config file (default: .github/packguard.yml if present)
+  --format <fmt>         text (default), json or markdown
+  --output <file>        write the report in --format to this file; text still goes to stdout
+  --fail-on <severity>   error (default), warning, notice or never
+  --no-pack              scan an npm package folder whole, not just what npm would publish
+  -h, --help             show this help
+
+Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,
+3 an artifact could not be read completely.
+`
+
+const FORMATS = ['text', 'json', 'markdown'] as const
+type Format = (typeof FORMATS)[number]
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io)
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr.write(`packguard: ${err.message}\n`)
+      return EXIT.usage
+    }
+    io.stderr.write(`packguard: internal error: ${(err as Error).stack ?? err}\n`)
+    return EXIT.unreadable
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${VERSION}\n`)
+    return EXIT.pass
+  }
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(HELP)
+    return command === undefined ? EXIT.usage : EXIT.pass
+  }
+  if (command !== 'check')
+    throw new UsageError(`unknown command '${command}'. Run 'packguard --help'.`)
+  const args = parseCheckArgs(rest)
+  if (args.help) {
+    io.stdout.write(CHECK_HELP)
+    return EXIT.pass
+  }
+  const options = await resolveOptions({
+    cwd: io.cwd,
+    paths: args.paths,
+    config: args.config,
+    failOn: args.failOn,
+    pack: !args.noPack,
+  })
+  const report = await check(options)
+  const color = useColor(io)
+  if (args.output) {
+    await writeFile(resolve(io.cwd, args.output), render(report, args.format, false))
+    io.stdout.write(renderText(report, { color }))
+  } else {
+    io.stdout.write(render(report, args.format, color))
+  }
+  return exitCode(report)
+}
+
+/** 3 when an artifact could not be read completely, 1 on failing findings, else 0. */
+export function exitCode(report: Report): number {
+  if (report.artifacts.some((a) => a.error)) return EXIT.unreadable
+  return report.result === 'fail' ? EXIT.findings : EXIT.pass
+}
+
+function render(report: Report, format: Format, color: boolean): string {
+  if (format === 'json') return renderJson(report)
+  if (format === 'markdown') return renderMarkdown(report)
+  return renderText(report, { color })
+}
+
+function parseCheckArgs(argv: string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'no-pack': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run 'packguard check --help'.`)
+  }
+  const { values, positionals } = parsed
+  const format = values.format as Format
+  if (!FORMATS.includes(format))
+    throw new UsageError(`Invalid --format '${format}'. Expected one of ${FORMATS.join(', ')}.`)
+  if (!values.help && positionals.length === 0)
+    throw new UsageError("No artifact given. Run 'packguard check --help'.")
+  return {
+    paths: positionals,
+    config: values.config,
+    format,
+    output: values.output,
+    failOn: values['fail-on'],
+    noPack: values['no-pack'],
+    help: values.help,
+  }
+}
+
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR) return false
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true
+  return Boolean(io.stdout.isTTY)
+}

@@ -1,0 +1,122 @@
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { parse } from 'yaml'
+import { ConfigError } from '../errors.js'
+import type { SeverityOrOff } from '../findings.js'
+import { RULES } from '../rules/registry.js'
+import { DEFAULT_LIMITS } from '../sources/limits.js'
+import { CONFIG_SCHEMA } from './schema.js'
+import type { Config, IgnoreEntry, PresetName } from './types.js'
+import { parseSize } from './units.js'
+import { validate } from './validate.js'
+
+/** Where packguard looks for its config when none is named. */
+export const DEFAULT_CONFIG_PATHS = ['.github/packguard.yml', '.github/packguard.yaml']
+
+/** The configuration with nothing declared: the `recommended` preset and default limits. */
+export function defaultConfig(): Config {
+  return {
+    extends: 'recommended',
+    files: { forbid: [], require: [] },
+    limits: {},
+    rules: {},
+    ignore: [],
+    safety: { ...DEFAULT_LIMITS },
+  }
+}
+
+/**
+ * Loads the config named by `explicit`, else the first default path that exists under `cwd`,
+ * else the defaults. A named file that is missing, bad YAML or off-schema is a ConfigError.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
+  const file = explicit ? resolve(cwd, explicit) : await firstExisting(cwd)
+  if (!file) return defaultConfig()
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    throw new ConfigError(
+      `${explicit ?? file}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    )
+  }
+  return parseConfig(text, explicit ?? file)
+}
+
+/** Parses and validates config text; `name` is used in every error message. */
+export function parseConfig(text: string, name: string): Config {
+  let raw: unknown
+  try {
+    raw = parse(text, { prettyErrors: true, uniqueKeys: true }) ?? {}
+  } catch (err) {
+    throw new ConfigError(`${name}: invalid YAML: ${(err as Error).message.split('\n')[0]}`)
+  }
+  validate(raw, CONFIG_SCHEMA, name)
+  return toConfig(raw as RawConfig, name)
+}
+
+interface RawConfig {
+  extends?: PresetName
+  files?: { forbid?: string[]; allow?: string[]; require?: string[] }
+  limits?: {
+    'max-total-size'?: string | number
+    'max-file-size'?: string | number
+    'max-files'?: number
+  }
+  rules?: Record<string, SeverityOrOff>
+  ignore?: IgnoreEntry[]
+  safety?: {
+    'max-total-bytes'?: string | number
+    'max-entry-bytes'?: string | number
+    'max-entries'?: number
+    'max-ratio'?: number
+  }
+}
+
+function toConfig(raw: RawConfig, name: string): Config {
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!RULES.has(id))
+      throw new ConfigError(
+        `${name}: rules.${id}: unknown rule id (see docs/rules.md for the list)`,
+      )
+  }
+  for (const [i, ig] of (raw.ignore ?? []).entries()) {
+    const family = ig.rule.endsWith('/*') ? ig.rule.slice(0, -1) : undefined
+    const known = family
+      ? [...RULES.keys()].some((id) => id.startsWith(family))
+      : RULES.has(ig.rule)
+    if (!known) throw new ConfigError(`${name}: ignore[${i}].rule: unknown rule id '${ig.rule}'`)
+  }
+  const size = (v: string | number | undefined) => (v === undefined ? undefined : parseSize(v))
+  const s = raw.safety ?? {}
+  return {
+    source: name,
+    extends: raw.extends ?? 'recommended',
+    files: {
+      forbid: raw.files?.forbid ?? [],
+      allow: raw.files?.allow,
+      require: raw.files?.require ?? [],
+    },
+    limits: {
+      maxTotalSize: size(raw.limits?.['max-total-size']),
+      maxFileSize: size(raw.limits?.['max-file-size']),
+      maxFiles: raw.limits?.['max-files'],
+    },
+    rules: raw.rules ?? {},
+    ignore: raw.ignore ?? [],
+    safety: {
+      maxTotalBytes: size(s['max-total-bytes']) ?? DEFAULT_LIMITS.maxTotalBytes,
+      maxEntryBytes: size(s['max-entry-bytes']) ?? DEFAULT_LIMITS.maxEntryBytes,
+      maxEntries: s['max-entries'] ?? DEFAULT_LIMITS.maxEntries,
+      maxRatio: s['max-ratio'] ?? DEFAULT_LIMITS.maxRatio,
+    },
+  }
+}
+
+async function firstExisting(cwd: string): Promise<string | undefined> {
+  for (const p of DEFAULT_CONFIG_PATHS) {
+    const full = join(cwd, p)
+    if ((await stat(full).catch(() => undefined))?.isFile()) return full
+  }
+  return undefined
+}

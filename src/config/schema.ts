@@ -1,0 +1,40 @@
+import type { Spec } from './validate.js'
+import { PRESETS } from './types.js'
+
+const severity: Spec = { type: 'enum', values: ['off', 'notice', 'warning', 'error'] }
+const globs: Spec = { type: 'array', items: { type: 'string' } }
+
+/** The shape of `.github/packguard.yml`. Later issues add their sections here. */
+export const CONFIG_SCHEMA: Spec = {
+  type: 'object',
+  props: {
+    extends: { type: 'enum', values: PRESETS },
+    files: { type: 'object', props: { forbid: globs, allow: globs, require: globs } },
+    limits: {
+      type: 'object',
+      props: {
+        'max-total-size': { type: 'size' },
+        'max-file-size': { type: 'size' },
+        'max-files': { type: 'integer', min: 0 },
+      },
+    },
+    rules: { type: 'map', values: severity },
+    ignore: {
+      type: 'array',
+      items: {
+        type: 'object',
+        props: { rule: { type: 'string' }, path: { type: 'string' }, reason: { type: 'string' } },
+        required: ['rule', 'reason'],
+      },
+    },
+    safety: {
+      type: 'object',
+      props: {
+        'max-total-bytes': { type: 'size' },
+        'max-entry-bytes': { type: 'size' },
+        'max-entries': { type: 'integer', min: 1 },
+        'max-ratio': { type: 'number', min: 1 },
+      },
+    },
+  },
+}

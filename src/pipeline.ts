@@ -1,0 +1,65 @@
+import type { Config } from './config/types.js'
+import {
+  compareFindings,
+  fingerprint,
+  severityRank,
+  type Finding,
+  type SuppressedFinding,
+} from './findings.js'
+import { compileGlobs } from './globs.js'
+import { presetSeverity, RULES } from './rules/registry.js'
+import type { RawFinding } from './rules/types.js'
+import type { FailOn } from './report/types.js'
+
+/** Turns what a rule reported into a Finding with the configured severity; undefined when the rule is off. */
+export function toFinding(raw: RawFinding, artifact: string, config: Config): Finding | undefined {
+  const meta = RULES.get(raw.rule)
+  if (!meta) throw new Error(`internal: rule ${raw.rule} is not registered`)
+  const severity = config.rules[raw.rule] ?? presetSeverity(config.extends, meta)
+  if (severity === 'off') return undefined
+  const finding: Finding = {
+    rule: raw.rule,
+    category: meta.category,
+    severity,
+    artifact,
+    file: raw.file,
+    message: raw.message,
+    fingerprint: fingerprint(raw.rule, raw.file, raw.key ?? raw.message),
+  }
+  if (raw.line !== undefined) finding.line = raw.line
+  if (raw.column !== undefined) finding.column = raw.column
+  if (raw.evidence !== undefined) finding.evidence = raw.evidence
+  return finding
+}
+
+/** Splits findings into reported and suppressed (by `ignore`), drops duplicates, sorts both. */
+export function finalize(
+  findings: Finding[],
+  config: Config,
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  const ignores = config.ignore.map((ig) => ({
+    ...ig,
+    path: ig.path === undefined ? undefined : compileGlobs([ig.path]),
+  }))
+  const kept: Finding[] = []
+  const suppressed: SuppressedFinding[] = []
+  const seen = new Set<string>()
+  for (const f of findings) {
+    const id = `${f.artifact}\0${f.fingerprint}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    const ig = ignores.find((i) => ruleMatches(i.rule, f.rule) && (!i.path || i.path.first(f.file)))
+    if (ig) suppressed.push({ ...f, reason: ig.reason })
+    else kept.push(f)
+  }
+  return { findings: kept.sort(compareFindings), suppressed: suppressed.sort(compareFindings) }
+}
+
+function ruleMatches(pattern: string, rule: string): boolean {
+  return pattern.endsWith('/*') ? rule.startsWith(pattern.slice(0, -1)) : pattern === rule
+}
+
+/** Whether a finding of this severity fails the run at `failOn`. */
+export function fails(f: Finding, failOn: FailOn): boolean {
+  return failOn !== 'never' && severityRank(f.severity) >= severityRank(failOn)
+}

@@ -1,0 +1,71 @@
+import { formatSize } from '../config/units.js'
+import type { Finding, Severity } from '../findings.js'
+import { printable } from './escape.js'
+import type { Report } from './types.js'
+
+const COLORS: Record<Severity | 'bold' | 'dim' | 'green', [number, number]> = {
+  error: [31, 39],
+  warning: [33, 39],
+  notice: [36, 39],
+  green: [32, 39],
+  bold: [1, 22],
+  dim: [2, 22],
+}
+
+/** Terminal output for people: findings grouped by artifact and file, then a one-line verdict. */
+export function renderText(report: Report, opts: { color: boolean }): string {
+  const paint = (style: keyof typeof COLORS, s: string) =>
+    opts.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s
+  const out: string[] = []
+  for (const a of report.artifacts) {
+    const kind = a.format ? `${a.format}, ${a.files} files, ${formatSize(a.bytes)}` : 'not read'
+    out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`))
+    if (a.error) out.push(`  ${paint('error', 'unreadable')}  ${printable(a.error)}`)
+    const byFile = groupBy(
+      report.findings.filter((f) => f.artifact === a.path),
+      (f) => f.file,
+    )
+    for (const [file, list] of byFile) {
+      out.push(`  ${file ? printable(file) : paint('dim', '(artifact)')}`)
+      for (const f of list) {
+        const where = f.line ? paint('dim', `:${f.line}${f.column ? `:${f.column}` : ''} `) : ''
+        out.push(
+          `    ${where}${paint(f.severity, f.severity.padEnd(7))}  ${printable(f.message)}  ${paint('dim', f.rule)}`,
+        )
+      }
+    }
+    if (!a.error && byFile.size === 0) out.push(`  ${paint('green', 'no findings')}`)
+    out.push('')
+  }
+  if (report.suppressed.length > 0) {
+    out.push(
+      paint(
+        'dim',
+        `${report.suppressed.length} finding(s) suppressed by ignore entries (listed in the JSON report)`,
+      ),
+    )
+  }
+  out.push(verdict(report, paint))
+  return `${out.join('\n')}\n`
+}
+
+function verdict(report: Report, paint: (style: keyof typeof COLORS, s: string) => string): string {
+  const { error, warning, notice } = report.counts
+  const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`
+  const unreadable = report.artifacts.filter((a) => a.error).length
+  const n = report.artifacts.length
+  if (unreadable > 0)
+    return paint(
+      'error',
+      `✖ packguard could not read ${unreadable} of ${n} artifact(s) completely; ${counts}`,
+    )
+  if (report.result === 'fail')
+    return paint('error', `✖ packguard: fail (${counts}; fail-on ${report.failOn})`)
+  return paint('green', `✔ packguard: pass (${counts}) in ${n} artifact(s)`)
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>()
+  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it])
+  return m
+}

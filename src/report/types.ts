@@ -1,0 +1,28 @@
+import type { ArtifactFormat } from '../sources/types.js'
+import type { Finding, Severity, SuppressedFinding } from '../findings.js'
+
+export type FailOn = Severity | 'never'
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never']
+
+export interface ArtifactReport {
+  path: string
+  format?: ArtifactFormat
+  /** Regular files read. */
+  files: number
+  /** Unpacked bytes of those files. */
+  bytes: number
+  /** Set when the artifact could not be read completely (exit 3). */
+  error?: string
+}
+
+/** The JSON report (`--format json`); renderers read only this. */
+export interface Report {
+  schemaVersion: 1
+  tool: { name: string; version: string }
+  result: 'pass' | 'fail'
+  failOn: FailOn
+  artifacts: ArtifactReport[]
+  findings: Finding[]
+  suppressed: SuppressedFinding[]
+  counts: Record<Severity, number>
+}

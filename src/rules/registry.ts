@@ -1,0 +1,31 @@
+import type { PresetName } from '../config/types.js'
+import type { SeverityOrOff } from '../findings.js'
+import { archiveRules } from './archive.js'
+import { filesRules } from './files.js'
+import { sizeRules } from './size.js'
+import type { RuleFamily, RuleMeta } from './types.js'
+
+/** Every rule family, in the order they run. Later families register here. */
+export const FAMILIES: readonly RuleFamily[] = [archiveRules, filesRules, sizeRules]
+
+export const RULES: ReadonlyMap<string, RuleMeta> = new Map(
+  FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r]),
+)
+
+/** The severity a preset gives a rule: `recommended` as declared, `strict` all errors, `none` only declared and fail-closed rules. */
+export function presetSeverity(preset: PresetName, rule: RuleMeta): SeverityOrOff {
+  if (preset === 'strict') return 'error'
+  if (preset === 'none' && !rule.always) return 'off'
+  return rule.severity
+}
+
+/** Anchor of a rule in docs/rules.md (`file/forbidden` -> `file-forbidden`). */
+export function docsAnchor(id: string): string {
+  return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()
+}
+
+export const DOCS_BASE = 'https://github.com/packguard/packguard/blob/main/docs/rules.md'
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}#${docsAnchor(id)}`
+}

@@ -1,0 +1,58 @@
+import type { Config } from '../config/types.js'
+import type { Category, Severity } from '../findings.js'
+import type { Entry, EntryType } from '../sources/types.js'
+
+/** What every rule id declares about itself; presets and docs are built from these. */
+export interface RuleMeta {
+  /** Stable id, `family/name`. */
+  id: string
+  category: Category
+  /** Severity in the `recommended` preset ('off' = only when turned on). */
+  severity: Severity | 'off'
+  /** One line: what the rule reports. */
+  description: string
+  /**
+   * Whether the rule stays on under `extends: none`: rules the user declares (files, limits)
+   * and the fail-closed archive rules.
+   */
+  always?: boolean
+}
+
+/** A finding as a rule reports it; the check adds severity, category, artifact and fingerprint. */
+export interface RawFinding {
+  rule: string
+  file: string
+  line?: number
+  column?: number
+  message: string
+  evidence?: string
+  /** Extra identity for the fingerprint when one file can carry several findings of a rule. */
+  key?: string
+}
+
+/** An entry without its bytes: what rules get at the end of an artifact. */
+export interface EntrySummary {
+  path: string
+  rawPath: string
+  type: EntryType
+  mode: number
+  size: number
+}
+
+export interface RuleContext {
+  artifact: string
+  config: Config
+  report(finding: RawFinding): void
+}
+
+/** Called for each entry as it is read, then once with the whole file list. */
+export interface RuleVisitor {
+  entry?(entry: Entry): void
+  end?(entries: readonly EntrySummary[]): void
+}
+
+/** A rule family: the ids it reports and how it looks at an artifact. */
+export interface RuleFamily {
+  rules: readonly RuleMeta[]
+  create(ctx: RuleContext): RuleVisitor
+}

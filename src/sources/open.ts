@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs'
+import { open as openFile, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { readDir } from './dir.js'
+import { Budget, type SafetyLimits } from './limits.js'
+import { readNpmDir } from './npm-dir.js'
+import { sniff } from './sniff.js'
+import { readTar } from './tar.js'
+import { ArtifactError, type OpenedArtifact } from './types.js'
+import { readZip } from './zip.js'
+
+export interface OpenOptions {
+  limits: SafetyLimits
+  /** For a folder with package.json: read what `npm pack` would publish (default) or every file. */
+  pack: boolean
+}
+
+const CHUNK = 16 * 1024
+
+/**
+ * Opens any supported artifact (tar, gzipped tar, zip family, folder, npm package folder),
+ * deciding the format from magic bytes. Throws ArtifactError naming the file and the cause.
+ */
+export async function openArtifact(path: string, opts: OpenOptions): Promise<OpenedArtifact> {
+  const st = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    throw new ArtifactError(path, err.code === 'ENOENT' ? 'no such file or directory' : err.message)
+  })
+  const budget = new Budget(opts.limits)
+  if (st.isDirectory()) {
+    const isNpm =
+      opts.pack && (await stat(join(path, 'package.json')).catch(() => undefined))?.isFile()
+    return isNpm
+      ? { format: 'npm-directory', entries: readNpmDir(path, path, { budget }) }
+      : { format: 'directory', entries: readDir(path, { budget }) }
+  }
+  if (!st.isFile()) throw new ArtifactError(path, 'not a regular file or directory')
+  const head = await readHead(path)
+  const kind = sniff(head)
+  switch (kind.kind) {
+    case 'zip':
+      return { format: 'zip', entries: readZip(path, { artifact: path, budget }) }
+    case 'gzip':
+    case 'tar': {
+      const input = createReadStream(path, { highWaterMark: CHUNK })
+      const top = topFolderFor(path)
+      return {
+        format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',
+        entries: readTar(input, { artifact: path, budget, top }),
+      }
+    }
+    case 'empty':
+      throw new ArtifactError(path, 'empty file (0 bytes): not an archive')
+    case 'unsupported':
+      throw new ArtifactError(path, `unsupported archive format: ${kind.name}`)
+    default:
+      throw new ArtifactError(
+        path,
+        `not a supported archive (first bytes: ${hex(head.subarray(0, 8))})`,
+      )
+  }
+}
+
+/**
+ * npm strips the first folder of every tarball path (`package/`); a tarball named like its top
+ * folder (`name-1.0.tar.gz` holding `name-1.0/`, as sdists and source releases are) is stripped too.
+ */
+export function topFolderFor(archivePath: string): (firstPath: string) => string | undefined {
+  const stem = basename(archivePath).replace(/\.(tar\.gz|tgz|tar|gz)$/i, '')
+  return (firstPath) => {
+    const top = firstPath.split('/')[0]
+    return top === 'package' || top === stem ? top : undefined
+  }
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await openFile(path, 'r')
+  try {
+    const buf = Buffer.alloc(512)
+    const { bytesRead } = await fh.read(buf, 0, 512, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
+function hex(b: Buffer): string {
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ')
+}
