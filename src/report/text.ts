@@ -1,5 +1,5 @@
 import { formatSize } from '../config/units.js'
-import type { Finding, Severity } from '../findings.js'
+import type { Severity } from '../findings.js'
 import { printable } from './escape.js'
 import type { Report } from './types.js'
 

@@ -34,18 +34,21 @@ export async function* readTar(
 ): AsyncGenerator<Entry> {
   const parser = new Parser({ strict: true, maxDecompressionRatio: Number.MAX_SAFE_INTEGER })
   const ready: Entry[] = []
-  let failure: Error | undefined
+  let failure: ArtifactError | LimitExceeded | undefined
   let sawEof = false
   let top: string | undefined
   let first = true
+  let sawEntry = false
 
   parser.on('error', (err: Error) => {
-    failure ??= err
+    // A damaged gzip stream also garbles the tar inside it: the gzip error is the real cause.
+    if (!failure || /zlib/.test(err.message)) failure = describe(err, sawEntry, opts.artifact)
   })
   parser.on('eof', () => {
     sawEof = true
   })
   parser.on('entry', (re: ReadEntry) => {
+    sawEntry = true
     const rawPath = String(re.path)
     const normalized = normalizeEntryPath(rawPath)
     if (first) {
@@ -63,7 +66,7 @@ export async function* readTar(
     try {
       opts.budget.addEntry(entry.path || rawPath)
     } catch (err) {
-      failure ??= err as Error
+      failure ??= err as LimitExceeded
       re.resume()
       return
     }
@@ -85,7 +88,7 @@ export async function* readTar(
         opts.budget.addBytes(c.length, entry.path)
         chunks.push(c)
       } catch (err) {
-        failure ??= err as Error
+        failure ??= err as LimitExceeded
       }
     })
     re.on('end', () => {
@@ -94,36 +97,33 @@ export async function* readTar(
     })
   })
 
-  const fail = (err: Error): never => {
-    if (err instanceof LimitExceeded) throw err
-    throw new ArtifactError(opts.artifact, describeTarError(err))
-  }
-
+  // node-tar parses synchronously inside write() and end(): after each call, the entries it
+  // completed are in `ready` and any error is in `failure`.
   for await (const chunk of input) {
     opts.budget.addCompressed(chunk.length)
     parser.write(chunk)
     while (ready.length > 0) yield ready.shift() as Entry
-    if (failure) fail(failure)
+    if (failure) throw failure
   }
-  await new Promise<void>((resolve) => parser.end(resolve))
+  parser.end()
   while (ready.length > 0) yield ready.shift() as Entry
-  if (failure) fail(failure)
+  if (failure) throw failure
   if (!sawEof) {
     throw new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing')
   }
 }
 
-function describeTarError(err: Error): string {
+function describe(err: Error, sawEntry: boolean, artifact: string): ArtifactError | LimitExceeded {
+  if (err instanceof LimitExceeded) return err
   const msg = err.message.replace(/^TAR_[A-Z_]+: /, '')
-  if (
-    /zlib|unexpected end|incorrect header|invalid/i.test(msg) &&
-    /gzip|zlib|header check|end of file/i.test(msg)
-  ) {
-    return `corrupt or truncated gzip data (${msg})`
-  }
-  if (/Unrecognized archive format/.test(msg))
-    return 'not a tar archive (no valid tar header found)'
-  if (/checksum failure/.test(msg)) return 'corrupt tar: header checksum failure'
-  if (/Truncated input/.test(msg)) return `truncated tar: ${msg}`
-  return `unreadable tar: ${msg}`
+  const cause = /zlib/.test(msg)
+    ? `corrupt or truncated gzip data (${msg.replace(/^zlib: /, '')})`
+    : /Unrecognized archive format/.test(msg) || (!sawEntry && /checksum failure/.test(msg))
+      ? 'not a tar archive (no valid tar header found)'
+      : /checksum failure/.test(msg)
+        ? 'corrupt tar: header checksum failure'
+        : /Truncated input/.test(msg)
+          ? `truncated tar: ${msg}`
+          : `unreadable tar: ${msg}`
+  return new ArtifactError(artifact, cause)
 }
