@@ -16,7 +16,7 @@ export async function run(): Promise<void> {
     const cwd = process.env.GITHUB_WORKSPACE || process.cwd()
     const options = await resolveOptions({
       cwd,
-      paths: core.getInput('path', { required: true }).split('\n'),
+      paths: core.getInput('path').split('\n'),
       config: core.getInput('config'),
       failOn: core.getInput('fail-on'),
     })
@@ -27,13 +27,14 @@ export async function run(): Promise<void> {
     )
     await writeFile(reportFile, renderJson(report))
     setOutputs(report, reportFile)
-    annotate(report, cwd)
+    const unreadable = report.artifacts.filter((a) => a.error)
+    for (const a of unreadable)
+      core.error(`${a.path}: ${a.error}`, { title: 'packguard: artifact not read completely' })
+    annotate(report, cwd, unreadable.length)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report)).write()
-    const code = exitCode(report)
-    if (code !== EXIT.pass) {
-      core.setFailed(failureMessage(report))
-      process.exitCode = code
-    }
+    // The verdict is a log line, not one more annotation: the runner shows only 10 per type.
+    core.info(verdict(report))
+    process.exitCode = exitCode(report)
   } catch (err) {
     const usage = err instanceof UsageError || err instanceof ConfigError
     core.setFailed(
@@ -51,7 +52,7 @@ function setOutputs(report: Report, reportFile: string): void {
   core.setOutput('report', reportFile)
 }
 
-function annotate(report: Report, cwd: string): void {
+function annotate(report: Report, cwd: string, errorsUsed: number): void {
   const local = (artifact: string, file: string) => {
     const full = resolve(cwd, artifact, file)
     const rel = relative(cwd, full)
@@ -60,9 +61,9 @@ function annotate(report: Report, cwd: string): void {
   const folders = new Set(
     report.artifacts.filter((a) => a.format?.endsWith('directory')).map((a) => a.path),
   )
-  for (const a of renderAnnotations(report, (artifact, file) =>
-    folders.has(artifact) ? local(artifact, file) : undefined,
-  )) {
+  const localFile = (artifact: string, file: string) =>
+    folders.has(artifact) ? local(artifact, file) : undefined
+  for (const a of renderAnnotations(report, localFile, { error: errorsUsed })) {
     const props = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column }
     if (a.severity === 'error') core.error(a.message, props)
     else if (a.severity === 'warning') core.warning(a.message, props)
@@ -70,9 +71,7 @@ function annotate(report: Report, cwd: string): void {
   }
 }
 
-function failureMessage(report: Report): string {
-  const unreadable = report.artifacts.filter((a) => a.error)
-  if (unreadable.length) return unreadable.map((a) => `${a.path}: ${a.error}`).join('\n')
+function verdict(report: Report): string {
   const { error, warning, notice } = report.counts
-  return `packguard found ${error} error(s), ${warning} warning(s), ${notice} notice(s) (fail-on: ${report.failOn})`
+  return `packguard: ${report.result} (${error} error(s), ${warning} warning(s), ${notice} notice(s); fail-on: ${report.failOn})`
 }

@@ -14388,13 +14388,17 @@ async function* readTar(input, opts) {
     let sawEof = false;
     let top;
     let first = true;
+    let sawEntry = false;
     parser.on('error', (err) => {
-        failure ??= err;
+        // A damaged gzip stream also garbles the tar inside it: the gzip error is the real cause.
+        if (!failure || /zlib/.test(err.message))
+            failure = describe(err, sawEntry, opts.artifact);
     });
     parser.on('eof', () => {
         sawEof = true;
     });
     parser.on('entry', (re) => {
+        sawEntry = true;
         const rawPath = String(re.path);
         const normalized = normalizeEntryPath(rawPath);
         if (first) {
@@ -14447,41 +14451,39 @@ async function* readTar(input, opts) {
             ready.push(entry);
         });
     });
-    const fail = (err) => {
-        if (err instanceof LimitExceeded)
-            throw err;
-        throw new ArtifactError(opts.artifact, describeTarError(err));
-    };
+    // node-tar parses synchronously inside write() and end(): after each call, the entries it
+    // completed are in `ready` and any error is in `failure`.
     for await (const chunk of input) {
         opts.budget.addCompressed(chunk.length);
         parser.write(chunk);
         while (ready.length > 0)
             yield ready.shift();
         if (failure)
-            fail(failure);
+            throw failure;
     }
-    await new Promise((resolve) => parser.end(resolve));
+    parser.end();
     while (ready.length > 0)
         yield ready.shift();
     if (failure)
-        fail(failure);
+        throw failure;
     if (!sawEof) {
         throw new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing');
     }
 }
-function describeTarError(err) {
+function describe(err, sawEntry, artifact) {
+    if (err instanceof LimitExceeded)
+        return err;
     const msg = err.message.replace(/^TAR_[A-Z_]+: /, '');
-    if (/zlib|unexpected end|incorrect header|invalid/i.test(msg) &&
-        /gzip|zlib|header check|end of file/i.test(msg)) {
-        return `corrupt or truncated gzip data (${msg})`;
-    }
-    if (/Unrecognized archive format/.test(msg))
-        return 'not a tar archive (no valid tar header found)';
-    if (/checksum failure/.test(msg))
-        return 'corrupt tar: header checksum failure';
-    if (/Truncated input/.test(msg))
-        return `truncated tar: ${msg}`;
-    return `unreadable tar: ${msg}`;
+    const cause = /zlib/.test(msg)
+        ? `corrupt or truncated gzip data (${msg.replace(/^zlib: /, '')})`
+        : /Unrecognized archive format/.test(msg) || (!sawEntry && /checksum failure/.test(msg))
+            ? 'not a tar archive (no valid tar header found)'
+            : /checksum failure/.test(msg)
+                ? 'corrupt tar: header checksum failure'
+                : /Truncated input/.test(msg)
+                    ? `truncated tar: ${msg}`
+                    : `unreadable tar: ${msg}`;
+    return new ArtifactError(artifact, cause);
 }
 
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
@@ -14845,7 +14847,7 @@ const CONFIG_SCHEMA = {
 /** Checks `value` against `spec`; throws ConfigError naming the file, the key path and what was expected. */
 function validate(value, spec, file, path = '') {
     const fail = (expected) => {
-        throw new ConfigError(`${file}: ${path || '(top level)'}: expected ${expected}, got ${describe(value)}`);
+        throw new ConfigError(`${file}: ${path || '(top level)'}: expected ${expected}, got ${validate_describe(value)}`);
     };
     switch (spec.type) {
         case 'string':
@@ -14905,7 +14907,7 @@ function validate(value, spec, file, path = '') {
 function isPlainObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-function describe(v) {
+function validate_describe(v) {
     if (v === null || v === undefined)
         return 'nothing';
     if (Array.isArray(v))

@@ -15,14 +15,15 @@ export interface Annotation {
 export const ANNOTATION_LIMIT = 10
 
 /**
- * Annotations, most severe first, at most `limit` per severity. `localRoot` maps findings to
- * real files when the artifact is a folder in the checkout.
+ * Annotations, most severe first, at most ANNOTATION_LIMIT per severity (less what the caller has
+ * `alreadyUsed`). `localFile` maps findings to real files when the artifact is a folder in the checkout.
  */
 export function renderAnnotations(
   report: Report,
   localFile?: (artifact: string, file: string) => string | undefined,
+  alreadyUsed: Partial<Record<Severity, number>> = {},
 ): Annotation[] {
-  const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
+  const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0, ...alreadyUsed }
   const out: Annotation[] = []
   for (const f of report.findings) {
     if (used[f.severity] >= ANNOTATION_LIMIT) continue

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, test } from '@jest/globals'
+import { runAction } from './helpers/action.js'
+import { tempDir, writeTree } from './helpers/fs.js'
+import { npmTgz } from './helpers/tar.js'
+
+let ws: string
+
+beforeAll(async () => {
+  ws = await tempDir()
+  const many: Record<string, string> = { 'package.json': '{}' }
+  for (let i = 0; i < 14; i++) many[`maps/f${i}.js.map`] = '{}'
+  await writeTree(ws, {
+    'clean-1.0.0.tgz': npmTgz({ 'package.json': '{}', 'index.js': '1' }),
+    'leaky-1.0.0.tgz': npmTgz(many),
+    'site/index.html': '<p>hi</p>',
+    'site/app.js.map': '{}',
+    'policy.yml': "files:\n  forbid: ['*.map']\n",
+  })
+})
+
+describe('the Action, run as the runner runs it', () => {
+  test('a clean artifact passes and sets every output', async () => {
+    const r = await runAction(ws, { path: 'clean-1.0.0.tgz', config: 'policy.yml' })
+    expect(r.status).toBe(0)
+    expect(r.outputs).toMatchObject({ result: 'pass', findings: '0', errors: '0', warnings: '0' })
+    expect(r.outputs.report).toBe(join(ws, 'packguard-report.json'))
+    expect(JSON.parse(await readFile(r.outputs.report, 'utf8')).result).toBe('pass')
+    expect(r.summary).toMatch(/✅ \*\*packguard: pass\*\*/)
+  })
+
+  test('findings fail the step, with at most 10 annotations per type and all in the summary', async () => {
+    const r = await runAction(ws, {
+      path: 'leaky-1.0.0.tgz\nclean-1.0.0.tgz',
+      config: 'policy.yml',
+      'report-file': 'out/../r.json',
+    })
+    expect(r.status).toBe(1)
+    expect(r.outputs).toMatchObject({
+      result: 'fail',
+      findings: '14',
+      errors: '14',
+      report: join(ws, 'r.json'),
+    })
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error '))
+    expect(errors).toHaveLength(10)
+    expect(r.stdout).toMatch(/^packguard: fail \(14 error\(s\)/m)
+    expect(errors[0]).toMatch(
+      /^::error title=packguard file\/forbidden%3A leaky-1.0.0.tgz → maps\/f0.js.map::maps\/f0.js.map matches/,
+    )
+    expect(r.summary.match(/file\/forbidden\]/g)).toHaveLength(14)
+  })
+
+  test('a folder in the checkout is annotated on the real file', async () => {
+    const r = await runAction(ws, { path: 'site', config: 'policy.yml' })
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/^::error title=[^\n]*,file=site\/app.js.map::app.js.map matches/m)
+  })
+
+  test('fail-on never passes; bad inputs are exit 2; unreadable artifacts exit 3', async () => {
+    expect(
+      (await runAction(ws, { path: 'leaky-1.0.0.tgz', config: 'policy.yml', 'fail-on': 'never' }))
+        .status,
+    ).toBe(0)
+    const bad = await runAction(ws, { path: 'clean-1.0.0.tgz', 'fail-on': 'maybe' })
+    expect(bad.status).toBe(2)
+    expect(bad.stdout).toMatch(/^::error::Invalid fail-on 'maybe'/m)
+    expect((await runAction(ws, { path: '' })).status).toBe(2)
+    const missing = await runAction(ws, { path: 'gone.tgz' })
+    expect(missing.status).toBe(3)
+    expect(missing.stdout).toMatch(
+      /^::error title=packguard%3A artifact not read completely::gone.tgz: no such file or directory/m,
+    )
+  })
+})

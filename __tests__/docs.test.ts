@@ -1,0 +1,19 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from '@jest/globals'
+import { renderRulesDoc } from '../src/docs/rules-doc.js'
+import { RULES, docsAnchor } from '../src/rules/registry.js'
+import { ROOT } from './helpers/run.js'
+
+const RULES_DOC = join(ROOT, 'docs', 'rules.md')
+
+test('docs/rules.md is generated from the registry (UPDATE_SNAPSHOT=1 or npm run docs refreshes it)', async () => {
+  const fresh = renderRulesDoc()
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(RULES_DOC, fresh)
+  expect(await readFile(RULES_DOC, 'utf8')).toBe(fresh)
+})
+
+test('every rule has its own anchor in docs/rules.md', async () => {
+  const doc = await readFile(RULES_DOC, 'utf8')
+  for (const id of RULES.keys()) expect(doc).toContain(`<a id="${docsAnchor(id)}"></a>`)
+})

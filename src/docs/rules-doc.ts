@@ -1,0 +1,33 @@
+import { docsAnchor, FAMILIES, presetSeverity } from '../rules/registry.js'
+
+/** docs/rules.md, generated from the rule registry so the two cannot drift apart. */
+export function renderRulesDoc(): string {
+  const out = [
+    '# packguard rules',
+    '',
+    '<!-- Generated from src/rules by `npm run docs`; a test fails when this file is out of date. -->',
+    '',
+    'Every finding names one of these rule ids. Change a severity or turn a rule off in',
+    '`.github/packguard.yml` under `rules:`, or suppress single findings with `ignore:`',
+    '(each suppression is listed in the JSON report).',
+    '',
+    '| Rule | Category | recommended | strict | none |',
+    '| --- | --- | --- | --- | --- |',
+  ]
+  const rules = FAMILIES.flatMap((f) => f.rules)
+  for (const r of rules) {
+    const sev = (p: 'recommended' | 'strict' | 'none') => presetSeverity(p, r)
+    out.push(
+      `| [\`${r.id}\`](#${docsAnchor(r.id)}) | ${r.category} | ${sev('recommended')} | ${sev('strict')} | ${sev('none')} |`,
+    )
+  }
+  for (const r of rules) {
+    out.push('', `## ${r.id}`, '', `<a id="${docsAnchor(r.id)}"></a>`, '', r.description, '')
+    out.push(`- Category: ${r.category}. Default severity (recommended): ${r.severity}.`)
+    out.push(
+      `- Configure: \`rules: { ${r.id}: off | notice | warning | error }\`; suppress one finding with`,
+    )
+    out.push(`  \`ignore: [{ rule: ${r.id}, path: <glob>, reason: <why> }]\`.`)
+  }
+  return `${out.join('\n')}\n`
+}
