@@ -16,7 +16,7 @@ beforeAll(async () => {
     'leaky-1.0.0.tgz': npmTgz(many),
     'site/index.html': '<p>hi</p>',
     'site/app.js.map': '{}',
-    'policy.yml': "files:\n  forbid: ['*.map']\n",
+    'policy.yml': "extends: none\nfiles:\n  forbid: ['*.map']\n",
   })
 })
 

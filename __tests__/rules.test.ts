@@ -13,7 +13,7 @@ const pkg = npmTgz({
 
 describe('files rules', () => {
   test('forbid names the pattern; dotfiles and bare names match at any depth', async () => {
-    const r = await checkBytes('p.tgz', pkg, "files:\n  forbid: ['*.map', .env]\n")
+    const r = await checkBytes('p.tgz', pkg, "extends: none\nfiles:\n  forbid: ['*.map', .env]\n")
     expect(r.findings.map((f) => [f.rule, f.file, f.message])).toEqual([
       ['file/forbidden', '.env', ".env matches files.forbid pattern '.env'"],
       [
@@ -29,7 +29,7 @@ describe('files rules', () => {
     const r = await checkBytes(
       'p.tgz',
       pkg,
-      'files:\n  allow: [dist/, package.json]\n  require: [dist/index.js, README.md]\n',
+      'extends: none\nfiles:\n  allow: [dist/, package.json]\n  require: [dist/index.js, README.md]\n',
     )
     expect(r.findings.map((f) => [f.rule, f.file])).toEqual([
       ['file/missing', ''],
@@ -44,7 +44,7 @@ describe('size rules', () => {
     const r = await checkBytes(
       'p.tgz',
       pkg,
-      'limits:\n  max-total-size: 1KB\n  max-file-size: 1.5KB\n  max-files: 3\n',
+      'extends: none\nlimits:\n  max-total-size: 1KB\n  max-file-size: 1.5KB\n  max-files: 3\n',
     )
     expect(rulesOf(r).sort()).toEqual(['size/file', 'size/file-count', 'size/total'])
     expect(r.findings.find((f) => f.rule === 'size/file')?.message).toBe(
@@ -92,7 +92,8 @@ describe('severity: presets, overrides, fail-on', () => {
 
 describe('ignore', () => {
   test('a matching ignore entry moves the finding to suppressed with its reason', async () => {
-    const yaml = `files:
+    const yaml = `extends: none
+files:
   forbid: ['*.map', .env]
 ignore:
   - rule: file/*

@@ -5,9 +5,10 @@ import { fails, finalize, toFinding } from './pipeline.js'
 import { FAMILIES } from './rules/registry.js'
 import type { EntrySummary, RawFinding, RuleContext } from './rules/types.js'
 import type { ArtifactReport, FailOn, Report } from './report/types.js'
-import { LimitExceeded } from './sources/limits.js'
+import { Budget, LimitExceeded } from './sources/limits.js'
+import { openNested } from './sources/nested.js'
 import { openArtifact, type OpenOptions } from './sources/open.js'
-import { ArtifactError, type OpenedArtifact } from './sources/types.js'
+import { ArtifactError, type Entry, type OpenedArtifact } from './sources/types.js'
 import { TOOL_NAME, VERSION } from './version.js'
 
 export interface CheckOptions {
@@ -65,20 +66,45 @@ async function checkArtifact(
   const visitors = FAMILIES.map((f) => f.create(ctx))
   const entries: EntrySummary[] = []
   const report: ArtifactReport = { path, files: 0, bytes: 0 }
-  try {
-    const opened = await deps.open(resolve(options.cwd, path), {
-      limits: options.config.safety,
-      pack: options.pack,
-    })
-    report.format = opened.format
-    for await (const e of opened.entries) {
+  const limits = options.config.safety
+
+  // Each entry is seen by every rule, then opened if it is itself an archive (depth-limited).
+  const visit = async (e: Entry, budget: Budget): Promise<void> => {
+    const depth = e.depth ?? 0
+    if (depth === 0) {
       entries.push({ path: e.path, rawPath: e.rawPath, type: e.type, mode: e.mode, size: e.size })
       if (e.type === 'file') {
         report.files++
         report.bytes += e.size
       }
-      for (const v of visitors) v.entry?.(e)
     }
+    for (const v of visitors) v.entry?.(e)
+    const inner = e.type === 'file' ? openNested(e, budget) : undefined
+    if (!inner) return
+    if (depth >= limits.maxDepth) {
+      raws.push({
+        rule: 'archive/limit-exceeded',
+        file: e.path,
+        message: `${e.path} is an archive nested deeper than max-depth ${limits.maxDepth}; its content was not checked`,
+      })
+      return
+    }
+    try {
+      for await (const ie of inner) await visit(ie, budget)
+    } catch (err) {
+      if (!(err instanceof ArtifactError)) throw err
+      raws.push({
+        rule: 'archive/unreadable-entry',
+        file: e.path,
+        message: `nested archive ${e.path} cannot be read completely (${err.cause_}); its content was not checked`,
+      })
+    }
+  }
+
+  try {
+    const opened = await deps.open(resolve(options.cwd, path), { limits, pack: options.pack })
+    report.format = opened.format
+    for await (const e of opened.entries) await visit(e, opened.budget)
   } catch (err) {
     if (err instanceof LimitExceeded) {
       raws.push({

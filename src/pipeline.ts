@@ -8,14 +8,16 @@ import {
 } from './findings.js'
 import { compileGlobs } from './globs.js'
 import { presetSeverity, RULES } from './rules/registry.js'
-import type { RawFinding } from './rules/types.js'
+import type { RawFinding, RuleMeta } from './rules/types.js'
 import type { FailOn } from './report/types.js'
 
 /** Turns what a rule reported into a Finding with the configured severity; undefined when the rule is off. */
 export function toFinding(raw: RawFinding, artifact: string, config: Config): Finding | undefined {
-  const meta = RULES.get(raw.rule)
-  if (!meta) throw new Error(`internal: rule ${raw.rule} is not registered`)
-  const severity = config.rules[raw.rule] ?? presetSeverity(config.extends, meta)
+  const registered = RULES.get(raw.rule)
+  const meta = registered ?? contentMeta(raw.rule, config)
+  // A content rule's own `severity` is what the team declared: presets do not change it.
+  const preset = registered ? presetSeverity(config.extends, meta) : meta.severity
+  const severity = config.rules[raw.rule] ?? preset
   if (severity === 'off') return undefined
   const finding: Finding = {
     rule: raw.rule,
@@ -30,6 +32,19 @@ export function toFinding(raw: RawFinding, artifact: string, config: Config): Fi
   if (raw.column !== undefined) finding.column = raw.column
   if (raw.evidence !== undefined) finding.evidence = raw.evidence
   return finding
+}
+
+/** Content rules are declared in the config: their meta comes from there. */
+function contentMeta(id: string, config: Config): RuleMeta {
+  const rule = config.content.find((c) => id === `content/${c.name}`)
+  if (!rule) throw new Error(`internal: rule ${id} is not registered`)
+  return {
+    id,
+    category: 'leak',
+    severity: rule.severity,
+    always: true,
+    description: rule.message ?? `content rule ${rule.name}`,
+  }
 }
 
 /** Splits findings into reported and suppressed (by `ignore`), drops duplicates, sorts both. */

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js'
 import type { SeverityOrOff } from '../findings.js'
 import { RULES } from '../rules/registry.js'
 import { DEFAULT_LIMITS } from '../sources/limits.js'
+import { compileContentRule, type RawContentRule } from './content.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { Config, IgnoreEntry, PresetName } from './types.js'
 import { parseSize } from './units.js'
@@ -22,6 +23,7 @@ export function defaultConfig(): Config {
     rules: {},
     ignore: [],
     safety: { ...DEFAULT_LIMITS },
+    content: [],
   }
 }
 
@@ -64,29 +66,51 @@ interface RawConfig {
     'max-files'?: number
   }
   rules?: Record<string, SeverityOrOff>
+  sourcemaps?: Partial<Record<keyof typeof SOURCEMAP_RULES, 'allow' | 'warn' | 'forbid'>>
+  content?: RawContentRule[]
   ignore?: IgnoreEntry[]
   safety?: {
     'max-total-bytes'?: string | number
     'max-entry-bytes'?: string | number
     'max-entries'?: number
     'max-ratio'?: number
+    'max-depth'?: number
   }
 }
 
+/** `sourcemaps:` settings and the rule ids each one sets. */
+const SOURCEMAP_RULES = {
+  files: ['sourcemap/file'],
+  'sources-content': ['sourcemap/sources-content', 'sourcemap/inline'],
+  'external-urls': ['sourcemap/external-url'],
+} as const
+const MAP_POLICY = { allow: 'off', warn: 'warning', forbid: 'error' } as const
+
 function toConfig(raw: RawConfig, name: string): Config {
+  const content = (raw.content ?? []).map((c, i) => compileContentRule(c, `${name}: content[${i}]`))
+  const isRule = (id: string) => RULES.has(id) || content.some((c) => id === `content/${c.name}`)
   for (const id of Object.keys(raw.rules ?? {})) {
-    if (!RULES.has(id))
+    if (!isRule(id)) {
       throw new ConfigError(
         `${name}: rules.${id}: unknown rule id (see docs/rules.md for the list)`,
       )
+    }
   }
   for (const [i, ig] of (raw.ignore ?? []).entries()) {
     const family = ig.rule.endsWith('/*') ? ig.rule.slice(0, -1) : undefined
     const known = family
-      ? [...RULES.keys()].some((id) => id.startsWith(family))
-      : RULES.has(ig.rule)
+      ? [...RULES.keys()].some((id) => id.startsWith(family)) ||
+        (family === 'content/' && content.length > 0)
+      : isRule(ig.rule)
     if (!known) throw new ConfigError(`${name}: ignore[${i}].rule: unknown rule id '${ig.rule}'`)
   }
+  // `sourcemaps:` is shorthand for severities; an explicit `rules:` entry wins over it.
+  const rules: Record<string, SeverityOrOff> = {}
+  for (const [key, policy] of Object.entries(raw.sourcemaps ?? {})) {
+    for (const id of SOURCEMAP_RULES[key as keyof typeof SOURCEMAP_RULES])
+      rules[id] = MAP_POLICY[policy]
+  }
+  Object.assign(rules, raw.rules)
   const size = (v: string | number | undefined) => (v === undefined ? undefined : parseSize(v))
   const s = raw.safety ?? {}
   return {
@@ -102,14 +126,16 @@ function toConfig(raw: RawConfig, name: string): Config {
       maxFileSize: size(raw.limits?.['max-file-size']),
       maxFiles: raw.limits?.['max-files'],
     },
-    rules: raw.rules ?? {},
+    rules,
     ignore: raw.ignore ?? [],
     safety: {
       maxTotalBytes: size(s['max-total-bytes']) ?? DEFAULT_LIMITS.maxTotalBytes,
       maxEntryBytes: size(s['max-entry-bytes']) ?? DEFAULT_LIMITS.maxEntryBytes,
       maxEntries: s['max-entries'] ?? DEFAULT_LIMITS.maxEntries,
       maxRatio: s['max-ratio'] ?? DEFAULT_LIMITS.maxRatio,
+      maxDepth: s['max-depth'] ?? DEFAULT_LIMITS.maxDepth,
     },
+    content,
   }
 }
 

@@ -3,6 +3,7 @@ import { PRESETS } from './types.js'
 
 const severity: Spec = { type: 'enum', values: ['off', 'notice', 'warning', 'error'] }
 const globs: Spec = { type: 'array', items: { type: 'string' } }
+const mapPolicy: Spec = { type: 'enum', values: ['allow', 'warn', 'forbid'] }
 
 /** The shape of `.github/packguard.yml`. Later issues add their sections here. */
 export const CONFIG_SCHEMA: Spec = {
@@ -19,6 +20,26 @@ export const CONFIG_SCHEMA: Spec = {
       },
     },
     rules: { type: 'map', values: severity },
+    sourcemaps: {
+      type: 'object',
+      props: { files: mapPolicy, 'sources-content': mapPolicy, 'external-urls': mapPolicy },
+    },
+    content: {
+      type: 'array',
+      items: {
+        type: 'object',
+        props: {
+          name: { type: 'string' },
+          pattern: { type: 'string' },
+          strings: globs,
+          flags: { type: 'string' },
+          files: globs,
+          severity: { type: 'enum', values: ['notice', 'warning', 'error'] },
+          message: { type: 'string' },
+        },
+        required: ['name'],
+      },
+    },
     ignore: {
       type: 'array',
       items: {
@@ -34,6 +55,7 @@ export const CONFIG_SCHEMA: Spec = {
         'max-entry-bytes': { type: 'size' },
         'max-entries': { type: 'integer', min: 1 },
         'max-ratio': { type: 'number', min: 1 },
+        'max-depth': { type: 'integer', min: 0 },
       },
     },
   },

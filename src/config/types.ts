@@ -1,4 +1,5 @@
 import type { SeverityOrOff } from '../findings.js'
+import type { ContentRule } from './content.js'
 import type { SafetyLimits } from '../sources/limits.js'
 
 export type PresetName = 'recommended' | 'strict' | 'none'
@@ -21,4 +22,6 @@ export interface Config {
   rules: Record<string, SeverityOrOff>
   ignore: IgnoreEntry[]
   safety: SafetyLimits
+  /** The team's own content rules, compiled. */
+  content: ContentRule[]
 }

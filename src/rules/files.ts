@@ -32,7 +32,7 @@ export const filesRules: RuleFamily = {
     const require = config.files.require.map((p) => ({ pattern: p, match: compileGlobs([p]) }))
     return {
       entry(e) {
-        if (e.type === 'directory') return
+        if (e.type === 'directory' || e.depth) return
         const hit = forbid.first(e.path)
         if (hit) {
           report({

@@ -2,11 +2,21 @@ import type { PresetName } from '../config/types.js'
 import type { SeverityOrOff } from '../findings.js'
 import { archiveRules } from './archive.js'
 import { filesRules } from './files.js'
+import { contentRules } from './content.js'
+import { sensitiveRules } from './sensitive.js'
 import { sizeRules } from './size.js'
+import { sourcemapRules } from './sourcemaps/index.js'
 import type { RuleFamily, RuleMeta } from './types.js'
 
 /** Every rule family, in the order they run. Later families register here. */
-export const FAMILIES: readonly RuleFamily[] = [archiveRules, filesRules, sizeRules]
+export const FAMILIES: readonly RuleFamily[] = [
+  archiveRules,
+  filesRules,
+  sizeRules,
+  sensitiveRules,
+  sourcemapRules,
+  contentRules,
+]
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(
   FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r]),

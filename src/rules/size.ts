@@ -30,7 +30,7 @@ export const sizeRules: RuleFamily = {
     const { maxTotalSize, maxFileSize, maxFiles } = config.limits
     return {
       entry(e) {
-        if (maxFileSize !== undefined && e.type === 'file' && e.size > maxFileSize) {
+        if (maxFileSize !== undefined && e.type === 'file' && !e.depth && e.size > maxFileSize) {
           report({
             rule: 'size/file',
             file: e.path,

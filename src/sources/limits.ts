@@ -8,6 +8,8 @@ export interface SafetyLimits {
   maxEntries: number
   /** Unpacked bytes per compressed byte, checked once the artifact has unpacked 16 MiB. */
   maxRatio: number
+  /** How many archives deep nested archives are opened (a .jar in a .zip is depth 1). */
+  maxDepth: number
 }
 
 export const DEFAULT_LIMITS: SafetyLimits = {
@@ -15,6 +17,7 @@ export const DEFAULT_LIMITS: SafetyLimits = {
   maxEntryBytes: 512 * 1024 ** 2,
   maxEntries: 250_000,
   maxRatio: 200,
+  maxDepth: 3,
 }
 
 const RATIO_FLOOR = 16 * 1024 ** 2

@@ -30,15 +30,15 @@ export async function openArtifact(path: string, opts: OpenOptions): Promise<Ope
     const isNpm =
       opts.pack && (await stat(join(path, 'package.json')).catch(() => undefined))?.isFile()
     return isNpm
-      ? { format: 'npm-directory', entries: readNpmDir(path, path, { budget }) }
-      : { format: 'directory', entries: readDir(path, { budget }) }
+      ? { format: 'npm-directory', entries: readNpmDir(path, path, { budget }), budget }
+      : { format: 'directory', entries: readDir(path, { budget }), budget }
   }
   if (!st.isFile()) throw new ArtifactError(path, 'not a regular file or directory')
   const head = await readHead(path)
   const kind = sniff(head)
   switch (kind.kind) {
     case 'zip':
-      return { format: 'zip', entries: readZip(path, { artifact: path, budget }) }
+      return { format: 'zip', entries: readZip(path, { artifact: path, budget }), budget }
     case 'gzip':
     case 'tar': {
       const input = createReadStream(path, { highWaterMark: CHUNK })
@@ -46,6 +46,7 @@ export async function openArtifact(path: string, opts: OpenOptions): Promise<Ope
       return {
         format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',
         entries: readTar(input, { artifact: path, budget, top }),
+        budget,
       }
     }
     case 'empty':

@@ -21,6 +21,8 @@ export interface TarOptions {
   /** A top folder to strip from every path under it (`package` for npm). */
   top?: (firstPath: string) => string | undefined
   budget: Budget
+  /** Count input bytes toward the compression ratio (false for archives nested in another). */
+  countCompressed?: boolean
 }
 
 /**
@@ -29,7 +31,7 @@ export interface TarOptions {
  * The archive must end with its end-of-archive marker, or the read fails closed.
  */
 export async function* readTar(
-  input: AsyncIterable<Buffer>,
+  input: AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: TarOptions,
 ): AsyncGenerator<Entry> {
   const parser = new Parser({ strict: true, maxDecompressionRatio: Number.MAX_SAFE_INTEGER })
@@ -100,7 +102,7 @@ export async function* readTar(
   // node-tar parses synchronously inside write() and end(): after each call, the entries it
   // completed are in `ready` and any error is in `failure`.
   for await (const chunk of input) {
-    opts.budget.addCompressed(chunk.length)
+    if (opts.countCompressed !== false) opts.budget.addCompressed(chunk.length)
     parser.write(chunk)
     while (ready.length > 0) yield ready.shift() as Entry
     if (failure) throw failure

@@ -1,3 +1,5 @@
+import type { Budget } from './limits.js'
+
 /** What kind of thing an archive or folder entry is; rules never see how it was stored. */
 export type EntryType =
   | 'file'
@@ -25,6 +27,8 @@ export interface Entry {
   linkTarget?: string
   /** The bytes of a regular file; absent when not read (over the per-entry limit, unreadable). */
   content?: Buffer
+  /** How many archives deep it was found: 0 (or absent) in the artifact itself. */
+  depth?: number
   /** Why `content` is absent for a regular file: over a safety limit, or a format we cannot decode. */
   unreadable?: { kind: 'limit' | 'unsupported'; detail: string }
 }
@@ -35,6 +39,8 @@ export type ArtifactFormat = 'tar' | 'tar+gzip' | 'zip' | 'directory' | 'npm-dir
 export interface OpenedArtifact {
   format: ArtifactFormat
   entries: AsyncIterable<Entry>
+  /** The artifact's reading budget; archives nested inside it share it. */
+  budget: Budget
 }
 
 /** The artifact could not be read completely: the run must fail closed (exit 3). */

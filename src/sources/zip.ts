@@ -17,6 +17,8 @@ const UNIX_TYPES: Record<number, EntryType> = {
 export interface ZipOptions {
   artifact: string
   budget: Budget
+  /** Count compressed sizes toward the compression ratio (false for nested archives). */
+  countCompressed?: boolean
 }
 
 /**
@@ -33,7 +35,7 @@ export async function* readZip(source: string | Buffer, opts: ZipOptions): Async
       const entry = toEntry(ze)
       opts.budget.addEntry(entry.path || entry.rawPath)
       if (entry.type === 'file' || entry.type === 'symlink') {
-        opts.budget.addCompressed(ze.compressedSize)
+        if (opts.countCompressed !== false) opts.budget.addCompressed(ze.compressedSize)
         await readContent(zip, ze, entry, opts)
       }
       yield entry

@@ -1,0 +1,153 @@
+/** One kind of file that must not ship: how to recognize it by name and, where it decides, by content. */
+export interface SensitiveFile {
+  rule: string
+  what: string
+  /** Matches the path (`/`-separated) or file name. */
+  name: (path: string, base: string) => boolean
+  /** When present, the file is reported only if its text satisfies this. */
+  content?: (text: string) => boolean
+  /** The name alone says little (any `.json`): unread content does not make it suspicious. */
+  broad?: boolean
+}
+
+const base = (re: RegExp) => (_: string, b: string) => re.test(b)
+const path = (re: RegExp) => (p: string) => re.test(p)
+/** A value that is there and is not a `${VAR}` reference or an obvious placeholder. */
+const REAL = String.raw`[ \t]*[:=][ \t]*["']?(?!\$\{|\$[A-Z_]|<|your|changeme|xxx|\*\*\*)[^\s"'#]{4,}`
+const has = (keys: string) => {
+  const re = new RegExp(`^[ \\t]*(?:${keys})${REAL}`, 'im')
+  return (text: string) => re.test(text)
+}
+
+/** Credential and key files: `file/sensitive-*` (errors in `recommended`). */
+export const SENSITIVE_FILES: readonly SensitiveFile[] = [
+  {
+    rule: 'file/sensitive-env',
+    what: 'an environment file',
+    name: base(/^\.env(\.(?!example$|sample$|template$|dist$|defaults$|schema$)[\w.-]+)?$/i),
+  },
+  {
+    rule: 'file/sensitive-env',
+    what: 'an example environment file with real-looking values',
+    name: base(/^\.env\.(example|sample|template|dist|defaults)$/i),
+    content: has(
+      String.raw`[\w.]*(?:secret|token|password|passwd|api_?key|private_?key|access_?key)[\w.]*`,
+    ),
+  },
+  {
+    rule: 'file/sensitive-registry-credentials',
+    what: 'an .npmrc with an auth token or password',
+    name: base(/^\.npmrc$/),
+    content: has(String.raw`(?:\/\/[^\s=]*:)?(?:_authToken|_auth|_password)`),
+  },
+  {
+    rule: 'file/sensitive-registry-credentials',
+    what: 'a .yarnrc.yml with an auth token',
+    name: base(/^\.yarnrc\.yml$/),
+    content: has('npmAuthToken|npmAuthIdent'),
+  },
+  {
+    rule: 'file/sensitive-registry-credentials',
+    what: 'a .pypirc with a password',
+    name: base(/^\.pypirc$/),
+    content: has('password'),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'a .netrc with a password',
+    name: base(/^_?\.?netrc$/),
+    content: (t) => /\bpassword\s+\S{4,}/.test(t),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'a .git-credentials file',
+    name: base(/^\.git-credentials$/),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'AWS credentials',
+    name: path(/(^|\/)\.aws\/(credentials|config)$/),
+    content: has('aws_secret_access_key|aws_session_token'),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'a Docker config with registry auths',
+    name: path(/(^|\/)\.docker\/config\.json$/),
+    content: (t) => /"auths?"\s*:\s*"[A-Za-z0-9+/=]{8,}"/.test(t),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'a kubeconfig with credentials',
+    name: (p, b) => /(^|\/)\.kube\/config$/.test(p) || /^kubeconfig(\.ya?ml)?$/i.test(b),
+    content: (t) => /^\s*(client-key-data|token|password)\s*:\s*\S{8,}/m.test(t),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'Google application default credentials',
+    name: base(/\.json$/i),
+    broad: true,
+    content: (t) =>
+      /"type"\s*:\s*"(authorized_user|service_account|external_account)"/.test(t) &&
+      /"(refresh_token|private_key|client_secret)"\s*:\s*"[^"]{8,}/.test(t),
+  },
+  {
+    rule: 'file/sensitive-credentials',
+    what: 'Terraform state (it holds every secret Terraform manages)',
+    name: base(/^terraform\.tfstate(\.backup)?$|\.tfstate$/),
+  },
+  { rule: 'file/sensitive-credentials', what: 'an .htpasswd file', name: base(/^\.htpasswd$/) },
+  {
+    rule: 'file/sensitive-private-key',
+    what: 'an SSH private key',
+    name: base(/^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/),
+  },
+  {
+    rule: 'file/sensitive-private-key',
+    what: 'a PEM file with a private key',
+    name: base(/\.(pem|key|crt|cer)$/i),
+    content: (t) =>
+      /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s:,-]{64,}-----END/.test(t),
+  },
+  {
+    rule: 'file/sensitive-private-key',
+    what: 'a keystore (PKCS#12 / Java)',
+    name: base(/\.(p12|pfx|jks|keystore|bks)$/i),
+  },
+  { rule: 'file/sensitive-private-key', what: 'a PuTTY private key', name: base(/\.ppk$/i) },
+]
+
+/** Folders and files that are not secrets but never belong in a release. */
+export interface CruftFile {
+  rule: string
+  what: string
+  /** Matches a path; folder kinds match any path inside that folder. */
+  test: RegExp
+}
+
+export const CRUFT: readonly CruftFile[] = [
+  {
+    rule: 'file/vcs-folder',
+    what: 'a version-control folder',
+    test: /(^|\/)\.(git|svn|hg|bzr)(\/|$)/,
+  },
+  {
+    rule: 'file/cruft',
+    what: 'macOS folder metadata',
+    test: /(^|\/)(\.DS_Store|\._[^/]+|Thumbs\.db|desktop\.ini)$/,
+  },
+  { rule: 'file/cruft', what: 'an editor folder', test: /(^|\/)\.(idea|vscode|vs|fleet)\// },
+  {
+    rule: 'file/cruft',
+    what: 'a coverage report',
+    test: /(^|\/)(coverage|\.nyc_output|htmlcov)\//,
+  },
+  {
+    rule: 'file/cruft',
+    what: 'a debug log',
+    test: /(^|\/)(npm-debug\.log|yarn-debug\.log|yarn-error\.log|lerna-debug\.log|pnpm-debug\.log)[^/]*$/,
+  },
+  { rule: 'file/cruft', what: 'a backup or swap file', test: /(\.orig|\.rej|\.bak|~|\.sw[op])$/ },
+]
+
+/** Test folders: reported in npm packages, where they only add weight. */
+export const TEST_FOLDER = /(^|\/)(test|tests|__tests__|__mocks__|spec)\//

@@ -1,0 +1,150 @@
+import { formatSize } from '../../config/units.js'
+import type { Entry } from '../../sources/types.js'
+import { scanSecrets } from '../secrets/index.js'
+import { position } from '../position.js'
+import type { RawFinding, RuleFamily } from '../types.js'
+import { absoluteHost, decodeDataUrl, findMappingUrls } from './comments.js'
+import { MalformedMap, scanMap, type MapSources } from './map-scan.js'
+import { describeSources, summarize } from './sources-summary.js'
+
+const MAP_FILE = /\.map$/i
+const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i
+
+/** Source maps: map files, embedded sources, inline `data:` maps and external map URLs. */
+export const sourcemapRules: RuleFamily = {
+  rules: [
+    {
+      id: 'sourcemap/sources-content',
+      category: 'leak',
+      severity: 'error',
+      description: 'A source map embeds original source code (`sourcesContent`).',
+    },
+    {
+      id: 'sourcemap/inline',
+      category: 'leak',
+      severity: 'error',
+      description: 'Shipped JS or CSS carries an inline `data:` source map.',
+    },
+    {
+      id: 'sourcemap/file',
+      category: 'leak',
+      severity: 'warning',
+      description:
+        'A source map file ships; without embedded content it still reveals the source tree.',
+    },
+    {
+      id: 'sourcemap/external-url',
+      category: 'leak',
+      severity: 'warning',
+      description:
+        '`sourceMappingURL` points to an absolute URL (a server or bucket that serves the map).',
+    },
+    {
+      id: 'sourcemap/malformed',
+      category: 'leak',
+      severity: 'warning',
+      description: 'A source map cannot be read; what it holds was not checked.',
+    },
+  ],
+  create({ report }) {
+    return {
+      entry(e) {
+        if (e.type !== 'file' || !e.content) return
+        if (MAP_FILE.test(e.path)) checkMapFile(e, report)
+        else if (SCRIPT_OR_STYLE.test(e.path)) checkComments(e, report)
+      },
+    }
+  },
+}
+
+type Report = (f: RawFinding) => void
+
+/** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
+function readMap(text: string, file: string, report: Report): MapSources {
+  return scanMap(text, (i, content) => scanSecrets(content, `${file}!sources[${i}]`, report))
+}
+
+/** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
+function mapText(content: Buffer): string | undefined {
+  const text = content.toString('utf8').replace(/^\)\]\}'[^\n]*\n/, '')
+  return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined
+}
+
+function checkMapFile(e: Entry, report: Report): void {
+  const text = mapText(e.content as Buffer)
+  if (text === undefined) return
+  let map: MapSources
+  try {
+    map = readMap(text, e.path, report)
+  } catch (err) {
+    if (!(err instanceof MalformedMap)) throw err
+    report({
+      rule: 'sourcemap/malformed',
+      file: e.path,
+      message: `${e.path} looks like a source map but cannot be read (${err.message}); its content was not checked`,
+    })
+    return
+  }
+  const embedded = summarize(map, true)
+  if (embedded.firstParty + embedded.dependencies > 0) {
+    report({
+      rule: 'sourcemap/sources-content',
+      file: e.path,
+      message: `${e.path} embeds ${describeSources(embedded, true)}`,
+    })
+    return
+  }
+  const listed = summarize(map, false)
+  const what =
+    listed.firstParty + listed.dependencies > 0
+      ? `lists ${describeSources(listed, false)} (no embedded content)`
+      : 'ships (no sources listed)'
+  report({ rule: 'sourcemap/file', file: e.path, message: `source map ${e.path} ${what}` })
+}
+
+function checkComments(e: Entry, report: Report): void {
+  const text = (e.content as Buffer).toString('latin1')
+  for (const { url, offset } of findMappingUrls(text)) {
+    const { line } = position(text, offset)
+    if (/^data:/i.test(url)) {
+      checkInline(e, url, line, report)
+      continue
+    }
+    const host = absoluteHost(url)
+    if (host) {
+      report({
+        rule: 'sourcemap/external-url',
+        file: e.path,
+        line,
+        message: `${e.path} points its source map to ${host} (an absolute URL): the map is served from there`,
+        key: host,
+      })
+    }
+  }
+}
+
+function checkInline(e: Entry, url: string, line: number, report: Report): void {
+  const json = decodeDataUrl(url)
+  const where = `${e.path}:${line}!inline-map`
+  let detail = 'that cannot be decoded'
+  if (json !== undefined) {
+    try {
+      const map = readMap(json, where, report)
+      const embedded = summarize(map, true)
+      detail =
+        embedded.firstParty + embedded.dependencies > 0
+          ? `embedding ${describeSources(embedded, true)}`
+          : `listing ${describeSources(summarize(map, false), false)}`
+    } catch (err) {
+      if (!(err instanceof MalformedMap)) throw err
+      detail = `that cannot be read (${err.message})`
+    }
+  }
+  report({
+    rule: 'sourcemap/inline',
+    file: e.path,
+    line,
+    message: `${e.path} carries an inline source map (${formatSize(url.length)}) ${detail}`,
+    key: String(line),
+  })
+}
