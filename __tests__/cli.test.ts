@@ -12,11 +12,11 @@ let dir: string
 beforeAll(async () => {
   dir = await tempDir()
   await writeTree(dir, {
-    'clean-1.0.0.tgz': npmTgz({ 'package.json': '{}', 'index.js': '1' }),
+    'clean-1.0.0.tgz': npmTgz({ 'package.json': '{"files":[]}', 'index.js': '1' }),
     'leaky-1.0.0.tgz': npmTgz({ 'package.json': '{}', 'index.js': '1', 'index.js.map': '{}' }),
     'packages/a/a-1.0.0.tgz': npmTgz({ 'package.json': '{}' }),
     'packages/b/b-1.0.0.tgz': npmTgz({ 'package.json': '{}' }),
-    'wheel-1.0-py3-none-any.whl': zip([{ name: 'wheel/__init__.py', content: '' }]),
+    'site-1.0.zip': zip([{ name: 'wheel/__init__.py', content: '' }]),
     'broken.tgz': 'not an archive',
     '.github/packguard.yml': "files:\n  forbid: ['*.map']\n",
   })
@@ -32,9 +32,9 @@ describe('packguard CLI', () => {
   })
 
   test('exit 0 on a clean package, with a one-line verdict', () => {
-    const r = runCli(['check', 'clean-1.0.0.tgz', 'wheel-1.0-py3-none-any.whl'], { cwd: dir })
+    const r = runCli(['check', 'clean-1.0.0.tgz', 'site-1.0.zip'], { cwd: dir })
     expect(r.status).toBe(0)
-    expect(r.stdout).toMatch(/clean-1.0.0.tgz \(tar\+gzip, 2 files, 3 B\)\n {2}no findings/)
+    expect(r.stdout).toMatch(/clean-1.0.0.tgz \(tar\+gzip, 2 files, 13 B\)\n {2}no findings/)
     expect(r.stdout.trim().split('\n').at(-1)).toBe(
       '✔ packguard: pass (0 error(s), 0 warning(s), 0 notice(s)) in 2 artifact(s)',
     )

@@ -76,7 +76,7 @@ describe('sensitive files (must not match)', () => {
     ['certs/ca.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'],
     ['docs/id_rsa.pub', 'ssh-ed25519 AAAA me'],
     ['lib/environment.js', 'module.exports = process.env'],
-    ['package.json', '{"name":"x","type":"service_account_helper"}'],
+    ['package.json', '{"name":"x","files":["lib"],"type":"service_account_helper"}'],
     ['src/.envrc.d/README', 'x'],
     ['.github/workflows/ci.yml', 'on: push'],
     ['.gitignore', 'node_modules'],
@@ -91,7 +91,7 @@ describe('cruft', () => {
     const r = await checkBytes(
       'p.tgz',
       npmTgz({
-        'package.json': '{}',
+        'package.json': '{"files":["lib"]}',
         '.git/config': 'x',
         '.git/HEAD': 'x',
         '.DS_Store': 'x',
@@ -118,7 +118,7 @@ describe('cruft', () => {
   })
 
   test('test folders are not reported outside npm packages', async () => {
-    const r = await checkBytes('w.whl', zip([{ name: 'pkg/tests/test_a.py', content: 'x' }]))
+    const r = await checkBytes('w.zip', zip([{ name: 'pkg/tests/test_a.py', content: 'x' }]))
     expect(r.findings).toEqual([])
   })
 })

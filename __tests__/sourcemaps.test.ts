@@ -63,7 +63,7 @@ describe('sourcemap rules', () => {
     const r = await checkBytes(
       'cli-1.0.1.tgz',
       npmTgz({
-        'package.json': '{"name":"cli","version":"1.0.1"}',
+        'package.json': '{"name":"cli","version":"1.0.1","files":["cli.js*"]}',
         'cli.js': 'x()\n//# sourceMappingURL=cli.js.map\n',
         'cli.js.map': map,
       }),

@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { check } from './check.js'
+import { realDeps } from './deps.js'
+import { serializeManifest } from './drift/manifest.js'
 import { exitCode } from './cli.js'
 import { ConfigError, EXIT, UsageError } from './errors.js'
 import { resolveOptions } from './options.js'
@@ -19,14 +21,19 @@ export async function run(): Promise<void> {
       paths: core.getInput('path').split('\n'),
       config: core.getInput('config'),
       failOn: core.getInput('fail-on'),
+      lockfile: core.getInput('lockfile'),
+      baseline: core.getInput('baseline'),
+      expectVersion: core.getInput('expect-version'),
+      ref: process.env.GITHUB_REF,
     })
-    const report = await check(options)
+    const report = await check(options, realDeps(cwd, process.env))
     const reportFile = resolve(
       cwd,
       core.getInput('report-file') || join(process.env.RUNNER_TEMP || cwd, 'packguard-report.json'),
     )
     await writeFile(reportFile, renderJson(report))
     setOutputs(report, reportFile)
+    await proposeLockfile(report, reportFile)
     const unreadable = report.artifacts.filter((a) => a.error)
     for (const a of unreadable)
       core.error(`${a.path}: ${a.error}`, { title: 'packguard: artifact not read completely' })
@@ -50,6 +57,22 @@ function setOutputs(report: Report, reportFile: string): void {
   core.setOutput('errors', report.counts.error)
   core.setOutput('warnings', report.counts.warning)
   core.setOutput('report', reportFile)
+  core.setOutput(
+    'drifts',
+    report.findings.filter((f) => f.category === 'drift' && f.rule.startsWith('drift/')).length,
+  )
+}
+
+/** When the artifact differs from its lockfile, writes the proposed one next to the report. */
+async function proposeLockfile(report: Report, reportFile: string): Promise<void> {
+  const lock = report.artifacts[0]?.lockfile
+  if (!lock?.changed) return
+  const file = join(dirname(reportFile), 'packguard.lock.json')
+  await writeFile(file, serializeManifest(lock.proposed))
+  core.setOutput('lockfile', file)
+  core.info(
+    `The artifact differs from ${lock.path}. If the change is intended, commit ${file} as ${lock.path}.`,
+  )
 }
 
 function annotate(report: Report, cwd: string, errorsUsed: number): void {

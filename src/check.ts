@@ -1,15 +1,27 @@
 import { resolve } from 'node:path'
 import type { Config } from './config/types.js'
+import { type DriftSettings } from './drift/diff.js'
+import { buildManifest, serializeManifest, type Manifest } from './drift/manifest.js'
 import type { Finding } from './findings.js'
 import { fails, finalize, toFinding } from './pipeline.js'
+import { readArtifact, type ReadResult } from './read-artifact.js'
 import { FAMILIES } from './rules/registry.js'
-import type { EntrySummary, RawFinding, RuleContext } from './rules/types.js'
+import type { DriftContext, RawFinding, RuleContext } from './rules/types.js'
 import type { ArtifactReport, FailOn, Report } from './report/types.js'
-import { Budget, LimitExceeded } from './sources/limits.js'
-import { openNested } from './sources/nested.js'
 import { openArtifact, type OpenOptions } from './sources/open.js'
-import { ArtifactError, type Entry, type OpenedArtifact } from './sources/types.js'
+import type { OpenedArtifact } from './sources/types.js'
 import { TOOL_NAME, VERSION } from './version.js'
+
+/** What to compare the artifact with. */
+export interface DriftOptions {
+  settings: DriftSettings
+  /** The committed lockfile, as named by the user; `manifest` is absent when it does not exist yet. */
+  lockfile?: { path: string; manifest?: Manifest }
+  /** Rewrite the lockfile instead of reporting drift from it. */
+  updateLockfile?: boolean
+  /** A baseline artifact: a path, or an npm spec (`npm:previous`, `npm:name@version`). */
+  baseline?: string
+}
 
 export interface CheckOptions {
   /** Folder that relative artifact paths are read from. */
@@ -20,10 +32,18 @@ export interface CheckOptions {
   failOn: FailOn
   /** Read npm package folders as `npm pack` would publish them. */
   pack: boolean
+  drift?: DriftOptions
+  /** The version the release is tagged with (from the tag or --expect-version). */
+  expectVersion?: string
 }
+
+export type FetchedBaseline =
+  { kind: 'found'; path: string; label: string } | { kind: 'not-found'; reason: string }
 
 export interface CheckDeps {
   open(path: string, opts: OpenOptions): Promise<OpenedArtifact>
+  /** Fetches an npm baseline (`npm:...`) for the package being checked. */
+  fetchBaseline?(spec: string, pkg: { name?: string; version?: string }): Promise<FetchedBaseline>
 }
 
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
@@ -62,63 +82,105 @@ async function checkArtifact(
   deps: CheckDeps,
 ): Promise<{ report: ArtifactReport; findings: Finding[] }> {
   const raws: RawFinding[] = []
-  const ctx: RuleContext = { artifact: path, config: options.config, report: (r) => raws.push(r) }
+  const ctx: RuleContext = {
+    artifact: path,
+    config: options.config,
+    report: (r) => raws.push(r),
+    expectVersion: options.expectVersion,
+  }
   const visitors = FAMILIES.map((f) => f.create(ctx))
-  const entries: EntrySummary[] = []
-  const report: ArtifactReport = { path, files: 0, bytes: 0 }
-  const limits = options.config.safety
-
-  // Each entry is seen by every rule, then opened if it is itself an archive (depth-limited).
-  const visit = async (e: Entry, budget: Budget): Promise<void> => {
-    const depth = e.depth ?? 0
-    if (depth === 0) {
-      entries.push({ path: e.path, rawPath: e.rawPath, type: e.type, mode: e.mode, size: e.size })
-      if (e.type === 'file') {
-        report.files++
-        report.bytes += e.size
-      }
-    }
-    for (const v of visitors) v.entry?.(e)
-    const inner = e.type === 'file' ? openNested(e, budget) : undefined
-    if (!inner) return
-    if (depth >= limits.maxDepth) {
-      raws.push({
-        rule: 'archive/limit-exceeded',
-        file: e.path,
-        message: `${e.path} is an archive nested deeper than max-depth ${limits.maxDepth}; its content was not checked`,
-      })
-      return
-    }
+  const drift = options.drift
+  const read = await readArtifact(
+    resolve(options.cwd, path),
+    {
+      open: deps.open,
+      limits: options.config.safety,
+      pack: options.pack,
+      hash: Boolean(drift?.lockfile || drift?.settings.content),
+    },
+    (e) => {
+      for (const v of visitors) v.entry?.(e)
+    },
+  )
+  raws.push(...read.problems)
+  const report: ArtifactReport = { path, files: read.files, bytes: read.bytes }
+  if (read.format) report.format = read.format
+  if (read.error) report.error = read.error
+  if (!read.error && drift) {
     try {
-      for await (const ie of inner) await visit(ie, budget)
+      ctx.drift = await driftContext(read, drift, options, deps, raws)
     } catch (err) {
-      if (!(err instanceof ArtifactError)) throw err
-      raws.push({
-        rule: 'archive/unreadable-entry',
-        file: e.path,
-        message: `nested archive ${e.path} cannot be read completely (${err.cause_}); its content was not checked`,
-      })
+      report.error = (err as Error).message
+    }
+    if (drift.lockfile) {
+      const proposed = buildManifest(read.entries, read.format)
+      const changed =
+        !drift.lockfile.manifest ||
+        serializeManifest(drift.lockfile.manifest) !== serializeManifest(proposed)
+      report.lockfile = { path: drift.lockfile.path, changed, proposed }
     }
   }
-
-  try {
-    const opened = await deps.open(resolve(options.cwd, path), { limits, pack: options.pack })
-    report.format = opened.format
-    for await (const e of opened.entries) await visit(e, opened.budget)
-  } catch (err) {
-    if (err instanceof LimitExceeded) {
-      raws.push({
-        rule: 'archive/limit-exceeded',
-        file: err.file,
-        message: `${err.message}; the rest of the artifact was not checked`,
-        key: err.limit,
-      })
-    } else {
-      report.error =
-        err instanceof ArtifactError ? err.cause_ : `unreadable: ${(err as Error).message}`
-    }
-  }
-  if (!report.error) for (const v of visitors) v.end?.(entries)
+  if (!report.error) for (const v of visitors) v.end?.(read.entries)
   const findings = raws.flatMap((r) => toFinding(r, path, options.config) ?? [])
   return { report, findings }
+}
+
+/** Loads what the artifact is compared with: the lockfile, and the baseline read like any artifact. */
+async function driftContext(
+  read: ReadResult,
+  drift: DriftOptions,
+  options: CheckOptions,
+  deps: CheckDeps,
+  raws: RawFinding[],
+): Promise<DriftContext | undefined> {
+  const against: DriftContext['against'] = []
+  if (drift.lockfile?.manifest && !drift.updateLockfile) {
+    against.push({
+      kind: 'lockfile',
+      label: drift.lockfile.path,
+      manifest: drift.lockfile.manifest,
+    })
+  }
+  if (drift.baseline) {
+    const baseline = await locateBaseline(drift.baseline, read, options, deps)
+    if (baseline.kind === 'not-found') {
+      raws.push({
+        rule: 'drift/baseline-missing',
+        file: '',
+        message: `no baseline to compare with: ${baseline.reason}`,
+      })
+    } else {
+      const base = await readArtifact(baseline.path, {
+        open: deps.open,
+        limits: options.config.safety,
+        pack: options.pack,
+        hash: drift.settings.content,
+      })
+      if (base.error) throw new Error(`baseline ${baseline.label}: ${base.error}`)
+      against.push({
+        kind: 'baseline',
+        label: baseline.label,
+        manifest: buildManifest(base.entries, base.format),
+      })
+    }
+  }
+  return against.length ? { against, settings: drift.settings } : undefined
+}
+
+async function locateBaseline(
+  spec: string,
+  read: ReadResult,
+  options: CheckOptions,
+  deps: CheckDeps,
+): Promise<FetchedBaseline> {
+  if (!spec.startsWith('npm:'))
+    return { kind: 'found', path: resolve(options.cwd, spec), label: `the baseline ${spec}` }
+  if (!deps.fetchBaseline) throw new Error(`baseline ${spec}: npm baselines are not available here`)
+  let pkg: { name?: string; version?: string } = {}
+  try {
+    pkg = read.packageJson ? JSON.parse(read.packageJson) : {}
+  } catch {
+    // A package.json that does not parse has no name: npm:previous then says so.
+  }
+  return deps.fetchBaseline(spec, { name: pkg.name, version: pkg.version })
 }

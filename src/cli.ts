@@ -2,6 +2,12 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { check } from './check.js'
+import { loadConfig } from './config/load.js'
+import { formatSize } from './config/units.js'
+import { realDeps } from './deps.js'
+import { serializeManifest } from './drift/manifest.js'
+import { snapshot } from './snapshot.js'
+import { ArtifactError } from './sources/types.js'
 import { ConfigError, EXIT, UsageError } from './errors.js'
 import { resolveOptions } from './options.js'
 import { renderJson } from './report/json.js'
@@ -22,9 +28,21 @@ const HELP = `packguard: check a built package before it ships
 
 Usage:
   packguard check <artifact...> [options]   check tarballs, zips, folders or globs
+  packguard snapshot <artifact> [options]   write the artifact's lockfile (packguard.lock.json)
   packguard --help | --version
 
-Run 'packguard check --help' for the options.
+Run 'packguard check --help' or 'packguard snapshot --help' for the options.
+`
+
+const SNAPSHOT_HELP = `Usage: packguard snapshot <artifact> [options]
+
+Writes a deterministic manifest of the artifact (path, size, mode and sha256 of every file) to
+commit next to the release process; 'packguard check --lockfile' then fails on any drift from it.
+
+Options:
+  --output <file>        where to write it (default packguard.lock.json; '-' for stdout)
+  --config <file>        config file (for safety limits)
+  --no-pack              read an npm package folder whole, not just what npm would publish
 `
 
 const CHECK_HELP = `Usage: packguard check <artifact...> [options]
@@ -38,6 +56,11 @@ Options:
   --output <file>        write the report in --format to this file; text still goes to stdout
   --fail-on <severity>   error (default), warning, notice or never
   --no-pack              scan an npm package folder whole, not just what npm would publish
+  --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
+  --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
+  --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
+                         npm:previous (the latest published version of the package checked)
+  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,
@@ -71,8 +94,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP)
     return command === undefined ? EXIT.usage : EXIT.pass
   }
-  if (command !== 'check')
+  if (command === 'snapshot') return runSnapshot(rest, io)
+  if (command !== 'check') {
     throw new UsageError(`unknown command '${command}'. Run 'packguard --help'.`)
+  }
   const args = parseCheckArgs(rest)
   if (args.help) {
     io.stdout.write(CHECK_HELP)
@@ -84,9 +109,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     config: args.config,
     failOn: args.failOn,
     pack: !args.noPack,
+    lockfile: args.lockfile,
+    updateLockfile: args.updateLockfile,
+    baseline: args.baseline,
+    expectVersion: args.expectVersion,
+    ref: io.env.GITHUB_REF,
   })
-  const report = await check(options)
+  const report = await check(options, realDeps(io.cwd, io.env))
   const color = useColor(io)
+  const lock = report.artifacts[0]?.lockfile
+  if (args.updateLockfile && lock?.changed && !report.artifacts[0].error) {
+    await writeFile(resolve(io.cwd, lock.path), serializeManifest(lock.proposed))
+    io.stderr.write(`packguard: updated ${lock.path}; review and commit it\n`)
+  }
   if (args.output) {
     await writeFile(resolve(io.cwd, args.output), render(report, args.format, false))
     io.stdout.write(renderText(report, { color }))
@@ -120,6 +155,10 @@ function parseCheckArgs(argv: string[]) {
         output: { type: 'string' },
         'fail-on': { type: 'string' },
         'no-pack': { type: 'boolean', default: false },
+        lockfile: { type: 'string' },
+        'update-lockfile': { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        'expect-version': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -139,8 +178,55 @@ function parseCheckArgs(argv: string[]) {
     output: values.output,
     failOn: values['fail-on'],
     noPack: values['no-pack'],
+    lockfile: values.lockfile,
+    updateLockfile: values['update-lockfile'],
+    baseline: values.baseline,
+    expectVersion: values['expect-version'],
     help: values.help,
   }
+}
+
+async function runSnapshot(argv: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', default: 'packguard.lock.json' },
+        config: { type: 'string' },
+        'no-pack': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run 'packguard snapshot --help'.`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout.write(SNAPSHOT_HELP)
+    return EXIT.pass
+  }
+  if (positionals.length !== 1)
+    throw new UsageError("snapshot takes exactly one artifact. Run 'packguard snapshot --help'.")
+  const config = await loadConfig(io.cwd, values.config)
+  let manifest
+  try {
+    manifest = await snapshot(io.cwd, positionals[0], config, !values['no-pack'])
+  } catch (err) {
+    if (!(err instanceof ArtifactError)) throw err
+    io.stderr.write(`packguard: ${err.message}\n`)
+    return EXIT.unreadable
+  }
+  const text = serializeManifest(manifest)
+  if (values.output === '-') io.stdout.write(text)
+  else {
+    await writeFile(resolve(io.cwd, values.output), text)
+    io.stdout.write(
+      `wrote ${values.output} (${manifest.totals.files} files, ${formatSize(manifest.totals.bytes)})\n`,
+    )
+  }
+  return EXIT.pass
 }
 
 function useColor(io: CliIo): boolean {

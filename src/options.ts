@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { glob, hasMagic } from 'glob'
-import type { CheckOptions } from './check.js'
+import { readFile } from 'node:fs/promises'
+import type { CheckOptions, DriftOptions } from './check.js'
+import type { Config } from './config/types.js'
+import { parseNpmBaseline } from './drift/baseline-npm.js'
+import { parseManifest, type Manifest } from './drift/manifest.js'
 import { loadConfig } from './config/load.js'
-import { UsageError } from './errors.js'
+import { ConfigError, UsageError } from './errors.js'
 import { FAIL_ON, type FailOn } from './report/types.js'
 
 /** Options as the CLI flags or the Action inputs give them: raw strings. */
@@ -14,6 +18,16 @@ export interface RawOptions {
   failOn?: string
   /** false: scan an npm package folder whole instead of what `npm pack` would publish. */
   pack?: boolean
+  /** Lockfile path (overrides `drift.lockfile`). */
+  lockfile?: string
+  /** Rewrite the lockfile from the artifact instead of failing on drift from it. */
+  updateLockfile?: boolean
+  /** Baseline artifact or npm spec (overrides `drift.baseline`). */
+  baseline?: string
+  /** The version being released; else taken from a `refs/tags/...` ref. */
+  expectVersion?: string
+  /** The git ref of the run (`GITHUB_REF`). */
+  ref?: string
 }
 
 /** Validates raw options, expands globs and loads the config into one typed CheckOptions. */
@@ -26,13 +40,81 @@ export async function resolveOptions(raw: RawOptions): Promise<CheckOptions> {
     throw new UsageError(`Invalid fail-on '${raw.failOn}'. Expected one of ${FAIL_ON.join(', ')}.`)
   }
   const config = await loadConfig(raw.cwd, raw.config?.trim() || undefined)
+  const artifacts = await expand(paths, raw.cwd)
   return {
     cwd: raw.cwd,
-    artifacts: await expand(paths, raw.cwd),
+    artifacts,
     config,
     failOn,
     pack: raw.pack ?? true,
+    drift: await driftOptions(raw, config, artifacts),
+    expectVersion: raw.expectVersion?.trim() || versionFromRef(raw.ref),
   }
+}
+
+async function driftOptions(
+  raw: RawOptions,
+  config: Config,
+  artifacts: string[],
+): Promise<DriftOptions | undefined> {
+  const lockfile = raw.lockfile?.trim() || config.drift.lockfile
+  const baseline = raw.baseline?.trim() || config.drift.baseline
+  if (raw.updateLockfile && !lockfile) {
+    throw new UsageError(
+      '--update-lockfile needs a lockfile: give --lockfile <file> or drift.lockfile.',
+    )
+  }
+  if (!lockfile && !baseline) return undefined
+  if (lockfile && artifacts.length > 1) {
+    throw new UsageError(
+      `A lockfile describes one artifact, but ${artifacts.length} were given. Check each with its own lockfile.`,
+    )
+  }
+  if (baseline) {
+    try {
+      parseNpmBaseline(baseline)
+    } catch (err) {
+      throw new UsageError((err as Error).message)
+    }
+  }
+  const out: DriftOptions = {
+    settings: config.drift.settings,
+    baseline,
+    updateLockfile: raw.updateLockfile,
+  }
+  if (lockfile) {
+    const manifest = await readLockfile(resolve(raw.cwd, lockfile), lockfile, raw.updateLockfile)
+    out.lockfile = { path: lockfile, manifest }
+  }
+  return out
+}
+
+async function readLockfile(
+  full: string,
+  name: string,
+  creating?: boolean,
+): Promise<Manifest | undefined> {
+  let text: string
+  try {
+    text = await readFile(full, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' && creating) return undefined
+    throw new UsageError(
+      `Cannot read lockfile ${name} (${code}). Create it with 'packguard snapshot <artifact> --output ${name}' or --update-lockfile.`,
+    )
+  }
+  try {
+    return parseManifest(text, name)
+  } catch (err) {
+    throw new ConfigError((err as Error).message)
+  }
+}
+
+/** `refs/tags/v1.2.3` (or `refs/tags/1.2.3`, `refs/tags/pkg@1.2.3`) -> `1.2.3`; other refs name no version. */
+export function versionFromRef(ref: string | undefined): string | undefined {
+  const m = /^refs\/tags\/(?:[\w.@/-]*@)?v?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(ref ?? '')
+  return m?.[1]
 }
 
 /**

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js'
 import type { SeverityOrOff } from '../findings.js'
 import { RULES } from '../rules/registry.js'
 import { DEFAULT_LIMITS } from '../sources/limits.js'
+import { DEFAULT_DRIFT, type Tolerance } from '../drift/diff.js'
 import { compileContentRule, type RawContentRule } from './content.js'
 import { CONFIG_SCHEMA } from './schema.js'
 import type { Config, IgnoreEntry, PresetName } from './types.js'
@@ -23,6 +24,7 @@ export function defaultConfig(): Config {
     rules: {},
     ignore: [],
     safety: { ...DEFAULT_LIMITS },
+    drift: { settings: { ...DEFAULT_DRIFT } },
     content: [],
   }
 }
@@ -68,6 +70,14 @@ interface RawConfig {
   rules?: Record<string, SeverityOrOff>
   sourcemaps?: Partial<Record<keyof typeof SOURCEMAP_RULES, 'allow' | 'warn' | 'forbid'>>
   content?: RawContentRule[]
+  drift?: {
+    lockfile?: string
+    baseline?: string
+    compare?: 'size' | 'content'
+    'size-tolerance'?: { percent?: number; bytes?: string | number }
+    'total-size-tolerance'?: { percent?: number; bytes?: string | number }
+    'file-count-tolerance'?: { percent?: number; files?: number }
+  }
   ignore?: IgnoreEntry[]
   safety?: {
     'max-total-bytes'?: string | number
@@ -135,7 +145,37 @@ function toConfig(raw: RawConfig, name: string): Config {
       maxRatio: s['max-ratio'] ?? DEFAULT_LIMITS.maxRatio,
       maxDepth: s['max-depth'] ?? DEFAULT_LIMITS.maxDepth,
     },
+    drift: {
+      lockfile: raw.drift?.lockfile,
+      baseline: raw.drift?.baseline,
+      settings: {
+        content: raw.drift?.compare === 'content',
+        fileTolerance: tolerance(raw.drift?.['size-tolerance'], DEFAULT_DRIFT.fileTolerance),
+        totalTolerance: tolerance(
+          raw.drift?.['total-size-tolerance'],
+          DEFAULT_DRIFT.totalTolerance,
+        ),
+        countTolerance: raw.drift?.['file-count-tolerance']
+          ? {
+              percent: raw.drift['file-count-tolerance'].percent,
+              absolute: raw.drift['file-count-tolerance'].files,
+            }
+          : DEFAULT_DRIFT.countTolerance,
+      },
+    },
     content,
+  }
+}
+
+/** A configured tolerance replaces the default whole: the bounds not given do not apply. */
+function tolerance(
+  raw: { percent?: number; bytes?: string | number } | undefined,
+  dflt: Tolerance,
+): Tolerance {
+  if (!raw) return dflt
+  return {
+    percent: raw.percent,
+    absolute: raw.bytes === undefined ? undefined : parseSize(raw.bytes),
   }
 }
 

@@ -3,6 +3,13 @@ import { PRESETS } from './types.js'
 
 const severity: Spec = { type: 'enum', values: ['off', 'notice', 'warning', 'error'] }
 const globs: Spec = { type: 'array', items: { type: 'string' } }
+const tolerance = (unit: 'bytes' | 'files'): Spec => ({
+  type: 'object',
+  props: {
+    percent: { type: 'number', min: 0 },
+    [unit]: unit === 'bytes' ? { type: 'size' } : { type: 'integer', min: 0 },
+  },
+})
 const mapPolicy: Spec = { type: 'enum', values: ['allow', 'warn', 'forbid'] }
 
 /** The shape of `.github/packguard.yml`. Later issues add their sections here. */
@@ -46,6 +53,17 @@ export const CONFIG_SCHEMA: Spec = {
         type: 'object',
         props: { rule: { type: 'string' }, path: { type: 'string' }, reason: { type: 'string' } },
         required: ['rule', 'reason'],
+      },
+    },
+    drift: {
+      type: 'object',
+      props: {
+        lockfile: { type: 'string' },
+        baseline: { type: 'string' },
+        compare: { type: 'enum', values: ['size', 'content'] },
+        'size-tolerance': tolerance('bytes'),
+        'total-size-tolerance': tolerance('bytes'),
+        'file-count-tolerance': tolerance('files'),
       },
     },
     safety: {

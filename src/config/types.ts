@@ -1,5 +1,6 @@
 import type { SeverityOrOff } from '../findings.js'
 import type { ContentRule } from './content.js'
+import type { DriftSettings } from '../drift/diff.js'
 import type { SafetyLimits } from '../sources/limits.js'
 
 export type PresetName = 'recommended' | 'strict' | 'none'
@@ -22,6 +23,8 @@ export interface Config {
   rules: Record<string, SeverityOrOff>
   ignore: IgnoreEntry[]
   safety: SafetyLimits
+  /** `drift:`: what to compare with and how (CLI flags and Action inputs override the paths). */
+  drift: { lockfile?: string; baseline?: string; settings: DriftSettings }
   /** The team's own content rules, compiled. */
   content: ContentRule[]
 }

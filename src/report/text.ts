@@ -21,6 +21,15 @@ export function renderText(report: Report, opts: { color: boolean }): string {
     const kind = a.format ? `${a.format}, ${a.files} files, ${formatSize(a.bytes)}` : 'not read'
     out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`))
     if (a.error) out.push(`  ${paint('error', 'unreadable')}  ${printable(a.error)}`)
+    const drift = driftSummary(report.findings.filter((f) => f.artifact === a.path))
+    if (drift) out.push(`  ${paint('bold', 'drift:')} ${drift}`)
+    if (a.lockfile?.changed)
+      out.push(
+        paint(
+          'dim',
+          `  the artifact differs from ${printable(a.lockfile.path)}; --update-lockfile rewrites it`,
+        ),
+      )
     const byFile = groupBy(
       report.findings.filter((f) => f.artifact === a.path),
       (f) => f.file,
@@ -62,6 +71,25 @@ function verdict(report: Report, paint: (style: keyof typeof COLORS, s: string) 
   if (report.result === 'fail')
     return paint('error', `✖ packguard: fail (${counts}; fail-on ${report.failOn})`)
   return paint('green', `✔ packguard: pass (${counts}) in ${n} artifact(s)`)
+}
+
+const DRIFT_WORDS: Array<[string, string]> = [
+  ['drift/file-added', 'added'],
+  ['drift/file-removed', 'removed'],
+  ['drift/mode-changed', 'mode changed'],
+  ['drift/type-changed', 'type changed'],
+  ['drift/size-changed', 'size changed'],
+  ['drift/content-changed', 'content changed'],
+]
+
+/** "1 added, 4 mode changed" for an artifact's drift findings, or '' without any. */
+function driftSummary(findings: Report['findings']): string {
+  return DRIFT_WORDS.map(
+    ([rule, word]) => [findings.filter((f) => f.rule === rule).length, word] as const,
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} ${word}`)
+    .join(', ')
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

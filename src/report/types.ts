@@ -1,3 +1,4 @@
+import type { Manifest } from '../drift/manifest.js'
 import type { ArtifactFormat } from '../sources/types.js'
 import type { Finding, Severity, SuppressedFinding } from '../findings.js'
 
@@ -13,6 +14,8 @@ export interface ArtifactReport {
   bytes: number
   /** Set when the artifact could not be read completely (exit 3). */
   error?: string
+  /** With a lockfile: the manifest the artifact has now, and whether it differs from the lockfile. */
+  lockfile?: { path: string; changed: boolean; proposed: Manifest }
 }
 
 /** The JSON report (`--format json`); renderers read only this. */

@@ -3,6 +3,9 @@ import type { SeverityOrOff } from '../findings.js'
 import { archiveRules } from './archive.js'
 import { filesRules } from './files.js'
 import { contentRules } from './content.js'
+import { driftRules } from './drift.js'
+import { npmMetadataRules } from './npm-metadata.js'
+import { wheelMetadataRules } from './wheel-metadata.js'
 import { sensitiveRules } from './sensitive.js'
 import { sizeRules } from './size.js'
 import { sourcemapRules } from './sourcemaps/index.js'
@@ -16,6 +19,9 @@ export const FAMILIES: readonly RuleFamily[] = [
   sensitiveRules,
   sourcemapRules,
   contentRules,
+  driftRules,
+  npmMetadataRules,
+  wheelMetadataRules,
 ]
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(

@@ -1,4 +1,6 @@
 import type { Config } from '../config/types.js'
+import type { DriftSettings } from '../drift/diff.js'
+import type { Manifest } from '../drift/manifest.js'
 import type { Category, Severity } from '../findings.js'
 import type { Entry, EntryType } from '../sources/types.js'
 
@@ -37,12 +39,25 @@ export interface EntrySummary {
   type: EntryType
   mode: number
   size: number
+  linkTarget?: string
+  /** Hex sha256 of the content, when drift compares content. */
+  sha256?: string
 }
 
 export interface RuleContext {
   artifact: string
   config: Config
   report(finding: RawFinding): void
+  /** The version the release is tagged with, when known. */
+  expectVersion?: string
+  /** What the artifact is compared with, set before `end` when a lockfile or baseline is used. */
+  drift?: DriftContext
+}
+
+/** An expected file set (lockfile or baseline) and how to compare with it. */
+export interface DriftContext {
+  against: Array<{ kind: 'lockfile' | 'baseline'; label: string; manifest: Manifest }>
+  settings: DriftSettings
 }
 
 /** Called for each entry as it is read, then once with the whole file list. */
