@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runAction } from './helpers/action.js'
 import { tempDir, writeTree } from './helpers/fs.js'
+import { runCli } from './helpers/run.js'
 import { npmTgz } from './helpers/tar.js'
 
 let ws: string
@@ -21,6 +22,26 @@ beforeAll(async () => {
 })
 
 describe('the Action, run as the runner runs it', () => {
+  test('lockfile drift: outputs drifts and the proposed lockfile', async () => {
+    await writeTree(ws, {
+      'v1.tgz': npmTgz({ 'package.json': '{"files":["a.js"]}', 'a.js': '1' }, { 'a.js': 0o755 }),
+      'v2.tgz': npmTgz({ 'package.json': '{"files":["a.js"]}', 'a.js': '1', 'b.js': '2' }),
+    })
+    runCli(['snapshot', 'v1.tgz', '--output', 'pkg.lock.json'], { cwd: ws })
+    const same = await runAction(ws, { path: 'v1.tgz', lockfile: 'pkg.lock.json' })
+    expect(same.status).toBe(0)
+    expect(same.outputs.drifts).toBe('0')
+    expect(same.outputs.lockfile).toBeUndefined()
+    const r = await runAction(ws, { path: 'v2.tgz', lockfile: 'pkg.lock.json' })
+    expect(r.status).toBe(1)
+    expect(r.outputs.drifts).toBe('2')
+    expect(r.outputs.lockfile).toBe(join(ws, 'packguard.lock.json'))
+    const proposed = JSON.parse(await readFile(r.outputs.lockfile, 'utf8'))
+    expect(
+      proposed.files.map((f: { path: string; mode: string }) => `${f.path} ${f.mode}`),
+    ).toEqual(['a.js 0644', 'b.js 0644', 'package.json 0644'])
+  })
+
   test('a clean artifact passes and sets every output', async () => {
     const r = await runAction(ws, { path: 'clean-1.0.0.tgz', config: 'policy.yml' })
     expect(r.status).toBe(0)

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
+import { withActionTables } from '../src/docs/action-doc.js'
 import { renderRulesDoc } from '../src/docs/rules-doc.js'
 import { RULES, docsAnchor } from '../src/rules/registry.js'
 import { ROOT } from './helpers/run.js'
@@ -16,4 +17,12 @@ test('docs/rules.md is generated from the registry (UPDATE_SNAPSHOT=1 or npm run
 test('every rule has its own anchor in docs/rules.md', async () => {
   const doc = await readFile(RULES_DOC, 'utf8')
   for (const id of RULES.keys()) expect(doc).toContain(`<a id="${docsAnchor(id)}"></a>`)
+})
+
+test('the README inputs/outputs tables are generated from action.yml (npm run docs refreshes them)', async () => {
+  const readmePath = join(ROOT, 'README.md')
+  const readme = await readFile(readmePath, 'utf8')
+  const fresh = withActionTables(readme, await readFile(join(ROOT, 'action.yml'), 'utf8'))
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
+  expect(readme).toBe(fresh)
 })
