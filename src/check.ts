@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { sizeBreakdown } from './breakdown.js'
 import type { Config } from './config/types.js'
 import { type DriftSettings } from './drift/diff.js'
 import { buildManifest, serializeManifest, type Manifest } from './drift/manifest.js'
@@ -106,12 +107,15 @@ async function checkArtifact(
   const report: ArtifactReport = { path, files: read.files, bytes: read.bytes }
   if (read.format) report.format = read.format
   if (read.error) report.error = read.error
+  else report.breakdown = sizeBreakdown(read.entries)
   if (!read.error && drift) {
     try {
       ctx.drift = await driftContext(read, drift, options, deps, raws)
     } catch (err) {
       report.error = (err as Error).message
     }
+    const baseline = ctx.drift?.against.find((a) => a.kind === 'baseline')
+    if (baseline) report.baselineBreakdown = sizeBreakdown(baseline.manifest.files)
     if (drift.lockfile) {
       const proposed = buildManifest(read.entries, read.format)
       const changed =

@@ -23,6 +23,8 @@ export interface Finding {
   column?: number
   message: string
   evidence?: string
+  /** Structured facts for renderers (counts, sizes); never a secret. */
+  data?: Record<string, number | string>
   fingerprint: string
 }
 

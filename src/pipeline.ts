@@ -31,6 +31,7 @@ export function toFinding(raw: RawFinding, artifact: string, config: Config): Fi
   if (raw.line !== undefined) finding.line = raw.line
   if (raw.column !== undefined) finding.column = raw.column
   if (raw.evidence !== undefined) finding.evidence = raw.evidence
+  if (raw.data !== undefined) finding.data = raw.data
   return finding
 }
 

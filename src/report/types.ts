@@ -1,3 +1,4 @@
+import type { FolderSize } from '../breakdown.js'
 import type { Manifest } from '../drift/manifest.js'
 import type { ArtifactFormat } from '../sources/types.js'
 import type { Finding, Severity, SuppressedFinding } from '../findings.js'
@@ -14,6 +15,10 @@ export interface ArtifactReport {
   bytes: number
   /** Set when the artifact could not be read completely (exit 3). */
   error?: string
+  /** Sizes by top-level folder, largest first. */
+  breakdown?: FolderSize[]
+  /** The same for the baseline, when there is one (before/after). */
+  baselineBreakdown?: FolderSize[]
   /** With a lockfile: the manifest the artifact has now, and whether it differs from the lockfile. */
   lockfile?: { path: string; changed: boolean; proposed: Manifest }
 }

@@ -94,7 +94,13 @@ const pct = (before: number, after: number) =>
 /** A drift change as a finding; `than` says what was expected ("the lockfile x", "big-cli@1.0.0"). */
 export function toFinding(c: DriftChange, than: string): RawFinding {
   // Sizes change between runs: the kind and path are the finding's identity, not its numbers.
-  return { ...describeChange(c, than), key: c.kind }
+  const data: Record<string, number> =
+    c.kind === 'added' || c.kind === 'removed'
+      ? { size: c.size }
+      : 'before' in c && typeof c.before === 'number'
+        ? { before: c.before, after: c.after as number }
+        : {}
+  return { ...describeChange(c, than), key: c.kind, data }
 }
 
 function describeChange(c: DriftChange, than: string): RawFinding {

@@ -28,6 +28,8 @@ export interface RawFinding {
   column?: number
   message: string
   evidence?: string
+  /** Structured facts for renderers (counts, sizes); never a secret. */
+  data?: Record<string, number | string>
   /** Extra identity for the fingerprint when one file can carry several findings of a rule. */
   key?: string
 }

@@ -5,7 +5,7 @@ import { position } from '../position.js'
 import type { RawFinding, RuleFamily } from '../types.js'
 import { absoluteHost, decodeDataUrl, findMappingUrls } from './comments.js'
 import { MalformedMap, scanMap, type MapSources } from './map-scan.js'
-import { describeSources, summarize } from './sources-summary.js'
+import { describeSources, summarize, type SourcesSummary } from './sources-summary.js'
 
 const MAP_FILE = /\.map$/i
 const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i
@@ -91,6 +91,7 @@ function checkMapFile(e: Entry, report: Report): void {
       rule: 'sourcemap/sources-content',
       file: e.path,
       message: `${e.path} embeds ${describeSources(embedded, true)}`,
+      data: exposure(embedded, e.size),
     })
     return
   }
@@ -99,7 +100,23 @@ function checkMapFile(e: Entry, report: Report): void {
     listed.firstParty + listed.dependencies > 0
       ? `lists ${describeSources(listed, false)} (no embedded content)`
       : 'ships (no sources listed)'
-  report({ rule: 'sourcemap/file', file: e.path, message: `source map ${e.path} ${what}` })
+  report({
+    rule: 'sourcemap/file',
+    file: e.path,
+    message: `source map ${e.path} ${what}`,
+    data: exposure(listed, e.size),
+  })
+}
+
+/** The numbers a report shows in its source-map exposure table. */
+function exposure(s: SourcesSummary, mapBytes: number): Record<string, number> {
+  return {
+    mapBytes,
+    firstParty: s.firstParty,
+    firstPartyBytes: s.firstPartyBytes,
+    dependencies: s.dependencies,
+    dependencyBytes: s.dependencyBytes,
+  }
 }
 
 function checkComments(e: Entry, report: Report): void {
@@ -127,10 +144,15 @@ function checkInline(e: Entry, url: string, line: number, report: Report): void 
   const json = decodeDataUrl(url)
   const where = `${e.path}:${line}!inline-map`
   let detail = 'that cannot be decoded'
+  let data: Record<string, number> | undefined
   if (json !== undefined) {
     try {
       const map = readMap(json, where, report)
       const embedded = summarize(map, true)
+      data = exposure(
+        embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false),
+        url.length,
+      )
       detail =
         embedded.firstParty + embedded.dependencies > 0
           ? `embedding ${describeSources(embedded, true)}`
@@ -146,5 +168,6 @@ function checkInline(e: Entry, url: string, line: number, report: Report): void 
     line,
     message: `${e.path} carries an inline source map (${formatSize(url.length)}) ${detail}`,
     key: String(line),
+    data,
   })
 }
