@@ -15,7 +15,7 @@ export interface OpenOptions {
   pack: boolean
 }
 
-const CHUNK = 16 * 1024
+const CHUNK = 64 * 1024
 
 /**
  * Opens any supported artifact (tar, gzipped tar, zip family, folder, npm package folder),
