@@ -48,7 +48,7 @@ describe('the Action, run as the runner runs it', () => {
     expect(r.outputs).toMatchObject({ result: 'pass', findings: '0', errors: '0', warnings: '0' })
     expect(r.outputs.report).toBe(join(ws, 'packguard-report.json'))
     expect(JSON.parse(await readFile(r.outputs.report, 'utf8')).result).toBe('pass')
-    expect(r.summary).toMatch(/✅ \*\*packguard: pass\*\*/)
+    expect(r.summary).toMatch(/^## ✅ packguard: pass$/m)
   })
 
   test('findings fail the step, with at most 10 annotations per type and all in the summary', async () => {

@@ -2,17 +2,21 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { check } from './check.js'
+import { exitCode } from './cli.js'
 import { realDeps } from './deps.js'
 import { serializeManifest } from './drift/manifest.js'
-import { exitCode } from './cli.js'
 import { ConfigError, EXIT, UsageError } from './errors.js'
+import { pullRequestFromEnv, runUrlFromEnv, upsertComment } from './github/comment.js'
+import { uploadReport } from './github/upload.js'
 import { resolveOptions } from './options.js'
 import { renderAnnotations } from './report/annotations.js'
+import { renderComment } from './report/comment-body.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
+import { renderSarif } from './report/sarif.js'
 import type { Report } from './report/types.js'
 
-/** The Action adapter: inputs -> check() -> outputs, summary, annotations, exit status. */
+/** The Action adapter: inputs -> check() -> outputs, files, summary, annotations, exit status. */
 export async function run(): Promise<void> {
   try {
     const cwd = process.env.GITHUB_WORKSPACE || process.cwd()
@@ -27,16 +31,14 @@ export async function run(): Promise<void> {
       ref: process.env.GITHUB_REF,
     })
     const report = await check(options, realDeps(cwd, process.env))
-    const reportFile = resolve(
-      cwd,
-      core.getInput('report-file') || join(process.env.RUNNER_TEMP || cwd, 'packguard-report.json'),
-    )
-    await writeFile(reportFile, renderJson(report))
-    setOutputs(report, reportFile)
-    await proposeLockfile(report, reportFile)
+    const written = await writeReports(report, cwd)
+    // Neither the upload nor the comment can change the verdict: each only warns when it fails.
+    if (core.getBooleanInput('upload-report')) await uploadFiles(written)
+    if (core.getBooleanInput('comment')) await comment(report)
     const unreadable = report.artifacts.filter((a) => a.error)
-    for (const a of unreadable)
+    for (const a of unreadable) {
       core.error(`${a.path}: ${a.error}`, { title: 'packguard: artifact not read completely' })
+    }
     annotate(report, cwd, unreadable.length)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report)).write()
     // The verdict is a log line, not one more annotation: the runner shows only 10 per type.
@@ -51,7 +53,13 @@ export async function run(): Promise<void> {
   }
 }
 
-function setOutputs(report: Report, reportFile: string): void {
+/** Writes the JSON report, the SARIF file and any proposed lockfile; sets their outputs. */
+async function writeReports(report: Report, cwd: string): Promise<string[]> {
+  const reportFile = resolve(
+    cwd,
+    core.getInput('report-file') || join(process.env.RUNNER_TEMP || cwd, 'packguard-report.json'),
+  )
+  await writeFile(reportFile, renderJson(report))
   core.setOutput('result', report.result)
   core.setOutput('findings', report.findings.length)
   core.setOutput('errors', report.counts.error)
@@ -59,33 +67,80 @@ function setOutputs(report: Report, reportFile: string): void {
   core.setOutput('report', reportFile)
   core.setOutput(
     'drifts',
-    report.findings.filter((f) => f.category === 'drift' && f.rule.startsWith('drift/')).length,
+    report.findings.filter(
+      (f) => f.rule.startsWith('drift/') && f.rule !== 'drift/baseline-missing',
+    ).length,
   )
+  const written = [reportFile]
+  const sarifFile = core.getInput('sarif-file')
+  if (sarifFile) {
+    const full = resolve(cwd, sarifFile)
+    await writeFile(full, renderSarif(report, { category: 'packguard' }))
+    core.setOutput('sarif-file', full)
+    written.push(full)
+  }
+  const lock = report.artifacts[0]?.lockfile
+  if (lock?.changed) {
+    const file = join(dirname(reportFile), 'packguard.lock.json')
+    await writeFile(file, serializeManifest(lock.proposed))
+    core.setOutput('lockfile', file)
+    core.info(
+      `The artifact differs from ${lock.path}. If the change is intended, commit ${file} as ${lock.path}.`,
+    )
+    written.push(file)
+  }
+  return written
 }
 
-/** When the artifact differs from its lockfile, writes the proposed one next to the report. */
-async function proposeLockfile(report: Report, reportFile: string): Promise<void> {
-  const lock = report.artifacts[0]?.lockfile
-  if (!lock?.changed) return
-  const file = join(dirname(reportFile), 'packguard.lock.json')
-  await writeFile(file, serializeManifest(lock.proposed))
-  core.setOutput('lockfile', file)
-  core.info(
-    `The artifact differs from ${lock.path}. If the change is intended, commit ${file} as ${lock.path}.`,
-  )
+/** Uploads the report files as one artifact, named uniquely per job (and matrix leg). */
+async function uploadFiles(files: string[]): Promise<void> {
+  const suffix = [process.env.GITHUB_JOB, core.getInput('artifact-suffix')]
+    .filter(Boolean)
+    .join('-')
+  const name = `packguard-report${suffix ? `-${suffix}` : ''}`
+  const res = await uploadReport({ name, files, rootDirectory: commonDir(files), env: process.env })
+  if (!res.uploaded) {
+    core.warning(res.warning)
+    return
+  }
+  core.setOutput('report-artifact', res.name)
+  core.info(`Uploaded the report as the artifact ${res.name}`)
+}
+
+function commonDir(files: string[]): string {
+  let dir = dirname(files[0])
+  while (files.some((f) => relative(dir, f).startsWith('..'))) dir = dirname(dir)
+  return dir
+}
+
+/** Posts the verdict on the pull request, updating packguard's earlier comment. */
+async function comment(report: Report): Promise<void> {
+  const pr = await pullRequestFromEnv(process.env)
+  if (!pr) {
+    core.info('Not a pull_request run: no comment posted.')
+    return
+  }
+  const res = await upsertComment({
+    token: core.getInput('github-token'),
+    owner: pr.owner,
+    repo: pr.repo,
+    issueNumber: pr.number,
+    body: renderComment(report, { runUrl: runUrlFromEnv(process.env) }),
+    apiUrl: process.env.GITHUB_API_URL,
+  })
+  if (res.warning) core.warning(res.warning)
+  else core.info(`Pull request comment ${res.action}.`)
 }
 
 function annotate(report: Report, cwd: string, errorsUsed: number): void {
-  const local = (artifact: string, file: string) => {
-    const full = resolve(cwd, artifact, file)
-    const rel = relative(cwd, full)
-    return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel
-  }
   const folders = new Set(
     report.artifacts.filter((a) => a.format?.endsWith('directory')).map((a) => a.path),
   )
-  const localFile = (artifact: string, file: string) =>
-    folders.has(artifact) ? local(artifact, file) : undefined
+  const localFile = (artifact: string, file: string) => {
+    if (!folders.has(artifact)) return undefined
+    const rel = relative(cwd, resolve(cwd, artifact, file))
+    return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel
+  }
   for (const a of renderAnnotations(report, localFile, { error: errorsUsed })) {
     const props = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column }
     if (a.severity === 'error') core.error(a.message, props)

@@ -12,6 +12,7 @@ import { ConfigError, EXIT, UsageError } from './errors.js'
 import { resolveOptions } from './options.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
+import { renderSarif } from './report/sarif.js'
 import { renderText } from './report/text.js'
 import type { Report } from './report/types.js'
 import { VERSION } from './version.js'
@@ -52,7 +53,7 @@ folders, npm package folders (checked as 'npm pack' would publish them), or glob
 
 Options:
   --config <file>        config file (default: .github/packguard.yml if present)
-  --format <fmt>         text (default), json or markdown
+  --format <fmt>         text (default), json, markdown or sarif
   --output <file>        write the report in --format to this file; text still goes to stdout
   --fail-on <severity>   error (default), warning, notice or never
   --no-pack              scan an npm package folder whole, not just what npm would publish
@@ -67,7 +68,7 @@ Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,
 3 an artifact could not be read completely.
 `
 
-const FORMATS = ['text', 'json', 'markdown'] as const
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
@@ -140,6 +141,7 @@ export function exitCode(report: Report): number {
 function render(report: Report, format: Format, color: boolean): string {
   if (format === 'json') return renderJson(report)
   if (format === 'markdown') return renderMarkdown(report)
+  if (format === 'sarif') return renderSarif(report)
   return renderText(report, { color })
 }
 

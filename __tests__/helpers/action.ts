@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { parse } from 'yaml'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ACTION } from './run.js'
+import { ACTION, ROOT } from './run.js'
 
 export interface ActionRun {
   status: number | null
@@ -14,6 +15,7 @@ export interface ActionRun {
 export async function runAction(
   workspace: string,
   inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
 ): Promise<ActionRun> {
   const outputFile = join(workspace, '.gh-output')
   const summaryFile = join(workspace, '.gh-summary')
@@ -27,14 +29,33 @@ export async function runAction(
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: workspace,
   }
+  // The runner gives every input its action.yml default (expressions such as github.token aside).
+  for (const [k, v] of Object.entries(await defaults())) env[`INPUT_${k.toUpperCase()}`] = v
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' })
+  Object.assign(env, extraEnv)
+  // Asynchronous, so that servers the test runs in this process (a fake GitHub API) can answer.
+  const r = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+    execFile(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' }, (err, stdout) =>
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }),
+    )
+  })
   return {
     status: r.status,
     stdout: r.stdout,
     outputs: parseOutputs(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
   }
+}
+
+async function defaults(): Promise<Record<string, string>> {
+  const action = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  const out: Record<string, string> = {}
+  for (const [name, i] of Object.entries(action.inputs)) {
+    if (i.default !== undefined && !i.default.includes('${{')) out[name] = i.default
+  }
+  return out
 }
 
 function parseOutputs(text: string): Record<string, string> {

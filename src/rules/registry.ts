@@ -8,6 +8,7 @@ import { npmMetadataRules } from './npm-metadata.js'
 import { wheelMetadataRules } from './wheel-metadata.js'
 import { sensitiveRules } from './sensitive.js'
 import { sizeRules } from './size.js'
+import { secretRules } from './secrets/index.js'
 import { sourcemapRules } from './sourcemaps/index.js'
 import type { RuleFamily, RuleMeta } from './types.js'
 
@@ -16,6 +17,7 @@ export const FAMILIES: readonly RuleFamily[] = [
   archiveRules,
   filesRules,
   sizeRules,
+  secretRules,
   sensitiveRules,
   sourcemapRules,
   contentRules,
