@@ -21858,11 +21858,17 @@ function redact(value, shown = 0, hash = secretHash(value)) {
 
 const PLACEHOLDER_WORDS = /example|sample|placeholder|your|xxxx|redacted|changeme|lorem/i;
 const TEST_WORDS = /test|fake|mock|dummy|fixture/i;
+/**
+ * Past this length a body is a key blob: a 4-letter word inside 1,000 random base64 characters
+ * turns up by chance (about one key in twenty), so words say nothing about it there.
+ */
+const WORDS_MEAN_SOMETHING = 100;
 /** Judges the random part of a secret (without its fixed prefix). */
 function doubt(body) {
-    if (body.length < 8 || PLACEHOLDER_WORDS.test(body) || madeUp(body))
+    const words = body.length <= WORDS_MEAN_SOMETHING;
+    if (body.length < 8 || (words && PLACEHOLDER_WORDS.test(body)) || madeUp(body))
         return 'placeholder';
-    if (TEST_WORDS.test(body))
+    if (words && TEST_WORDS.test(body))
         return 'test';
     return undefined;
 }
@@ -23078,7 +23084,7 @@ function readPutty(text, at, ctx) {
     const lines = /Private-Lines: \d{1,3}/.exec(head);
     if (!lines)
         return undefined;
-    const rest = head.slice(lines.index + lines[0].length).replace(LINE_BREAK, '');
+    const rest = head.slice(lines.index + lines[0].length);
     const parsed = armoredBody(rest, false);
     if (!parsed)
         return undefined;
@@ -24335,6 +24341,9 @@ function presetSeverity(preset, rule) {
 }
 /** Anchor of a rule in docs/rules.md (`file/forbidden` -> `file-forbidden`). */
 function docsAnchor(id) {
+    // Every content rule shares one section: its ids come from the config.
+    if (id.startsWith('content/'))
+        return 'content-name';
     return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 }
 const DOCS_BASE = 'https://github.com/packguard/packguard/blob/main/docs/rules.md';

@@ -1,4 +1,5 @@
 import { docsAnchor, FAMILIES, presetSeverity } from '../rules/registry.js'
+import { guideFor } from './rule-guides.js'
 
 /** docs/rules.md, generated from the rule registry so the two cannot drift apart. */
 export function renderRulesDoc(): string {
@@ -21,11 +22,20 @@ export function renderRulesDoc(): string {
       `| [\`${r.id}\`](#${docsAnchor(r.id)}) | ${r.category} | ${sev('recommended')} | ${sev('strict')} | ${sev('none')} |`,
     )
   }
-  for (const r of rules) {
+  const contentRule = {
+    id: 'content/<name>',
+    category: 'leak',
+    severity: "error (or the rule's own `severity`)",
+    description: 'A `content:` rule of the config matched (codenames, internal hosts, markers).',
+  }
+  for (const r of [...rules, contentRule]) {
+    const guide = guideFor(r.id)
     out.push('', `## ${r.id}`, '', `<a id="${docsAnchor(r.id)}"></a>`, '', r.description, '')
-    out.push(`- Category: ${r.category}. Default severity (recommended): ${r.severity}.`)
+    out.push(`- **Why it matters:** ${guide.why}`)
+    out.push(`- **How to fix:** ${guide.fix}`)
+    out.push(`- **Category:** ${r.category}. **Severity in recommended:** ${r.severity}.`)
     out.push(
-      `- Configure: \`rules: { ${r.id}: off | notice | warning | error }\`; suppress one finding with`,
+      `- **Configure:** \`rules: { ${r.id}: off | notice | warning | error }\`; suppress one finding with`,
     )
     out.push(`  \`ignore: [{ rule: ${r.id}, path: <glob>, reason: <why> }]\`.`)
   }

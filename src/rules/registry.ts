@@ -39,6 +39,8 @@ export function presetSeverity(preset: PresetName, rule: RuleMeta): SeverityOrOf
 
 /** Anchor of a rule in docs/rules.md (`file/forbidden` -> `file-forbidden`). */
 export function docsAnchor(id: string): string {
+  // Every content rule shares one section: its ids come from the config.
+  if (id.startsWith('content/')) return 'content-name'
   return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()
 }
 

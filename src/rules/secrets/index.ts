@@ -1,16 +1,55 @@
-import type { RawFinding, RuleFamily } from '../types.js'
+import type { RawFinding, RuleFamily, RuleMeta } from '../types.js'
+import { isBinary, printableRuns } from './binary.js'
+import { DETECTORS } from './detectors.js'
+import { createScanner, UNVERIFIED } from './scanner.js'
+
+const scan = createScanner(DETECTORS)
 
 /**
  * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
  * as a RawFinding with redacted evidence. `file` is the path to report (for example
- * `dist/cli.js` or `dist/cli.js.map!sources[12]`). Placeholder: filled in by the secrets work.
+ * `dist/cli.js` or `dist/cli.js.map!sources[12]`).
  */
-export function scanSecrets(_text: string, _file: string, _report: (f: RawFinding) => void): void {}
+export function scanSecrets(text: string, file: string, report: (f: RawFinding) => void): void {
+  scan(text, file, report)
+}
 
-/** The `secret/*` rule family. Placeholder: filled in by the secrets work. */
+/** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
+export function scanBytes(content: Buffer, file: string, report: (f: RawFinding) => void): void {
+  scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report)
+}
+
+/**
+ * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
+ * body that does not parse, credentials for a local host) are reported under one shared id,
+ * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
+ * id lets a project turn all doubtful matches up or off at once.
+ */
+const unverifiedMeta: RuleMeta = {
+  id: UNVERIFIED,
+  category: 'leak',
+  severity: 'notice',
+  description:
+    'Something shaped like a secret that did not pass its structural check (checksum, key body) or looks like a test value.',
+}
+
+/** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
 export const secretRules: RuleFamily = {
-  rules: [],
-  create() {
-    return {}
+  rules: [
+    ...DETECTORS.map((d): RuleMeta => ({
+      id: d.id,
+      category: 'leak',
+      severity: d.severity ?? 'error',
+      description: d.description,
+    })),
+    unverifiedMeta,
+  ],
+  create({ report }) {
+    return {
+      entry(e) {
+        if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
+        scanBytes(e.content, e.path, report)
+      },
+    }
   },
 }

@@ -1,0 +1,124 @@
+import type { RawFinding } from '../types.js'
+import { ScanContext } from './context.js'
+import { redact, secretHash } from './redact.js'
+import type { Detector, Hit } from './types.js'
+
+/** Rule id of low-confidence hits (checksum fails, looks like a test value): a notice. */
+export const UNVERIFIED = 'secret/unverified'
+
+export type Scan = (text: string, file: string, report: (f: RawFinding) => void) => void
+
+interface Found {
+  detector: Detector
+  hit: Hit
+}
+
+/**
+ * Compiles detectors into one scanner. The text is read once by a single case-insensitive
+ * regex that alternates every keyword (escaped literals); at each keyword the detectors that
+ * own it run a sticky regex right there, and window detectors record the window to search
+ * once after the pass, merged with overlapping windows. No keyword may be a prefix of another
+ * (only one alternative can match at a position); the scanner checks that here.
+ */
+export function createScanner(detectors: readonly Detector[]): Scan {
+  const atKeyword = new Map<string, Detector[]>()
+  const nearKeyword = new Map<string, Detector[]>()
+  const add = (map: Map<string, Detector[]>, kw: string, d: Detector) => {
+    const key = kw.toLowerCase()
+    map.set(key, [...(map.get(key) ?? []), d])
+  }
+  for (const d of detectors) {
+    for (const kw of d.keywords ?? []) add(atKeyword, kw, d)
+    for (const kw of d.near?.keywords ?? []) add(nearKeyword, kw, d)
+  }
+  const keywords = [...new Set([...atKeyword.keys(), ...nearKeyword.keys()])].sort()
+  for (const a of keywords)
+    for (const b of keywords)
+      if (a !== b && b.startsWith(a))
+        throw new Error(`internal: keyword '${a}' is a prefix of '${b}'`)
+  const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')
+  const keywordRe = new RegExp(source || '(?!)', 'gi')
+
+  return (text, file, report) => {
+    const ctx = new ScanContext(text)
+    const found: Found[] = []
+    const push = (detector: Detector, hits: Hit | readonly Hit[] | undefined) => {
+      if (!hits) return
+      for (const hit of Array.isArray(hits) ? (hits as readonly Hit[]) : [hits as Hit])
+        found.push({ detector, hit })
+    }
+    const windows = new Map<Detector, Array<[number, number]>>()
+    keywordRe.lastIndex = 0
+    for (let m = keywordRe.exec(text); m; m = keywordRe.exec(text)) {
+      const at = m.index
+      const kw = m[0].toLowerCase()
+      for (const d of atKeyword.get(kw) ?? []) push(d, d.find?.(text, at, ctx))
+      for (const d of nearKeyword.get(kw) ?? []) {
+        const near = d.near!
+        const from = Math.max(0, at - near.before)
+        const to = Math.min(text.length, at + kw.length + near.after)
+        const list = windows.get(d) ?? windows.set(d, []).get(d)!
+        const last = list.at(-1)
+        if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+        else list.push([from, to])
+      }
+      keywordRe.lastIndex = at + 1
+    }
+    for (const [d, list] of windows)
+      for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx))
+    if (found.length > 0) emit(text, file, resolveOverlaps(found), report)
+  }
+}
+
+/** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */
+function resolveOverlaps(found: Found[]): Found[] {
+  found.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end)
+  const kept: Found[] = []
+  for (const f of found) {
+    const last = kept.at(-1)
+    if (last && f.hit.start < last.hit.end) {
+      if (beats(f, last)) kept[kept.length - 1] = f
+    } else {
+      kept.push(f)
+    }
+  }
+  return kept
+}
+
+function beats(a: Found, b: Found): boolean {
+  const pa = a.detector.priority ?? 0
+  const pb = b.detector.priority ?? 0
+  if (pa !== pb) return pa > pb
+  if (!a.hit.unverified !== !b.hit.unverified) return !a.hit.unverified
+  return a.hit.end - a.hit.start > b.hit.end - b.hit.start
+}
+
+/**
+ * Reports hits in text order. Line and column are counted only up to each hit, from the
+ * previous one, so a text without secrets costs nothing here.
+ */
+function emit(text: string, file: string, hits: Found[], report: (f: RawFinding) => void): void {
+  let line = 1
+  let lineStart = 0
+  let nextNewline = text.indexOf('\n')
+  for (const { detector, hit } of hits) {
+    while (nextNewline !== -1 && nextNewline < hit.start) {
+      line++
+      lineStart = nextNewline + 1
+      nextNewline = text.indexOf('\n', lineStart)
+    }
+    const label = hit.label ?? detector.title
+    const hash = secretHash(hit.value)
+    report({
+      rule: hit.unverified ? UNVERIFIED : detector.id,
+      file,
+      line,
+      column: hit.start - lineStart + 1,
+      message: hit.unverified
+        ? `possible ${label} in ${file} (${hit.unverified})`
+        : `${label} in ${file}`,
+      evidence: redact(hit.value, hit.shown, hash),
+      key: `sha256:${hash}`,
+    })
+  }
+}
