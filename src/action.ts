@@ -30,7 +30,9 @@ export async function run(): Promise<void> {
       expectVersion: core.getInput('expect-version'),
       ref: process.env.GITHUB_REF,
     })
-    const report = await check(options, realDeps(cwd, process.env))
+    // Raw secret values go to the runner's masking, so no later log line can show them.
+    const deps = { ...realDeps(cwd, process.env), mask: (value: string) => core.setSecret(value) }
+    const report = await check(options, deps)
     const written = await writeReports(report, cwd)
     // Neither the upload nor the comment can change the verdict: each only warns when it fails.
     if (core.getBooleanInput('upload-report')) await uploadFiles(written)

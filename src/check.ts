@@ -45,6 +45,8 @@ export interface CheckDeps {
   open(path: string, opts: OpenOptions): Promise<OpenedArtifact>
   /** Fetches an npm baseline (`npm:...`) for the package being checked. */
   fetchBaseline?(spec: string, pkg: { name?: string; version?: string }): Promise<FetchedBaseline>
+  /** Registers a raw secret value with log masking (the Action's runner). */
+  mask?(value: string): void
 }
 
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
@@ -88,6 +90,7 @@ async function checkArtifact(
     config: options.config,
     report: (r) => raws.push(r),
     expectVersion: options.expectVersion,
+    mask: deps.mask,
   }
   const visitors = FAMILIES.map((f) => f.create(ctx))
   const drift = options.drift

@@ -23733,7 +23733,7 @@ function createScanner(detectors) {
                 throw new Error(`internal: keyword '${a}' is a prefix of '${b}'`);
     const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
     const keywordRe = new RegExp(source || '(?!)', 'gi');
-    return (text, file, report) => {
+    return (text, file, report, mask) => {
         const ctx = new ScanContext(text);
         const found = [];
         const push = (detector, hits) => {
@@ -23766,7 +23766,7 @@ function createScanner(detectors) {
             for (const [from, to] of list)
                 push(d, d.near.find(text, from, to, ctx));
         if (found.length > 0)
-            emit(text, file, resolveOverlaps(found), report);
+            emit(text, file, resolveOverlaps(found), report, mask);
     };
 }
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */
@@ -23798,7 +23798,7 @@ function beats(a, b) {
  * Reports hits in text order. Line and column are counted only up to each hit, from the
  * previous one, so a text without secrets costs nothing here.
  */
-function emit(text, file, hits, report) {
+function emit(text, file, hits, report, mask) {
     let line = 1;
     let lineStart = 0;
     let nextNewline = text.indexOf('\n');
@@ -23810,6 +23810,8 @@ function emit(text, file, hits, report) {
         }
         const label = hit.label ?? detector.title;
         const hash = secretHash(hit.value);
+        if (mask)
+            maskValue(hit.value, mask);
         report({
             rule: hit.unverified ? UNVERIFIED : detector.id,
             file,
@@ -23823,6 +23825,13 @@ function emit(text, file, hits, report) {
         });
     }
 }
+/** Masks values of 8+ characters, and each such line of a multi-line one (a PEM body). */
+function maskValue(value, mask) {
+    const parts = [value, ...value.split(/\r?\n|\\n/)];
+    for (const p of new Set(parts.map((x) => x.trim())))
+        if (p.length >= 8)
+            mask(p);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/secrets/index.ts
 
@@ -23834,12 +23843,12 @@ const scan = createScanner(DETECTORS);
  * as a RawFinding with redacted evidence. `file` is the path to report (for example
  * `dist/cli.js` or `dist/cli.js.map!sources[12]`).
  */
-function scanSecrets(text, file, report) {
-    scan(text, file, report);
+function scanSecrets(text, file, report, mask) {
+    scan(text, file, report, mask);
 }
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
-function scanBytes(content, file, report) {
-    scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report);
+function scanBytes(content, file, report, mask) {
+    scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report, mask);
 }
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
@@ -23864,12 +23873,12 @@ const secretRules = {
         })),
         unverifiedMeta,
     ],
-    create({ report }) {
+    create({ report, mask }) {
         return {
             entry(e) {
                 if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
                     return;
-                scanBytes(e.content, e.path, report);
+                scanBytes(e.content, e.path, report, mask);
             },
         };
     },
@@ -24184,40 +24193,41 @@ const sourcemapRules = {
             description: 'A source map cannot be read; what it holds was not checked.',
         },
     ],
-    create({ report }) {
+    create({ report, mask }) {
+        const sink = { report, mask };
         return {
             entry(e) {
                 if (e.type !== 'file' || !e.content)
                     return;
                 if (MAP_FILE.test(e.path))
-                    checkMapFile(e, report);
+                    checkMapFile(e, sink);
                 else if (SCRIPT_OR_STYLE.test(e.path))
-                    checkComments(e, report);
+                    checkComments(e, sink);
             },
         };
     },
 };
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
-function readMap(text, file, report) {
-    return scanMap(text, (i, content) => scanSecrets(content, `${file}!sources[${i}]`, report));
+function readMap(text, file, sink) {
+    return scanMap(text, (i, content) => scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask));
 }
 /** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
 function mapText(content) {
     const text = content.toString('utf8').replace(/^\)\]\}'[^\n]*\n/, '');
     return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined;
 }
-function checkMapFile(e, report) {
+function checkMapFile(e, sink) {
     const text = mapText(e.content);
     if (text === undefined)
         return;
     let map;
     try {
-        map = readMap(text, e.path, report);
+        map = readMap(text, e.path, sink);
     }
     catch (err) {
         if (!(err instanceof MalformedMap))
             throw err;
-        report({
+        sink.report({
             rule: 'sourcemap/malformed',
             file: e.path,
             message: `${e.path} looks like a source map but cannot be read (${err.message}); its content was not checked`,
@@ -24226,7 +24236,7 @@ function checkMapFile(e, report) {
     }
     const embedded = summarize(map, true);
     if (embedded.firstParty + embedded.dependencies > 0) {
-        report({
+        sink.report({
             rule: 'sourcemap/sources-content',
             file: e.path,
             message: `${e.path} embeds ${describeSources(embedded, true)}`,
@@ -24238,7 +24248,7 @@ function checkMapFile(e, report) {
     const what = listed.firstParty + listed.dependencies > 0
         ? `lists ${describeSources(listed, false)} (no embedded content)`
         : 'ships (no sources listed)';
-    report({
+    sink.report({
         rule: 'sourcemap/file',
         file: e.path,
         message: `source map ${e.path} ${what}`,
@@ -24255,17 +24265,17 @@ function exposure(s, mapBytes) {
         dependencyBytes: s.dependencyBytes,
     };
 }
-function checkComments(e, report) {
+function checkComments(e, sink) {
     const text = e.content.toString('latin1');
     for (const { url, offset } of findMappingUrls(text)) {
         const { line } = position(text, offset);
         if (/^data:/i.test(url)) {
-            checkInline(e, url, line, report);
+            checkInline(e, url, line, sink);
             continue;
         }
         const host = absoluteHost(url);
         if (host) {
-            report({
+            sink.report({
                 rule: 'sourcemap/external-url',
                 file: e.path,
                 line,
@@ -24275,14 +24285,14 @@ function checkComments(e, report) {
         }
     }
 }
-function checkInline(e, url, line, report) {
+function checkInline(e, url, line, sink) {
     const json = decodeDataUrl(url);
     const where = `${e.path}:${line}!inline-map`;
     let detail = 'that cannot be decoded';
     let data;
     if (json !== undefined) {
         try {
-            const map = readMap(json, where, report);
+            const map = readMap(json, where, sink);
             const embedded = summarize(map, true);
             data = exposure(embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false), url.length);
             detail =
@@ -24296,7 +24306,7 @@ function checkInline(e, url, line, report) {
             detail = `that cannot be read (${err.message})`;
         }
     }
-    report({
+    sink.report({
         rule: 'sourcemap/inline',
         file: e.path,
         line,
@@ -25247,6 +25257,7 @@ async function checkArtifact(path, options, deps) {
         config: options.config,
         report: (r) => raws.push(r),
         expectVersion: options.expectVersion,
+        mask: deps.mask,
     };
     const visitors = FAMILIES.map((f) => f.create(ctx));
     const drift = options.drift;

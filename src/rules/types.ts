@@ -50,6 +50,8 @@ export interface RuleContext {
   artifact: string
   config: Config
   report(finding: RawFinding): void
+  /** Hands raw secret values to the runner's log masking (the Action only). */
+  mask?: (value: string) => void
   /** The version the release is tagged with, when known. */
   expectVersion?: string
   /** What the artifact is compared with, set before `end` when a lockfile or baseline is used. */

@@ -1,7 +1,7 @@
 import type { RawFinding, RuleFamily, RuleMeta } from '../types.js'
 import { isBinary, printableRuns } from './binary.js'
 import { DETECTORS } from './detectors.js'
-import { createScanner, UNVERIFIED } from './scanner.js'
+import { createScanner, UNVERIFIED, type Mask } from './scanner.js'
 
 const scan = createScanner(DETECTORS)
 
@@ -10,13 +10,23 @@ const scan = createScanner(DETECTORS)
  * as a RawFinding with redacted evidence. `file` is the path to report (for example
  * `dist/cli.js` or `dist/cli.js.map!sources[12]`).
  */
-export function scanSecrets(text: string, file: string, report: (f: RawFinding) => void): void {
-  scan(text, file, report)
+export function scanSecrets(
+  text: string,
+  file: string,
+  report: (f: RawFinding) => void,
+  mask?: Mask,
+): void {
+  scan(text, file, report, mask)
 }
 
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
-export function scanBytes(content: Buffer, file: string, report: (f: RawFinding) => void): void {
-  scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report)
+export function scanBytes(
+  content: Buffer,
+  file: string,
+  report: (f: RawFinding) => void,
+  mask?: Mask,
+): void {
+  scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report, mask)
 }
 
 /**
@@ -44,11 +54,11 @@ export const secretRules: RuleFamily = {
     })),
     unverifiedMeta,
   ],
-  create({ report }) {
+  create({ report, mask }) {
     return {
       entry(e) {
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
-        scanBytes(e.content, e.path, report)
+        scanBytes(e.content, e.path, report, mask)
       },
     }
   },

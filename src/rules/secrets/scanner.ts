@@ -6,7 +6,15 @@ import type { Detector, Hit } from './types.js'
 /** Rule id of low-confidence hits (checksum fails, looks like a test value): a notice. */
 export const UNVERIFIED = 'secret/unverified'
 
-export type Scan = (text: string, file: string, report: (f: RawFinding) => void) => void
+/** Receives each raw secret value so a CI runner can mask it in its logs; nothing else sees it. */
+export type Mask = (value: string) => void
+
+export type Scan = (
+  text: string,
+  file: string,
+  report: (f: RawFinding) => void,
+  mask?: Mask,
+) => void
 
 interface Found {
   detector: Detector
@@ -39,7 +47,7 @@ export function createScanner(detectors: readonly Detector[]): Scan {
   const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')
   const keywordRe = new RegExp(source || '(?!)', 'gi')
 
-  return (text, file, report) => {
+  return (text, file, report, mask) => {
     const ctx = new ScanContext(text)
     const found: Found[] = []
     const push = (detector: Detector, hits: Hit | readonly Hit[] | undefined) => {
@@ -66,7 +74,7 @@ export function createScanner(detectors: readonly Detector[]): Scan {
     }
     for (const [d, list] of windows)
       for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx))
-    if (found.length > 0) emit(text, file, resolveOverlaps(found), report)
+    if (found.length > 0) emit(text, file, resolveOverlaps(found), report, mask)
   }
 }
 
@@ -97,7 +105,13 @@ function beats(a: Found, b: Found): boolean {
  * Reports hits in text order. Line and column are counted only up to each hit, from the
  * previous one, so a text without secrets costs nothing here.
  */
-function emit(text: string, file: string, hits: Found[], report: (f: RawFinding) => void): void {
+function emit(
+  text: string,
+  file: string,
+  hits: Found[],
+  report: (f: RawFinding) => void,
+  mask?: Mask,
+): void {
   let line = 1
   let lineStart = 0
   let nextNewline = text.indexOf('\n')
@@ -109,6 +123,7 @@ function emit(text: string, file: string, hits: Found[], report: (f: RawFinding)
     }
     const label = hit.label ?? detector.title
     const hash = secretHash(hit.value)
+    if (mask) maskValue(hit.value, mask)
     report({
       rule: hit.unverified ? UNVERIFIED : detector.id,
       file,
@@ -121,4 +136,10 @@ function emit(text: string, file: string, hits: Found[], report: (f: RawFinding)
       key: `sha256:${hash}`,
     })
   }
+}
+
+/** Masks values of 8+ characters, and each such line of a multi-line one (a PEM body). */
+function maskValue(value: string, mask: Mask): void {
+  const parts = [value, ...value.split(/\r?\n|\\n/)]
+  for (const p of new Set(parts.map((x) => x.trim()))) if (p.length >= 8) mask(p)
 }

@@ -46,22 +46,29 @@ export const sourcemapRules: RuleFamily = {
       description: 'A source map cannot be read; what it holds was not checked.',
     },
   ],
-  create({ report }) {
+  create({ report, mask }) {
+    const sink: Sink = { report, mask }
     return {
       entry(e) {
         if (e.type !== 'file' || !e.content) return
-        if (MAP_FILE.test(e.path)) checkMapFile(e, report)
-        else if (SCRIPT_OR_STYLE.test(e.path)) checkComments(e, report)
+        if (MAP_FILE.test(e.path)) checkMapFile(e, sink)
+        else if (SCRIPT_OR_STYLE.test(e.path)) checkComments(e, sink)
       },
     }
   },
 }
 
-type Report = (f: RawFinding) => void
+/** Where findings go, and (in the Action) where raw secret values go to be masked. */
+interface Sink {
+  report: (f: RawFinding) => void
+  mask?: (value: string) => void
+}
 
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
-function readMap(text: string, file: string, report: Report): MapSources {
-  return scanMap(text, (i, content) => scanSecrets(content, `${file}!sources[${i}]`, report))
+function readMap(text: string, file: string, sink: Sink): MapSources {
+  return scanMap(text, (i, content) =>
+    scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask),
+  )
 }
 
 /** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
@@ -70,15 +77,15 @@ function mapText(content: Buffer): string | undefined {
   return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined
 }
 
-function checkMapFile(e: Entry, report: Report): void {
+function checkMapFile(e: Entry, sink: Sink): void {
   const text = mapText(e.content as Buffer)
   if (text === undefined) return
   let map: MapSources
   try {
-    map = readMap(text, e.path, report)
+    map = readMap(text, e.path, sink)
   } catch (err) {
     if (!(err instanceof MalformedMap)) throw err
-    report({
+    sink.report({
       rule: 'sourcemap/malformed',
       file: e.path,
       message: `${e.path} looks like a source map but cannot be read (${err.message}); its content was not checked`,
@@ -87,7 +94,7 @@ function checkMapFile(e: Entry, report: Report): void {
   }
   const embedded = summarize(map, true)
   if (embedded.firstParty + embedded.dependencies > 0) {
-    report({
+    sink.report({
       rule: 'sourcemap/sources-content',
       file: e.path,
       message: `${e.path} embeds ${describeSources(embedded, true)}`,
@@ -100,7 +107,7 @@ function checkMapFile(e: Entry, report: Report): void {
     listed.firstParty + listed.dependencies > 0
       ? `lists ${describeSources(listed, false)} (no embedded content)`
       : 'ships (no sources listed)'
-  report({
+  sink.report({
     rule: 'sourcemap/file',
     file: e.path,
     message: `source map ${e.path} ${what}`,
@@ -119,17 +126,17 @@ function exposure(s: SourcesSummary, mapBytes: number): Record<string, number> {
   }
 }
 
-function checkComments(e: Entry, report: Report): void {
+function checkComments(e: Entry, sink: Sink): void {
   const text = (e.content as Buffer).toString('latin1')
   for (const { url, offset } of findMappingUrls(text)) {
     const { line } = position(text, offset)
     if (/^data:/i.test(url)) {
-      checkInline(e, url, line, report)
+      checkInline(e, url, line, sink)
       continue
     }
     const host = absoluteHost(url)
     if (host) {
-      report({
+      sink.report({
         rule: 'sourcemap/external-url',
         file: e.path,
         line,
@@ -140,14 +147,14 @@ function checkComments(e: Entry, report: Report): void {
   }
 }
 
-function checkInline(e: Entry, url: string, line: number, report: Report): void {
+function checkInline(e: Entry, url: string, line: number, sink: Sink): void {
   const json = decodeDataUrl(url)
   const where = `${e.path}:${line}!inline-map`
   let detail = 'that cannot be decoded'
   let data: Record<string, number> | undefined
   if (json !== undefined) {
     try {
-      const map = readMap(json, where, report)
+      const map = readMap(json, where, sink)
       const embedded = summarize(map, true)
       data = exposure(
         embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false),
@@ -162,7 +169,7 @@ function checkInline(e: Entry, url: string, line: number, report: Report): void 
       detail = `that cannot be read (${err.message})`
     }
   }
-  report({
+  sink.report({
     rule: 'sourcemap/inline',
     file: e.path,
     line,
