@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runAction } from './helpers/action.js'
 import { tempDir, writeTree } from './helpers/fs.js'
-import { runCli } from './helpers/run.js'
-import { npmTgz } from './helpers/tar.js'
+import { ROOT, runCli } from './helpers/run.js'
+import { npmTgz, tgz } from './helpers/tar.js'
 
 let ws: string
 
@@ -22,6 +23,35 @@ beforeAll(async () => {
 })
 
 describe('the Action, run as the runner runs it', () => {
+  test('a hostile file name cannot inject workflow commands or forge lines', async () => {
+    const evil =
+      'package/x\n::error file=forged.js::forged\r\n::set-output name=result::pass\u202e.env'
+    await writeTree(ws, {
+      'evil.tgz': tgz([{ name: evil, content: 'A=1' }]),
+      'all.yml': "extends: none\nfiles:\n  forbid: ['**']\n",
+    })
+    const r = await runAction(ws, { path: 'evil.tgz', config: 'all.yml', 'fail-on': 'never' })
+    expect(r.status).toBe(0)
+    const lines = r.stdout.split('\n')
+    expect(lines.filter((l) => l.startsWith('::error file=forged'))).toEqual([])
+    expect(lines.filter((l) => l.startsWith('::set-output'))).toEqual([])
+    expect(r.stdout).not.toContain('\u202e')
+    expect(r.outputs.result).toBe('pass')
+    const annotation = lines.find((l) => l.startsWith('::error title=packguard file/forbidden'))
+    expect(annotation).toContain('x\\u{a}%3A%3Aerror file=forged.js%3A%3Aforged')
+    expect(r.summary).not.toMatch(/^::/m)
+  })
+
+  test('dogfood: packguard passes its own npm package', async () => {
+    const out = await tempDir()
+    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], {
+      cwd: ROOT,
+    })
+    const r = await runAction(out, { path: 'packguard-*.tgz' })
+    expect(r.outputs.result).toBe('pass')
+    expect(r.status).toBe(0)
+  })
+
   test('lockfile drift: outputs drifts and the proposed lockfile', async () => {
     await writeTree(ws, {
       'v1.tgz': npmTgz({ 'package.json': '{"files":["a.js"]}', 'a.js': '1' }, { 'a.js': 0o755 }),
