@@ -16,6 +16,15 @@ describe('reading maps without parsing them whole', () => {
     expect(map.contentBytes[0]).toBe(3)
   })
 
+  test('maps are read as bytes: non-ASCII paths survive, content sizes are UTF-8 bytes', () => {
+    const text = Buffer.from(
+      JSON.stringify({ sources: ['../src/café.ts'], sourcesContent: ['é'] }),
+    ).toString('latin1')
+    const map = scanMap(text, () => {})
+    expect(map.sources).toEqual(['../src/café.ts'])
+    expect(map.contentBytes[0]).toBe(2)
+  })
+
   test('index maps with sections', () => {
     const text = JSON.stringify({
       version: 3,

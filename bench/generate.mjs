@@ -1,6 +1,8 @@
 // Generates realistic large inputs for `npm run bench`, cached outside the repo.
 import { mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { createWriteStream } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { create } from 'tar'
 
 /** A small seeded PRNG so every run generates the same bytes. */
@@ -123,5 +125,31 @@ export function generateManyFiles(dir, count) {
 export async function pack(root, file) {
   if (existsSync(file)) rmSync(file)
   await create({ gzip: true, file, cwd: join(root, '..'), portable: true }, ['package'])
+  return file
+}
+
+/**
+ * A gzip bomb of `mib` MiB: one tar entry of zeros, written as many identical gzip members
+ * (npm reads every member), so generating it never holds more than one member in memory.
+ */
+export async function generateBomb(file, mib) {
+  const header = Buffer.alloc(512)
+  header.write('package/zeros', 0)
+  header.write('0000644\0', 100)
+  header.write(`${(mib * 2 ** 20).toString(8).padStart(11, '0')}\0`, 124)
+  header.write('        ', 148)
+  header.write('0', 156)
+  header.write('ustar\0' + '00', 257)
+  let sum = 0
+  for (const b of header) sum += b
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148)
+  const out = createWriteStream(file)
+  const write = (b) =>
+    new Promise((resolve) => (out.write(b) ? resolve() : out.once('drain', resolve)))
+  await write(gzipSync(header))
+  const member = gzipSync(Buffer.alloc(2 ** 20), { level: 9 })
+  for (let i = 0; i < mib; i++) await write(member)
+  await write(gzipSync(Buffer.alloc(1024)))
+  await new Promise((resolve) => out.end(resolve))
   return file
 }

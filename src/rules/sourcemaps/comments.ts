@@ -31,9 +31,10 @@ export function decodeDataUrl(url: string): string | undefined {
   const meta = url.slice(5, comma)
   const body = url.slice(comma + 1)
   try {
+    // latin1, as map files are read: one character per byte.
     return /;base64$/i.test(meta)
-      ? Buffer.from(body, 'base64').toString('utf8')
-      : decodeURIComponent(body)
+      ? Buffer.from(body, 'base64').toString('latin1')
+      : Buffer.from(decodeURIComponent(body), 'utf8').toString('latin1')
   } catch {
     return undefined
   }

@@ -73,7 +73,9 @@ function readMap(text: string, file: string, sink: Sink): MapSources {
 
 /** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
 function mapText(content: Buffer): string | undefined {
-  const text = content.toString('utf8').replace(/^\)\]\}'[^\n]*\n/, '')
+  // latin1: one byte per character whatever the map holds (a UTF-8 decode of a map with any
+  // non-ASCII character would double its size in memory), and byte offsets for the secret scan.
+  const text = content.toString('latin1').replace(/^\)\]\}'[^\n]*\n/, '')
   return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined
 }
 

@@ -19,6 +19,7 @@ export class MalformedMap extends Error {
  * string that is needed is parsed alone, so a 60 MB map never becomes one giant object.
  */
 export function scanMap(text: string, onContent: OnContent): MapSources {
+  // `text` is the map's bytes decoded as latin1: content lengths are byte counts.
   const w = new Walker(text)
   const out: MapSources = { sources: [], contentBytes: [] }
   w.ws()
@@ -35,7 +36,7 @@ function readMapObject(w: Walker, out: MapSources, onContent: OnContent): void {
     if (key === 'sources') {
       w.array(() => {
         const s = w.peek() === '"' ? w.string() : (w.skip(), '')
-        out.sources.push(s)
+        out.sources.push(Buffer.from(s, 'latin1').toString('utf8'))
         sourceCount++
       })
     } else if (key === 'sourcesContent') {
@@ -48,7 +49,7 @@ function readMapObject(w: Walker, out: MapSources, onContent: OnContent): void {
         }
         const content = w.string()
         if (content.length > 0) {
-          out.contentBytes[index] = Buffer.byteLength(content)
+          out.contentBytes[index] = content.length
           onContent(index, content)
         }
       })
