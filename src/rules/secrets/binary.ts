@@ -3,23 +3,17 @@ export function isBinary(content: Buffer): boolean {
   return content.subarray(0, 8192).includes(0)
 }
 
-const isText = (b: number) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d
-
 /**
  * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
  * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
  * NUL: each run keeps its offset, so lines and columns are those of the file.
  */
 export function printableRuns(content: Buffer, min = 8): string {
+  // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
+  const runs = new RegExp(`[\\t\\n\\r\\x20-\\x7e]{${min},}`, 'g')
+  const text = content.toString('latin1')
   const out = Buffer.alloc(content.length)
-  let start = -1
-  for (let i = 0; i <= content.length; i++) {
-    if (i < content.length && isText(content[i])) {
-      if (start < 0) start = i
-    } else if (start >= 0) {
-      if (i - start >= min) content.copy(out, start, start, i)
-      start = -1
-    }
-  }
+  for (let m = runs.exec(text); m; m = runs.exec(text))
+    content.copy(out, m.index, m.index, m.index + m[0].length)
   return out.toString('latin1')
 }

@@ -1,4 +1,5 @@
 import type { RawFinding, RuleFamily, RuleMeta } from '../types.js'
+import { latin1Text } from '../text.js'
 import { isBinary, printableRuns } from './binary.js'
 import { DETECTORS } from './detectors.js'
 import { createScanner, UNVERIFIED, type Mask } from './scanner.js'
@@ -26,7 +27,7 @@ export function scanBytes(
   report: (f: RawFinding) => void,
   mask?: Mask,
 ): void {
-  scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report, mask)
+  scan(isBinary(content) ? printableRuns(content) : latin1Text(content), file, report, mask)
 }
 
 /**

@@ -2,6 +2,7 @@ import { formatSize } from '../../config/units.js'
 import type { Entry } from '../../sources/types.js'
 import { scanSecrets } from '../secrets/index.js'
 import { position } from '../position.js'
+import { latin1Text } from '../text.js'
 import type { RawFinding, RuleFamily } from '../types.js'
 import { absoluteHost, decodeDataUrl, findMappingUrls } from './comments.js'
 import { MalformedMap, scanMap, type MapSources } from './map-scan.js'
@@ -129,7 +130,7 @@ function exposure(s: SourcesSummary, mapBytes: number): Record<string, number> {
 }
 
 function checkComments(e: Entry, sink: Sink): void {
-  const text = (e.content as Buffer).toString('latin1')
+  const text = latin1Text(e.content as Buffer)
   for (const { url, offset } of findMappingUrls(text)) {
     const { line } = position(text, offset)
     if (/^data:/i.test(url)) {
