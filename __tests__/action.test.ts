@@ -38,7 +38,7 @@ describe('the Action, run as the runner runs it', () => {
     expect(r.stdout).not.toContain('\u202e')
     expect(r.outputs.result).toBe('pass')
     const annotation = lines.find((l) => l.startsWith('::error title=packguard file/forbidden'))
-    expect(annotation).toContain('x\\u{a}%3A%3Aerror file=forged.js%3A%3Aforged')
+    expect(annotation).toContain('x\\u{a}%3A\\u{3a}error file=forged.js%3A\\u{3a}forged')
     expect(r.summary).not.toMatch(/^::/m)
   })
 

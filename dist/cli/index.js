@@ -13797,6 +13797,125 @@ function compileGlobs(patterns) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sources/names.ts
+const strict = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Decodes a UTF-8 name keeping every byte: a byte that is not part of valid UTF-8 becomes the
+ * lone surrogate U+DC00+byte (Python's `surrogateescape`), so two different raw names never
+ * decode to the same string. `showBytes` later turns those into visible `\xNN`.
+ */
+function decodeName(bytes) {
+    try {
+        return { text: strict.decode(bytes), valid: true };
+    }
+    catch {
+        return { text: decodeEscaped(bytes), valid: false };
+    }
+}
+function decodeEscaped(b) {
+    let out = '';
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        if (c < 0x80) {
+            out += String.fromCharCode(c);
+            i++;
+            continue;
+        }
+        const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+        const cp = n === 0 ? -1 : sequence(b, i, n);
+        if (cp < 0) {
+            out += String.fromCharCode(0xdc00 + c);
+            i++;
+        }
+        else {
+            out += String.fromCodePoint(cp);
+            i += n;
+        }
+    }
+    return out;
+}
+/** The code point of the n-byte sequence at i, or -1 when it is truncated, overlong or not a scalar. */
+function sequence(b, i, n) {
+    if (i + n > b.length)
+        return -1;
+    let cp = b[i] & (0xff >> (n + 1));
+    for (let k = 1; k < n; k++) {
+        if ((b[i + k] & 0xc0) !== 0x80)
+            return -1;
+        cp = (cp << 6) | (b[i + k] & 0x3f);
+    }
+    const min = n === 2 ? 0x80 : n === 3 ? 0x800 : 0x10000;
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return -1;
+    return cp;
+}
+/**
+ * Writes escaped bytes (from `decodeName`) as `\xNN`. Apply after normalizing: a normalized path
+ * never holds a backslash, so the escape cannot be confused with a real name.
+ */
+function showBytes(text) {
+    return text.replace(/[\udc80-\udcff]/gu, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16)}`);
+}
+// What can hide or forge a name: control characters and newlines, bidi controls, zero-width and
+// other invisible format characters, and the Actions runner's command markers.
+const DECEPTIVE = [
+    [/[\n\r\u2028\u2029]/, 'a line break'],
+    // eslint-disable-next-line no-control-regex
+    [/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/, 'a control character'],
+    [/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/, 'a bidi control'],
+    [
+        /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]/,
+        'an invisible character',
+    ],
+    [/::|##\[/, 'a workflow command marker'],
+];
+/** What is deceptive about a name (each trait once), or an empty list. */
+function deceptiveTraits(name) {
+    return DECEPTIVE.filter(([re]) => re.test(name)).map(([, what]) => what);
+}
+/**
+ * Finds paths that differ only in case or Unicode normalization (NFC/NFD): one file on macOS
+ * and Windows. Folders count too (`Lib/a` and `lib/b`). Memory is one node per distinct path
+ * segment, and each path is walked once.
+ */
+class CaseTwins {
+    root = new Map();
+    reported = new Set();
+    /** The first spelling seen of the shallowest part of `path` that collides, reported once. */
+    add(path) {
+        const segs = path.split('/');
+        let level = this.root;
+        let found;
+        let collided = false;
+        for (let i = 0; i < segs.length; i++) {
+            const key = fold(segs[i]);
+            let node = level.get(key);
+            if (!node)
+                level.set(key, (node = { name: segs[i] }));
+            else if (!collided && node.name !== segs[i]) {
+                collided = true;
+                const now = segs.slice(0, i + 1).join('/');
+                if (!this.reported.has(now)) {
+                    this.reported.add(now);
+                    found = { first: [...segs.slice(0, i), node.name].join('/'), now };
+                }
+            }
+            if (i < segs.length - 1)
+                level = node.kids ??= new Map();
+        }
+        return found;
+    }
+}
+function fold(seg) {
+    // eslint-disable-next-line no-control-regex
+    return /^[\u0000-\u007f]*$/.test(seg) ? seg.toLowerCase() : seg.normalize('NFD').toLowerCase();
+}
+/** The name as lossy tools show it: escaped bytes become U+FFFD (no `\` that could read as a separator). */
+function lossy(text) {
+    return text.replace(/[\udc80-\udcff]/gu, '\ufffd');
+}
+
 ;// CONCATENATED MODULE: ./src/sources/paths.ts
 /** Lists every unsafe trait of a raw entry name (absolute, drive letter, `..`, backslash). */
 function pathIssues(raw) {
@@ -13840,6 +13959,7 @@ function stripTop(path, top) {
 
 ;// CONCATENATED MODULE: ./src/rules/archive.ts
 
+
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other']);
 /** Entries that are unsafe or cannot be read: reported, never followed or written. */
 const archiveRules = {
@@ -13871,6 +13991,38 @@ const archiveRules = {
             description: 'The same path appears more than once; npm installs the last copy.',
         },
         {
+            id: 'archive/case-collision',
+            category: 'archive',
+            severity: 'warning',
+            description: 'Two paths differ only in case or Unicode normalization (NFC/NFD): one file on macOS and Windows.',
+        },
+        {
+            id: 'archive/deceptive-name',
+            category: 'archive',
+            severity: 'warning',
+            description: 'An entry name holds line breaks, control characters, bidi controls, invisible characters or GitHub workflow command markers.',
+        },
+        {
+            id: 'archive/invalid-utf8-name',
+            category: 'archive',
+            severity: 'warning',
+            description: 'An entry name is not valid UTF-8: tools decode it differently, so distinct names can land on one file.',
+        },
+        {
+            id: 'archive/trailing-data',
+            category: 'archive',
+            severity: 'error',
+            always: true,
+            description: 'Bytes no entry accounts for: data after the tar end marker, zip data outside the central directory (hidden entries, a second zip, overlapping entries).',
+        },
+        {
+            id: 'archive/zip-mismatch',
+            category: 'archive',
+            severity: 'error',
+            always: true,
+            description: "A zip entry's local header disagrees with the central directory, or its data does not match its declared size.",
+        },
+        {
             id: 'archive/unreadable-entry',
             category: 'archive',
             severity: 'error',
@@ -13887,8 +14039,11 @@ const archiveRules = {
     ],
     create({ report }) {
         const seen = new Map();
+        const twins = new CaseTwins();
         return {
             entry(e) {
+                for (const f of nameFindings(e, twins))
+                    report(f);
                 const issues = pathIssues(e.rawPath);
                 if (issues.length > 0) {
                     report({
@@ -13913,6 +14068,14 @@ const archiveRules = {
                         message: `${e.path} is a ${e.type} entry (not opened)`,
                     });
                 }
+                for (const i of e.issues ?? []) {
+                    report({
+                        rule: `archive/${i.kind}`,
+                        file: i.path,
+                        message: i.path ? `${i.path}: ${i.detail}` : i.detail,
+                        key: i.detail,
+                    });
+                }
                 if (e.unreadable) {
                     report({
                         rule: e.unreadable.kind === 'limit' ? 'archive/limit-exceeded' : 'archive/unreadable-entry',
@@ -13935,6 +14098,29 @@ const archiveRules = {
         };
     },
 };
+/** Findings about how an entry is named: hidden characters, and case or normalization twins. */
+function nameFindings(e, twins) {
+    const out = [];
+    const traits = deceptiveTraits(e.rawPath);
+    if (traits.length > 0) {
+        out.push({
+            rule: 'archive/deceptive-name',
+            file: e.path,
+            message: `the entry name '${e.rawPath}' holds ${traits.join(', ')}; shown escaped`,
+            key: e.rawPath,
+        });
+    }
+    const twin = e.path ? twins.add(e.path) : undefined;
+    if (twin) {
+        out.push({
+            rule: 'archive/case-collision',
+            file: e.path,
+            message: `'${twin.now}' and '${twin.first}' differ only in case or Unicode normalization; on macOS and Windows they are one file and the later one wins`,
+            key: twin.now,
+        });
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/files.ts
 
@@ -21765,31 +21951,38 @@ const sizeRules = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/text.ts
+const decoded = new WeakMap();
+/**
+ * A file's bytes as a latin1 string (one character per byte, so offsets are byte offsets),
+ * decoded once however many rules read it; it lives as long as the entry's bytes.
+ */
+function latin1Text(content) {
+    let text = decoded.get(content);
+    if (text === undefined) {
+        text = content.toString('latin1');
+        decoded.set(content, text);
+    }
+    return text;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/binary.ts
 /** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
 function isBinary(content) {
     return content.subarray(0, 8192).includes(0);
 }
-const isText = (b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d;
 /**
  * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
  * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
  * NUL: each run keeps its offset, so lines and columns are those of the file.
  */
 function printableRuns(content, min = 8) {
+    // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
+    const runs = new RegExp(`[\\t\\n\\r\\x20-\\x7e]{${min},}`, 'g');
+    const text = content.toString('latin1');
     const out = Buffer.alloc(content.length);
-    let start = -1;
-    for (let i = 0; i <= content.length; i++) {
-        if (i < content.length && isText(content[i])) {
-            if (start < 0)
-                start = i;
-        }
-        else if (start >= 0) {
-            if (i - start >= min)
-                content.copy(out, start, start, i);
-            start = -1;
-        }
-    }
+    for (let m = runs.exec(text); m; m = runs.exec(text))
+        content.copy(out, m.index, m.index, m.index + m[0].length);
     return out.toString('latin1');
 }
 
@@ -23837,6 +24030,7 @@ function maskValue(value, mask) {
 
 
 
+
 const scan = createScanner(DETECTORS);
 /**
  * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
@@ -23848,7 +24042,7 @@ function scanSecrets(text, file, report, mask) {
 }
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
 function scanBytes(content, file, report, mask) {
-    scan(isBinary(content) ? printableRuns(content) : content.toString('latin1'), file, report, mask);
+    scan(isBinary(content) ? printableRuns(content) : latin1Text(content), file, report, mask);
 }
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
@@ -23913,9 +24107,10 @@ function decodeDataUrl(url) {
     const meta = url.slice(5, comma);
     const body = url.slice(comma + 1);
     try {
+        // latin1, as map files are read: one character per byte.
         return /;base64$/i.test(meta)
-            ? Buffer.from(body, 'base64').toString('utf8')
-            : decodeURIComponent(body);
+            ? Buffer.from(body, 'base64').toString('latin1')
+            : Buffer.from(decodeURIComponent(body), 'utf8').toString('latin1');
     }
     catch {
         return undefined;
@@ -23939,6 +24134,7 @@ class MalformedMap extends Error {
  * string that is needed is parsed alone, so a 60 MB map never becomes one giant object.
  */
 function scanMap(text, onContent) {
+    // `text` is the map's bytes decoded as latin1: content lengths are byte counts.
     const w = new Walker(text);
     const out = { sources: [], contentBytes: [] };
     w.ws();
@@ -23955,7 +24151,7 @@ function readMapObject(w, out, onContent) {
         if (key === 'sources') {
             w.array(() => {
                 const s = w.peek() === '"' ? w.string() : (w.skip(), '');
-                out.sources.push(s);
+                out.sources.push(Buffer.from(s, 'latin1').toString('utf8'));
                 sourceCount++;
             });
         }
@@ -23969,7 +24165,7 @@ function readMapObject(w, out, onContent) {
                 }
                 const content = w.string();
                 if (content.length > 0) {
-                    out.contentBytes[index] = Buffer.byteLength(content);
+                    out.contentBytes[index] = content.length;
                     onContent(index, content);
                 }
             });
@@ -24157,6 +24353,7 @@ function describeSources(s, withBytes) {
 
 
 
+
 const MAP_FILE = /\.map$/i;
 const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i;
 /** Source maps: map files, embedded sources, inline `data:` maps and external map URLs. */
@@ -24213,7 +24410,9 @@ function readMap(text, file, sink) {
 }
 /** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
 function mapText(content) {
-    const text = content.toString('utf8').replace(/^\)\]\}'[^\n]*\n/, '');
+    // latin1: one byte per character whatever the map holds (a UTF-8 decode of a map with any
+    // non-ASCII character would double its size in memory), and byte offsets for the secret scan.
+    const text = content.toString('latin1').replace(/^\)\]\}'[^\n]*\n/, '');
     return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined;
 }
 function checkMapFile(e, sink) {
@@ -24266,7 +24465,7 @@ function exposure(s, mapBytes) {
     };
 }
 function checkComments(e, sink) {
-    const text = e.content.toString('latin1');
+    const text = latin1Text(e.content);
     for (const { url, offset } of findMappingUrls(text)) {
         const { line } = position(text, offset);
         if (/^data:/i.test(url)) {
@@ -24511,23 +24710,46 @@ var external_node_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(exte
 
 
 
+
+
 /**
  * Walks a folder in sorted order without following symlinks. Links, FIFOs, sockets and devices
- * are reported as entries and never opened.
+ * are reported as entries and never opened. Names are read as bytes: one that is not valid
+ * UTF-8 is still found (and reported), shown with `\xNN` for its bad bytes.
  */
-async function* readDir(root, opts, rel = '') {
-    const names = (await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, rel))).sort();
-    for (const name of names) {
-        const path = rel ? `${rel}/${name}` : name;
-        const entry = await readPath(root, path, opts);
+async function* readDir(root, opts, rel = '', relBytes, relRaw = rel) {
+    const dir = relBytes ? fsPath(root, relBytes) : (0,external_node_path_namespaceObject.join)(root, rel);
+    const names = (await (0,promises_namespaceObject.readdir)(dir, { encoding: 'buffer' }))
+        .map((bytes) => ({ bytes, ...decodeName(bytes) }))
+        .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    for (const { bytes, text, valid } of names) {
+        const path = rel ? `${rel}/${showBytes(text)}` : showBytes(text);
+        const raw = relBytes || !valid ? concatPath(relBytes ?? Buffer.from(rel), bytes) : undefined;
+        const entry = await readPath(root, path, opts, raw);
+        const rawPath = relRaw ? `${relRaw}/${lossy(text)}` : lossy(text);
+        entry.rawPath = rawPath;
+        if (!valid) {
+            entry.issues = [
+                {
+                    kind: 'invalid-utf8-name',
+                    path,
+                    detail: 'its name is not valid UTF-8 (bad bytes shown as \\xNN)',
+                },
+            ];
+        }
         yield entry;
         if (entry.type === 'directory')
-            yield* readDir(root, opts, path);
+            yield* readDir(root, opts, path, raw, rawPath);
     }
 }
-/** Reads one path below `root` as an entry (lstat: a link is never followed). */
-async function readPath(root, path, opts) {
-    const full = (0,external_node_path_namespaceObject.join)(root, path);
+const concatPath = (dir, name) => dir.length ? Buffer.concat([dir, Buffer.from('/'), name]) : name;
+const fsPath = (root, rel) => Buffer.concat([Buffer.from(`${root}${external_node_path_namespaceObject.sep}`), rel]);
+/**
+ * Reads one path below `root` as an entry (lstat: a link is never followed). `bytes` is the
+ * relative path as raw bytes, when its name is not valid UTF-8.
+ */
+async function readPath(root, path, opts, bytes) {
+    const full = bytes ? fsPath(root, bytes) : (0,external_node_path_namespaceObject.join)(root, path);
     const st = await (0,promises_namespaceObject.lstat)(full);
     opts.budget.addEntry(path);
     const entry = {
@@ -24549,8 +24771,46 @@ async function readPath(root, path, opts) {
         return entry;
     }
     opts.budget.addBytes(st.size, path);
-    entry.content = await (0,promises_namespaceObject.readFile)(full);
+    const content = await readRegular(full, st);
+    if (typeof content === 'string')
+        entry.unreadable = { kind: 'corrupt', detail: content };
+    else
+        entry.content = content;
     return entry;
+}
+// O_NOFOLLOW: a file swapped for a link after lstat is not followed. O_NONBLOCK: one swapped for
+// a FIFO does not hang the open. Both are 0 where the platform lacks them (Windows).
+const dir_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/**
+ * Reads exactly the regular file lstat saw, and never more than the size it had then: a file
+ * replaced by a link, FIFO or device between lstat and open is not read (the reason is returned).
+ */
+async function readRegular(full, seen) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(full, dir_FLAGS);
+    }
+    catch (err) {
+        return `could not be opened safely (${err.code ?? err.message}); not read`;
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile() || st.ino !== seen.ino || st.dev !== seen.dev) {
+            return 'changed into something else while being read; not read';
+        }
+        const buf = Buffer.alloc(seen.size);
+        let got = 0;
+        while (got < buf.length) {
+            const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
+            if (bytesRead === 0)
+                break;
+            got += bytesRead;
+        }
+        return got === buf.length ? buf : buf.subarray(0, got);
+    }
+    finally {
+        await fh.close();
+    }
 }
 function typeOf(st) {
     if (st.isFile())
@@ -24583,6 +24843,11 @@ class ArtifactError extends Error {
         this.cause_ = cause_;
         this.name = 'ArtifactError';
     }
+}
+/** Records an issue on an entry. */
+function addIssue(entry, issue) {
+    ;
+    (entry.issues ??= []).push(issue);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/npm-dir.ts
@@ -24706,7 +24971,85 @@ var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enum
 `).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),index_min_B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[index_min_B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[index_min_B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[index_min_B]==="begin"&&(this[index_min_B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[index_min_B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[index_min_B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[index_min_B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[index_min_B]="body":(this[index_min_B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[index_min_B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[index_min_B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[index_min_B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_namespaceObject.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_namespaceObject.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_namespaceObject.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_namespaceObject.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_namespaceObject.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_namespaceObject.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_namespaceObject.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_namespaceObject.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_namespaceObject.resolve(s,t.name),e,i),ps(external_node_path_namespaceObject.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_namespaceObject.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_namespaceObject.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_namespaceObject.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_namespaceObject.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_namespaceObject.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_namespaceObject.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_namespaceObject.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_namespaceObject.posix.dirname(t.path),l=external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_namespaceObject.isAbsolute(t.path)?f(external_node_path_namespaceObject.resolve(t.path)):f(external_node_path_namespaceObject.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_namespaceObject.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_namespaceObject.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_namespaceObject.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_namespaceObject.relative(this.cwd,external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_namespaceObject.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_namespaceObject.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_namespaceObject.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_namespaceObject.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_namespaceObject.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
 //# sourceMappingURL=index.min.js.map
 
+;// CONCATENATED MODULE: ./src/sources/tar-stream.ts
+
+
+const CHUNK = 64 * 1024;
+const ZEROS = Buffer.alloc(CHUNK);
+/**
+ * Looks at the first bytes to tell gzip from plain tar, and counts every input byte toward the
+ * budget's compression ratio (unless the input is an archive nested in another).
+ */
+async function isGzip(input, opts) {
+    const it = counted(input, opts);
+    const head = await it.next();
+    const rest = {
+        [Symbol.asyncIterator]: () => it,
+    };
+    const chunks = head.done ? rest : prepend(head.value, rest);
+    const gzip = !head.done && head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+    return { gzip, chunks };
+}
+async function* counted(input, opts) {
+    for await (const chunk of input) {
+        if (opts.countCompressed !== false)
+            opts.budget.addCompressed(chunk.length);
+        yield chunk;
+    }
+}
+async function* prepend(first, rest) {
+    yield first;
+    yield* rest;
+}
+/**
+ * Node's own gunzip, which is what npm's tar uses underneath: every gzip member is read, one
+ * after another, and a damaged or truncated stream is an error. Output comes in pieces with
+ * backpressure, so a bomb is never held in memory.
+ */
+function gunzipped(chunks) {
+    // zlib inflates on the thread pool: pieces of 256 KiB and 2 MiB of read-ahead let it work
+    // while the tar is parsed, which keeps the read as fast as node-tar's own (synchronous) gunzip.
+    // Node hands zlib options on to its Transform (highWaterMark is not in the zlib typings); were
+    // it ignored, only speed would change.
+    const options = { chunkSize: 4 * CHUNK, highWaterMark: 32 * CHUNK };
+    const gz = (0,external_node_zlib_namespaceObject.createGunzip)(options);
+    (0,external_node_stream_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.from(chunks, { objectMode: false }), gz, () => { });
+    return gz;
+}
+/** Watches the bytes after the tar end marker: zero padding is normal, anything else is not. */
+class TrailingCheck {
+    bytes = 0;
+    firstData = -1;
+    add(chunk) {
+        if (this.firstData < 0) {
+            const at = firstNonZero(chunk);
+            if (at >= 0)
+                this.firstData = this.bytes + at;
+        }
+        this.bytes += chunk.length;
+    }
+    /** A sentence for the finding, or undefined when only zeros (or nothing) follow the marker. */
+    describe() {
+        if (this.firstData < 0)
+            return undefined;
+        return `${this.bytes} bytes follow the tar end-of-archive marker and hold data (from byte ${this.firstData} after it); npm stops at the marker, other tools may extract them, and packguard did not check them`;
+    }
+}
+/** Index of the first non-zero byte; compares against zeros natively, 64 KiB at a time. */
+function firstNonZero(chunk) {
+    for (let off = 0; off < chunk.length; off += CHUNK) {
+        const part = chunk.subarray(off, off + CHUNK);
+        if (part.equals(ZEROS.subarray(0, part.length)))
+            continue;
+        for (let i = 0; i < part.length; i++)
+            if (part[i] !== 0)
+                return off + i;
+    }
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/tar.ts
+
 
 
 
@@ -24725,27 +25068,44 @@ const TYPES = {
 /**
  * Reads a tar or gzipped tar with node-tar's strict Parser (what npm uses) and yields its
  * entries one by one. Input is consumed chunk by chunk, so memory holds one chunk's entries.
- * The archive must end with its end-of-archive marker, or the read fails closed.
+ * Every unpacked byte (entry data, headers, what follows the end marker) counts toward the
+ * budget, so skipped entries cannot hide a bomb. The archive must end with its end-of-archive
+ * marker, or the read fails closed; data after the marker is reported on the last entry.
  */
 async function* readTar(input, opts) {
-    const parser = new rt({ strict: true, maxDecompressionRatio: Number.MAX_SAFE_INTEGER });
+    // zstd: false: the bytes are already unpacked, node-tar must not sniff them again.
+    const parser = new rt({
+        strict: true,
+        zstd: false,
+        maxDecompressionRatio: Number.MAX_SAFE_INTEGER,
+    });
     const ready = [];
+    // The last complete entry waits for the next header: if none comes, the archive's own
+    // issues (trailing data) are attached to it before it is handed on.
+    let pending;
     let failure;
     let sawEof = false;
     let top;
     let first = true;
     let sawEntry = false;
+    let current = '';
+    const trailing = new TrailingCheck();
+    const release = () => {
+        if (pending)
+            ready.push(pending);
+        pending = undefined;
+    };
     parser.on('error', (err) => {
-        // A damaged gzip stream also garbles the tar inside it: the gzip error is the real cause.
-        if (!failure || /zlib/.test(err.message))
-            failure = describe(err, sawEntry, opts.artifact);
+        failure ??= describe(err, sawEntry, opts.artifact);
     });
     parser.on('eof', () => {
         sawEof = true;
     });
     parser.on('entry', (re) => {
         sawEntry = true;
-        const rawPath = String(re.path);
+        release();
+        // header.path is the name as stored; on Windows node-tar's re.path has `\` turned into `/`.
+        const rawPath = String(re.header?.path ?? re.path);
         const normalized = normalizeEntryPath(rawPath);
         if (first) {
             first = false;
@@ -24758,10 +25118,26 @@ async function* readTar(input, opts) {
             mode: (re.mode ?? 0) & 0o7777,
             size: re.size ?? 0,
         };
+        current = entry.path || rawPath;
         if (re.linkpath)
             entry.linkTarget = String(re.linkpath);
+        // node-tar decodes names as UTF-8 with U+FFFD for bad bytes, as npm then writes them.
+        if (rawPath.includes('\ufffd')) {
+            entry.issues = [
+                {
+                    kind: 'invalid-utf8-name',
+                    path: entry.path,
+                    detail: 'its name is not valid UTF-8; npm writes it with U+FFFD in place of the bad bytes',
+                },
+            ];
+        }
+        // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
+        // bytes that follow are then parsed as headers, so the archive means what the reader wants.
+        if (entry.type === 'file' && re.header?.size === undefined) {
+            failure ??= new ArtifactError(opts.artifact, `corrupt tar: ${rawPath} has a negative or unreadable size field`);
+        }
         try {
-            opts.budget.addEntry(entry.path || rawPath);
+            opts.budget.addEntry(current);
         }
         catch (err) {
             failure ??= err;
@@ -24771,51 +25147,88 @@ async function* readTar(input, opts) {
         if (entry.type !== 'file') {
             re.resume();
             if (entry.path !== '')
-                ready.push(entry);
+                pending = entry;
             return;
         }
         if (!opts.budget.entryFits(entry.size)) {
             entry.unreadable = tooLarge(opts.budget);
             re.resume();
-            ready.push(entry);
+            pending = entry;
             return;
         }
         const chunks = [];
         re.on('data', (c) => {
-            if (failure)
-                return;
-            try {
-                opts.budget.addBytes(c.length, entry.path);
-                chunks.push(c);
-            }
-            catch (err) {
-                failure ??= err;
-            }
+            chunks.push(c);
         });
         re.on('end', () => {
             entry.content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-            ready.push(entry);
+            pending = entry;
         });
     });
-    // node-tar parses synchronously inside write() and end(): after each call, the entries it
-    // completed are in `ready` and any error is in `failure`.
-    for await (const chunk of input) {
-        if (opts.countCompressed !== false)
-            opts.budget.addCompressed(chunk.length);
-        parser.write(chunk);
-        while (ready.length > 0)
-            yield ready.shift();
-        if (failure)
-            throw failure;
+    const drain = function* (all) {
+        for (const e of ready.splice(0))
+            yield e;
+        if (all && pending) {
+            yield pending;
+            pending = undefined;
+        }
+    };
+    try {
+        const source = await isGzip(input, opts);
+        const data = source.gzip ? gunzipped(source.chunks) : source.chunks;
+        // node-tar parses synchronously inside write() and end(): after each call, the entries it
+        // completed are in `ready` and any error is in `failure`.
+        for await (const chunk of data) {
+            opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact);
+            if (sawEof) {
+                trailing.add(chunk);
+                continue;
+            }
+            parser.write(chunk);
+            yield* drain(false);
+            if (failure)
+                throw failure;
+            if (sawEof)
+                trailing.add(remainder(parser));
+        }
+    }
+    catch (err) {
+        yield* drain(true);
+        if (err instanceof ArtifactError || err instanceof LimitExceeded)
+            throw err;
+        throw gzipError(err, opts.artifact);
     }
     parser.end();
-    while (ready.length > 0)
-        yield ready.shift();
-    if (failure)
+    yield* drain(false);
+    if (failure) {
+        yield* drain(true);
         throw failure;
+    }
     if (!sawEof) {
+        yield* drain(true);
         throw new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing');
     }
+    const junk = trailing.describe();
+    if (junk && pending) {
+        pending.issues = [...(pending.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }];
+    }
+    yield* drain(true);
+}
+/**
+ * What node-tar buffered after the end marker in the chunk that held it (node-tar keeps it in
+ * its `buffer` slot and reads no further). A test pins this down, so a node-tar change shows.
+ */
+function remainder(parser) {
+    const slot = Object.getOwnPropertySymbols(parser).find((s) => s.description === 'buffer');
+    const value = slot ? parser[slot] : undefined;
+    return Buffer.isBuffer(value) ? value : Buffer.alloc(0);
+}
+function gzipError(err, artifact) {
+    const code = err.code ?? '';
+    if (/^Z_|^ERR_ZLIB/.test(code) || /zlib|header check|end of file|invalid/i.test(err.message)) {
+        return new ArtifactError(artifact, `corrupt or truncated gzip data (${err.message})`);
+    }
+    return new ArtifactError(artifact, `unreadable: ${err.message}`);
 }
 function describe(err, sawEntry, artifact) {
     if (err instanceof LimitExceeded)
@@ -24835,7 +25248,393 @@ function describe(err, sawEntry, artifact) {
 
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/sources/zip-data.ts
+
+
+
+/**
+ * Reads a zip entry's data into `entry.content` (or `linkTarget`), never past max-entry-bytes
+ * whatever size it declares: a size lie is reported, damaged data makes the entry unreadable,
+ * and neither stops the rest of the zip from being read.
+ */
+async function readContent(zip, ze, local, entry, opts) {
+    if (ze.isEncrypted()) {
+        entry.unreadable = { kind: 'unsupported', detail: 'encrypted entry' };
+        return;
+    }
+    if (ze.compressionMethod !== 0 && ze.compressionMethod !== 8) {
+        entry.unreadable = {
+            kind: 'unsupported',
+            detail: `unsupported compression method ${ze.compressionMethod}`,
+        };
+        return;
+    }
+    const max = opts.budget.limits.maxEntryBytes;
+    const stored = ze.compressionMethod === 0;
+    if (!opts.budget.entryFits(ze.uncompressedSize) || (stored && ze.compressedSize > max)) {
+        entry.unreadable = tooLarge(opts.budget);
+        return;
+    }
+    const at = local.dataStart - ze.relativeOffsetOfLocalHeader;
+    const got = at + ze.compressedSize <= local.head.length
+        ? inline(local.head.subarray(at, at + ze.compressedSize), ze, entry.path, opts)
+        : await readStream(zip, ze, local, entry.path, opts);
+    if (got.data.length !== ze.uncompressedSize || got.over) {
+        addIssue(entry, {
+            kind: 'zip-mismatch',
+            path: entry.path,
+            detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${got.data.length}`}`,
+        });
+    }
+    if (got.over) {
+        entry.unreadable = {
+            kind: 'limit',
+            detail: `its data unpacks past max-entry-bytes (${max}); not read`,
+        };
+        return;
+    }
+    if (got.error) {
+        entry.unreadable = { kind: 'corrupt', detail: `corrupt data (${got.error})` };
+        return;
+    }
+    if (entry.type === 'symlink')
+        entry.linkTarget = got.data.toString('utf8');
+    else
+        entry.content = got.data;
+}
+/** The data of a small entry, already read: inflated at once, never past max-entry-bytes. */
+function inline(packed, ze, path, opts) {
+    const max = opts.budget.limits.maxEntryBytes;
+    let data;
+    try {
+        data =
+            ze.compressionMethod === 8
+                ? (0,external_node_zlib_namespaceObject.inflateRawSync)(packed, { maxOutputLength: Math.max(1, max) })
+                : Buffer.from(packed);
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+            return { data: Buffer.alloc(0), over: true };
+        }
+        return { data: Buffer.alloc(0), error: err.message };
+    }
+    if (data.length > max)
+        return { data: Buffer.alloc(0), over: true };
+    opts.budget.addBytes(data.length, path);
+    return { data };
+}
+/**
+ * The entry's data, stopped at max-entry-bytes whatever size it declares (a size lie cannot make
+ * it read more). Damaged data is returned as an error to report, not thrown: the other entries
+ * of a zip can still be read.
+ */
+function readStream(zip, ze, local, path, opts) {
+    const max = opts.budget.limits.maxEntryBytes;
+    return new Promise((resolve, reject) => {
+        zip.openReadStreamLowLevel(local.dataStart, ze.compressedSize, 0, ze.compressedSize, ze.compressionMethod === 8, ze.uncompressedSize, (err, stream) => {
+            if (err || !stream)
+                return resolve({ data: Buffer.alloc(0), error: err?.message });
+            const chunks = [];
+            let size = 0;
+            let done = false;
+            const finish = (r) => {
+                if (done)
+                    return;
+                done = true;
+                if (r instanceof Error)
+                    reject(r);
+                else
+                    resolve(r);
+            };
+            stream.on('data', (c) => {
+                if (done)
+                    return;
+                size += c.length;
+                if (size > max) {
+                    stream.destroy();
+                    return finish({ data: Buffer.alloc(0), over: true });
+                }
+                try {
+                    opts.budget.addBytes(c.length, path);
+                    chunks.push(c);
+                }
+                catch (e) {
+                    stream.destroy();
+                    finish(e);
+                }
+            });
+            stream.on('error', (e) => finish({ data: Buffer.concat(chunks), error: e.message }));
+            stream.on('end', () => finish({ data: Buffer.concat(chunks) }));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/zip-layout.ts
+
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const SCAN = 64 * 1024;
+/** General purpose flag bit 3: sizes and CRC follow the data, the local header has zeros. */
+const DESCRIPTOR_FLAG = 0x8;
+// Entries up to this many compressed bytes are read in one go with their local header.
+const INLINE = 256 * 1024;
+/**
+ * Finds the end-of-central-directory record as yauzl does (the last signature in the last
+ * 64 KiB) and works out how many bytes sit in front of the archive, as Python's zipfile does.
+ * Returns undefined when there is none: yauzl then says why the file is not a zip.
+ */
+async function findEnd(src) {
+    const tailLength = Math.min(src.size, 22 + 20 + 0xffff);
+    const tail = await src.read(src.size - tailLength, tailLength);
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) !== EOCD)
+            continue;
+        const at = src.size - tailLength + i;
+        const cdSize = tail.readUInt32LE(i + 12);
+        const cdOffset = tail.readUInt32LE(i + 16);
+        const zip64 = i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR;
+        // A zip64 archive keeps its real offsets in the zip64 record: take them as they are.
+        if (zip64 || cdOffset === 0xffffffff)
+            return { prefix: 0 };
+        const prefix = at - cdSize - cdOffset;
+        return { prefix: Math.max(0, prefix), centralStart: at - cdSize };
+    }
+    return undefined;
+}
+/**
+ * The byte ranges the central directory accounts for. Whatever lies outside them (bytes in
+ * front, gaps between entries, local entries the directory does not list, a second zip) and
+ * entries that share bytes are what readers disagree about, so they are reported.
+ */
+class Coverage {
+    src;
+    end;
+    spans = [];
+    constructor(src, end) {
+        this.src = src;
+        this.end = end;
+    }
+    /** Records an entry's bytes: local header, name, extra field, data (absolute offsets). */
+    add(start, end, name, descriptor) {
+        this.spans.push({ start, end, name, slack: descriptor ? 24 : 0 });
+    }
+    /** Sentences for the findings: the prefix, each uncovered gap, each overlap. */
+    async problems() {
+        const out = [];
+        const { prefix, centralStart } = this.end;
+        if (prefix > 0) {
+            const hidden = (await this.findLocal(0, prefix)) !== undefined
+                ? ' and hold a zip entry (another archive)'
+                : '';
+            out.push(`${prefix} bytes come before the archive${hidden}; readers that start at the front (a streaming unzip) see something else than pip or Java, and packguard did not check them`);
+        }
+        const spans = [...this.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+        let at = prefix;
+        let last;
+        for (const s of spans) {
+            if (last && s.start < last.end) {
+                out.push(`the data of ${s.name} overlaps the data of ${last.name}: entries that share bytes (a zip-bomb technique)`);
+            }
+            else if (s.start > at + (last?.slack ?? 0)) {
+                out.push(await this.gap(at, s.start));
+            }
+            if (!last || s.end >= last.end)
+                last = s;
+            at = Math.max(at, s.end);
+        }
+        if (centralStart !== undefined && centralStart > at + (last?.slack ?? 0))
+            out.push(await this.gap(at, centralStart));
+        return out;
+    }
+    async gap(start, end) {
+        const local = await this.findLocal(start, end);
+        return local === undefined
+            ? `${end - start} bytes at offset ${start} belong to no entry; packguard did not check them`
+            : `${end - start} bytes at offset ${start} belong to no entry listed in the central directory and hold a local entry header at offset ${local}: an entry that pip and Java skip but streaming readers extract; packguard did not check it`;
+    }
+    /** Offset of the first local file header signature in [start, end), if any. */
+    async findLocal(start, end) {
+        for (let pos = start; pos < end; pos += SCAN) {
+            const buf = await this.src.read(pos, Math.min(SCAN + 3, end - pos));
+            const i = buf.indexOf(LOCAL);
+            if (i >= 0 && pos + i < end)
+                return pos + i;
+        }
+        return undefined;
+    }
+}
+/**
+ * Reads the local header at `offset` (as seen from `shift` on) in one read, guessing its length
+ * from the central directory's name and extra field; a longer one takes a second read. `data`
+ * more bytes are read with it, so a small entry's data comes in the same read.
+ */
+async function readLocalHeader(src, shift, offset, guess, data = 0) {
+    let buf = await src.read(shift + offset, 30 + guess + 64 + data);
+    if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) {
+        throw new Error(`no local file header signature at offset ${offset}`);
+    }
+    const nameLength = buf.readUInt16LE(26);
+    const extraLength = buf.readUInt16LE(28);
+    if (buf.length < 30 + nameLength)
+        buf = await src.read(shift + offset, 30 + nameLength);
+    if (buf.length < 30 + nameLength)
+        throw new Error('the local header is cut short');
+    return {
+        flags: buf.readUInt16LE(6),
+        method: buf.readUInt16LE(8),
+        crc32: buf.readUInt32LE(14),
+        compressedSize: buf.readUInt32LE(18),
+        uncompressedSize: buf.readUInt32LE(22),
+        name: Buffer.from(buf.subarray(30, 30 + nameLength)),
+        dataStart: offset + 30 + nameLength + extraLength,
+        head: buf,
+    };
+}
+/** Reads the entry's local header and reports where it disagrees with the central directory. */
+async function checkedLocalHeader(src, shift, ze, entry) {
+    let local;
+    try {
+        const guess = ze.fileNameLength + ze.extraFieldLength;
+        // A small entry's data is read along with its header: one read instead of a stream.
+        const data = ze.compressedSize <= INLINE ? ze.compressedSize : 0;
+        local = await readLocalHeader(src, shift, ze.relativeOffsetOfLocalHeader, guess, data);
+        if (shift + local.dataStart + ze.compressedSize > src.size) {
+            throw new Error(`its data runs past the end of the file`);
+        }
+    }
+    catch (err) {
+        const detail = `the central directory points at no valid local header (${err.message})`;
+        addIssue(entry, { kind: 'zip-mismatch', path: entry.path, detail });
+        if (entry.type === 'file')
+            entry.unreadable = { kind: 'corrupt', detail };
+        return undefined;
+    }
+    const diffs = [];
+    if (!local.name.equals(ze.fileName)) {
+        diffs.push(`the local header names it '${showBytes(decodeName(local.name).text)}'`);
+    }
+    if (local.method !== ze.compressionMethod) {
+        diffs.push(`compression method ${local.method} in the local header, ${ze.compressionMethod} in the directory`);
+    }
+    if ((local.flags & 1) !== (ze.generalPurposeBitFlag & 1)) {
+        diffs.push('the local header and the directory disagree on encryption');
+    }
+    if (!(local.flags & DESCRIPTOR_FLAG)) {
+        const pairs = [
+            ['compressed size', local.compressedSize, ze.compressedSize],
+            ['size', local.uncompressedSize, ze.uncompressedSize],
+            ['CRC-32', local.crc32, ze.crc32],
+        ];
+        for (const [what, l, c] of pairs) {
+            if (l !== c && l !== 0xffffffff) {
+                diffs.push(`${what} ${l} in the local header, ${c} in the directory`);
+            }
+        }
+    }
+    if (diffs.length > 0) {
+        addIssue(entry, {
+            kind: 'zip-mismatch',
+            path: entry.path,
+            detail: `${diffs.join('; ')}: readers that use local headers see another file`,
+        });
+    }
+    return local;
+}
+
+;// CONCATENATED MODULE: ./src/sources/zip-source.ts
+
+
+
+
+const zip_source_CHUNK = 64 * 1024;
+const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.open);
+const fstatFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.fstat);
+const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_namespaceObject.close);
+async function fileSource(path) {
+    const fd = await openFd(path, 'r');
+    const { size } = await fstatFd(fd);
+    return {
+        size,
+        read: (position, length) => new Promise((resolve, reject) => {
+            const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+            if (buf.length === 0)
+                return resolve(buf);
+            (0,external_node_fs_namespaceObject.read)(fd, buf, 0, buf.length, position, (err, n) => err ? reject(err) : resolve(buf.subarray(0, n)));
+        }),
+        // Positional reads of our own: an fs stream on a shared fd closes it when destroyed.
+        stream: (start, end) => {
+            let pos = start;
+            return new external_node_stream_namespaceObject.Readable({
+                highWaterMark: zip_source_CHUNK,
+                read() {
+                    const n = Math.min(zip_source_CHUNK, end - pos);
+                    if (n <= 0)
+                        return void this.push(null);
+                    const buf = Buffer.allocUnsafe(n);
+                    (0,external_node_fs_namespaceObject.read)(fd, buf, 0, n, pos, (err, got) => {
+                        if (err)
+                            return this.destroy(err);
+                        if (got === 0)
+                            return this.destroy(new Error('unexpected end of file'));
+                        pos += got;
+                        this.push(got === n ? buf : buf.subarray(0, got));
+                    });
+                },
+            });
+        },
+        close: () => closeFd(fd),
+    };
+}
+function bufferSource(buf) {
+    return {
+        size: buf.length,
+        read: async (position, length) => buf.subarray(position, position + length),
+        stream: (start, end) => external_node_stream_namespaceObject.Readable.from([buf.subarray(start, end)]),
+        close: async () => { },
+    };
+}
+/**
+ * What yauzl reads through: the source seen from `shift` on. A zip with bytes in front of it
+ * (a self-extractor stub, or a second zip glued before it) is read the way Python's zipfile
+ * reads it, from where its central directory says it starts.
+ */
+class ShiftedReader extends yauzl.RandomAccessReader {
+    source;
+    shift;
+    constructor(source, shift) {
+        super();
+        this.source = source;
+        this.shift = shift;
+    }
+    _readStreamForRange(start, end) {
+        return this.source.stream(start + this.shift, end + this.shift);
+    }
+    read(buffer, offset, length, position, callback) {
+        this.source.read(position + this.shift, length).then((got) => {
+            got.copy(buffer, offset);
+            callback(got.length < length ? new Error('unexpected EOF') : null);
+        }, (err) => callback(err));
+    }
+}
+/**
+ * `src` with the bytes from `start` on held in memory: yauzl reads the central directory two
+ * small reads per entry, and served from memory they cost nothing.
+ */
+function withTail(src, start, tail) {
+    return {
+        ...src,
+        read: async (position, length) => position >= start
+            ? tail.subarray(position - start, position - start + length)
+            : src.read(position, length),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/zip.ts
+
+
+
 
 
 
@@ -24850,108 +25649,120 @@ const UNIX_TYPES = {
     0o010000: 'fifo',
     0o140000: 'socket',
 };
+const UTF8_FLAG = 0x800;
+const CENTRAL_IN_MEMORY = 64 * 1024 ** 2;
 /**
  * Reads a zip (and .whl, .jar, .vsix, .nupkg, ...) through its central directory with yauzl,
  * as pip, Java's ZipFile and VS Code do. Names are decoded here rather than by yauzl so that
- * unsafe names become findings instead of a refusal to read the archive.
+ * unsafe names become findings instead of a refusal to read the archive. Each local header is
+ * checked against the directory, and bytes no entry accounts for are reported on the last
+ * entry: that is where streaming readers and directory readers see different files.
  */
 async function* readZip(source, opts) {
-    const zip = await openZip(source, opts.artifact);
+    const src = typeof source === 'string'
+        ? await fileSource(source).catch((err) => {
+            throw new ArtifactError(opts.artifact, `cannot open: ${err.message}`);
+        })
+        : bufferSource(source);
     try {
-        for (;;) {
-            const ze = await nextEntry(zip, opts.artifact);
-            if (!ze)
-                return;
-            const entry = toEntry(ze);
-            opts.budget.addEntry(entry.path || entry.rawPath);
-            if (entry.type === 'file' || entry.type === 'symlink') {
-                if (opts.countCompressed !== false)
-                    opts.budget.addCompressed(ze.compressedSize);
-                await readContent(zip, ze, entry, opts);
+        const end = await findEnd(src);
+        const zip = await openZip(await directoryInMemory(src, end), end?.prefix ?? 0, opts.artifact);
+        const coverage = end && new Coverage(src, end);
+        const shift = end?.prefix ?? 0;
+        let read = 0;
+        try {
+            for (;;) {
+                const ze = await nextEntry(zip, opts.artifact);
+                if (!ze)
+                    break;
+                read++;
+                const entry = toEntry(ze);
+                opts.budget.addEntry(entry.path || entry.rawPath);
+                const local = await checkedLocalHeader(src, shift, ze, entry);
+                if (local) {
+                    const dataEnd = local.dataStart + ze.compressedSize;
+                    const descriptor = (local.flags & DESCRIPTOR_FLAG) !== 0;
+                    coverage?.add(shift + ze.relativeOffsetOfLocalHeader, shift + dataEnd, entry.path, descriptor);
+                    if (entry.type === 'file' || entry.type === 'symlink') {
+                        if (opts.countCompressed !== false)
+                            opts.budget.addCompressed(ze.compressedSize);
+                        await readContent(zip, ze, local, entry, opts);
+                    }
+                }
+                if (read === zip.entryCount && coverage) {
+                    for (const detail of await coverage.problems()) {
+                        addIssue(entry, { kind: 'trailing-data', path: '', detail });
+                    }
+                }
+                yield entry;
             }
-            yield entry;
+        }
+        finally {
+            zip.close();
+        }
+        if (read === 0 && coverage) {
+            const problems = await coverage.problems();
+            if (problems.length > 0)
+                throw new ArtifactError(opts.artifact, `zip with no entries: ${problems[0]}`);
         }
     }
     finally {
-        zip.close();
+        await src.close();
     }
 }
+/** The source, with its central directory read in one go when it is of a sane size. */
+async function directoryInMemory(src, end) {
+    const start = end?.centralStart;
+    if (start === undefined || start < 0 || start > src.size)
+        return src;
+    if (src.size - start > CENTRAL_IN_MEMORY)
+        return src;
+    return withTail(src, start, await src.read(start, src.size - start));
+}
 function toEntry(ze) {
-    const raw = yauzl.getFileNameLowLevel(ze.generalPurposeBitFlag, ze.fileName, ze.extraFields, true);
+    const bytes = ze.fileName;
+    let raw;
+    let valid = true;
+    if (ze.generalPurposeBitFlag & UTF8_FLAG)
+        ({ text: raw, valid } = decodeName(bytes));
+    else
+        raw = yauzl.getFileNameLowLevel(ze.generalPurposeBitFlag, bytes, ze.extraFields, true);
     const madeByUnix = ze.versionMadeBy >> 8 === 3;
     const unixMode = madeByUnix ? ze.externalFileAttributes >>> 16 : 0;
     let type = raw.endsWith('/') ? 'directory' : 'file';
     if (unixMode & S_IFMT)
         type = UNIX_TYPES[unixMode & S_IFMT] ?? 'other';
-    return {
-        path: normalizeEntryPath(raw),
-        rawPath: raw,
+    const entry = {
+        path: showBytes(normalizeEntryPath(raw)),
+        rawPath: lossy(raw),
         type,
         mode: unixMode & 0o7777,
         size: ze.uncompressedSize,
     };
-}
-async function readContent(zip, ze, entry, opts) {
-    if (ze.isEncrypted()) {
-        entry.unreadable = { kind: 'unsupported', detail: 'encrypted entry' };
-        return;
-    }
-    if (ze.compressionMethod !== 0 && ze.compressionMethod !== 8) {
-        entry.unreadable = {
-            kind: 'unsupported',
-            detail: `unsupported compression method ${ze.compressionMethod}`,
-        };
-        return;
-    }
-    if (!opts.budget.entryFits(ze.uncompressedSize)) {
-        entry.unreadable = tooLarge(opts.budget);
-        return;
-    }
-    const data = await readStream(zip, ze, entry.path, opts);
-    if (entry.type === 'symlink')
-        entry.linkTarget = data.toString('utf8');
-    else
-        entry.content = data;
-}
-function readStream(zip, ze, path, opts) {
-    return new Promise((resolve, reject) => {
-        zip.openReadStream(ze, (err, stream) => {
-            if (err || !stream)
-                return reject(new ArtifactError(opts.artifact, `cannot read zip entry ${path}: ${err?.message}`));
-            const chunks = [];
-            stream.on('data', (c) => {
-                try {
-                    opts.budget.addBytes(c.length, path);
-                    chunks.push(c);
-                }
-                catch (e) {
-                    stream.destroy();
-                    reject(e);
-                }
-            });
-            stream.on('error', (e) => reject(new ArtifactError(opts.artifact, `corrupt zip entry ${path}: ${e.message}`)));
-            stream.on('end', () => resolve(Buffer.concat(chunks)));
+    if (!valid) {
+        addIssue(entry, {
+            kind: 'invalid-utf8-name',
+            path: entry.path,
+            detail: 'its name is flagged UTF-8 but is not (bad bytes shown as \\xNN); pip and Java refuse such a name',
         });
-    });
+    }
+    return entry;
 }
-function openZip(source, artifact) {
+function openZip(src, shift, artifact) {
     const options = {
         lazyEntries: true,
         autoClose: false,
         decodeStrings: false,
-        validateEntrySizes: true,
+        // Sizes are checked here (a lie is a finding, not a refusal to read the rest).
+        validateEntrySizes: false,
     };
     return new Promise((resolve, reject) => {
-        const done = (err, zip) => {
+        yauzl.fromRandomAccessReader(new ShiftedReader(src, shift), src.size - shift, options, (err, zip) => {
             if (err || !zip)
                 reject(new ArtifactError(artifact, `not a readable zip: ${err?.message}`));
             else
                 resolve(zip);
-        };
-        if (typeof source === 'string')
-            yauzl.open(source, options, done);
-        else
-            yauzl.fromBuffer(source, options, done);
+        });
     });
 }
 function nextEntry(zip, artifact) {
@@ -24979,7 +25790,7 @@ function nextEntry(zip, artifact) {
 
 
 
-const CHUNK = 64 * 1024;
+const open_CHUNK = 64 * 1024;
 /**
  * Opens any supported artifact (tar, gzipped tar, zip family, folder, npm package folder),
  * deciding the format from magic bytes. Throws ArtifactError naming the file and the cause.
@@ -25004,7 +25815,10 @@ async function openArtifact(path, opts) {
             return { format: 'zip', entries: readZip(path, { artifact: path, budget }), budget };
         case 'gzip':
         case 'tar': {
-            const input = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: CHUNK });
+            // Compressed input is read in larger pieces: fewer trips to the thread pool for gunzip.
+            const input = (0,external_node_fs_namespaceObject.createReadStream)(path, {
+                highWaterMark: kind.kind === 'gzip' ? 8 * open_CHUNK : open_CHUNK,
+            });
             const top = topFolderFor(path);
             return {
                 format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',
@@ -25077,8 +25891,13 @@ function openNested(outer, budget) {
     return prefixed(inner, outer.path, depth);
 }
 async function* prefixed(inner, prefix, depth) {
-    for await (const e of inner)
-        yield { ...e, path: `${prefix}!/${e.path}`, depth };
+    for await (const e of inner) {
+        const out = { ...e, path: `${prefix}!/${e.path}`, depth };
+        if (e.issues) {
+            out.issues = e.issues.map((i) => ({ ...i, path: i.path ? `${prefix}!/${i.path}` : prefix }));
+        }
+        yield out;
+    }
 }
 function tarOptions(outer, budget) {
     return { artifact: outer.path, budget, top: topFolderFor(outer.path), countCompressed: false };
@@ -26160,20 +26979,22 @@ async function options_expand(paths, cwd) {
     return [...new Set(out)];
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** The machine-readable report. */
-function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
-// Control characters, bidi overrides and zero-width characters: names in archives are chosen by
-// whoever built them, so none of these may reach a terminal, a summary or a workflow command raw.
+// Control characters, line and paragraph separators, bidi controls, zero-width and other invisible
+// format characters, and lone surrogates (the `u` flag makes the last range match only those):
+// names in archives are chosen by whoever built them, so none of these may reach a terminal, a
+// summary or a workflow command raw.
+const UNSAFE = 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]/gu;
+// The Actions runner reads `::command::` at the start of a line (after spaces) and the legacy
+// `##[command]` anywhere in one: neither may come through whole, wherever the text lands.
+const COMMAND = /::|##\[/g;
 /** Makes text safe to print on one line: unsafe characters become visible `\u{..}` escapes. */
 function printable(text) {
-    return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+    return text
+        .replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`)
+        .replace(COMMAND, (m) => (m === '::' ? ':\\u{3a}' : '#\\u{23}['));
 }
 /** Printable text that is also inert in GitHub-flavoured markdown and HTML. */
 function markdownText(text) {
@@ -26183,6 +27004,28 @@ function markdownText(text) {
         .replace(/>/g, '&gt;')
         .replace(/([\\`*_[\]|#!~])/g, '\\$1')
         .replace(/@/g, '&#64;');
+}
+/**
+ * JSON text with the same value but no `::`, `##[`, bidi control or invisible character in it,
+ * for JSON printed to a log: JSON.stringify escapes control characters and newlines, not these.
+ */
+function inertJson(json) {
+    return json
+        .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/::/g, ':\\u003a')
+        .replace(/##\[/g, '#\\u0023[');
+}
+// What JSON.stringify leaves raw but a terminal or log viewer would act on (it escapes the rest).
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+/**
+ * The machine-readable report. Characters a log viewer would act on (`::`, `##[`, bidi and
+ * invisible characters in archive names) are written as JSON escapes: same data, inert text.
+ */
+function renderJson(report) {
+    return `${inertJson(JSON.stringify(report, null, 2))}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-sections.ts

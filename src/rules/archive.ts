@@ -1,5 +1,7 @@
+import { CaseTwins, deceptiveTraits } from '../sources/names.js'
 import { pathIssues } from '../sources/paths.js'
-import type { RuleFamily } from './types.js'
+import type { Entry } from '../sources/types.js'
+import type { RawFinding, RuleFamily } from './types.js'
 
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other'])
 
@@ -33,6 +35,43 @@ export const archiveRules: RuleFamily = {
       description: 'The same path appears more than once; npm installs the last copy.',
     },
     {
+      id: 'archive/case-collision',
+      category: 'archive',
+      severity: 'warning',
+      description:
+        'Two paths differ only in case or Unicode normalization (NFC/NFD): one file on macOS and Windows.',
+    },
+    {
+      id: 'archive/deceptive-name',
+      category: 'archive',
+      severity: 'warning',
+      description:
+        'An entry name holds line breaks, control characters, bidi controls, invisible characters or GitHub workflow command markers.',
+    },
+    {
+      id: 'archive/invalid-utf8-name',
+      category: 'archive',
+      severity: 'warning',
+      description:
+        'An entry name is not valid UTF-8: tools decode it differently, so distinct names can land on one file.',
+    },
+    {
+      id: 'archive/trailing-data',
+      category: 'archive',
+      severity: 'error',
+      always: true,
+      description:
+        'Bytes no entry accounts for: data after the tar end marker, zip data outside the central directory (hidden entries, a second zip, overlapping entries).',
+    },
+    {
+      id: 'archive/zip-mismatch',
+      category: 'archive',
+      severity: 'error',
+      always: true,
+      description:
+        "A zip entry's local header disagrees with the central directory, or its data does not match its declared size.",
+    },
+    {
       id: 'archive/unreadable-entry',
       category: 'archive',
       severity: 'error',
@@ -51,8 +90,10 @@ export const archiveRules: RuleFamily = {
   ],
   create({ report }) {
     const seen = new Map<string, number>()
+    const twins = new CaseTwins()
     return {
       entry(e) {
+        for (const f of nameFindings(e, twins)) report(f)
         const issues = pathIssues(e.rawPath)
         if (issues.length > 0) {
           report({
@@ -77,6 +118,14 @@ export const archiveRules: RuleFamily = {
             message: `${e.path} is a ${e.type} entry (not opened)`,
           })
         }
+        for (const i of e.issues ?? []) {
+          report({
+            rule: `archive/${i.kind}`,
+            file: i.path,
+            message: i.path ? `${i.path}: ${i.detail}` : i.detail,
+            key: i.detail,
+          })
+        }
         if (e.unreadable) {
           report({
             rule:
@@ -99,4 +148,28 @@ export const archiveRules: RuleFamily = {
       },
     }
   },
+}
+
+/** Findings about how an entry is named: hidden characters, and case or normalization twins. */
+function nameFindings(e: Entry, twins: CaseTwins): RawFinding[] {
+  const out: RawFinding[] = []
+  const traits = deceptiveTraits(e.rawPath)
+  if (traits.length > 0) {
+    out.push({
+      rule: 'archive/deceptive-name',
+      file: e.path,
+      message: `the entry name '${e.rawPath}' holds ${traits.join(', ')}; shown escaped`,
+      key: e.rawPath,
+    })
+  }
+  const twin = e.path ? twins.add(e.path) : undefined
+  if (twin) {
+    out.push({
+      rule: 'archive/case-collision',
+      file: e.path,
+      message: `'${twin.now}' and '${twin.first}' differ only in case or Unicode normalization; on macOS and Windows they are one file and the later one wins`,
+      key: twin.now,
+    })
+  }
+  return out
 }

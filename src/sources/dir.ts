@@ -1,7 +1,8 @@
-import { lstat, readFile, readdir, readlink } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
-import { join } from 'node:path'
+import { constants, type Stats } from 'node:fs'
+import { lstat, open, readdir, readlink } from 'node:fs/promises'
+import { join, sep } from 'node:path'
 import { tooLarge, Budget } from './limits.js'
+import { decodeName, lossy, showBytes } from './names.js'
 import type { Entry, EntryType } from './types.js'
 
 export interface DirOptions {
@@ -10,21 +11,56 @@ export interface DirOptions {
 
 /**
  * Walks a folder in sorted order without following symlinks. Links, FIFOs, sockets and devices
- * are reported as entries and never opened.
+ * are reported as entries and never opened. Names are read as bytes: one that is not valid
+ * UTF-8 is still found (and reported), shown with `\xNN` for its bad bytes.
  */
-export async function* readDir(root: string, opts: DirOptions, rel = ''): AsyncGenerator<Entry> {
-  const names = (await readdir(join(root, rel))).sort()
-  for (const name of names) {
-    const path = rel ? `${rel}/${name}` : name
-    const entry = await readPath(root, path, opts)
+export async function* readDir(
+  root: string,
+  opts: DirOptions,
+  rel = '',
+  relBytes?: Buffer,
+  relRaw = rel,
+): AsyncGenerator<Entry> {
+  const dir = relBytes ? fsPath(root, relBytes) : join(root, rel)
+  const names = (await readdir(dir, { encoding: 'buffer' }))
+    .map((bytes) => ({ bytes, ...decodeName(bytes) }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+  for (const { bytes, text, valid } of names) {
+    const path = rel ? `${rel}/${showBytes(text)}` : showBytes(text)
+    const raw = relBytes || !valid ? concatPath(relBytes ?? Buffer.from(rel), bytes) : undefined
+    const entry = await readPath(root, path, opts, raw)
+    const rawPath = relRaw ? `${relRaw}/${lossy(text)}` : lossy(text)
+    entry.rawPath = rawPath
+    if (!valid) {
+      entry.issues = [
+        {
+          kind: 'invalid-utf8-name',
+          path,
+          detail: 'its name is not valid UTF-8 (bad bytes shown as \\xNN)',
+        },
+      ]
+    }
     yield entry
-    if (entry.type === 'directory') yield* readDir(root, opts, path)
+    if (entry.type === 'directory') yield* readDir(root, opts, path, raw, rawPath)
   }
 }
 
-/** Reads one path below `root` as an entry (lstat: a link is never followed). */
-export async function readPath(root: string, path: string, opts: DirOptions): Promise<Entry> {
-  const full = join(root, path)
+const concatPath = (dir: Buffer, name: Buffer) =>
+  dir.length ? Buffer.concat([dir, Buffer.from('/'), name]) : name
+
+const fsPath = (root: string, rel: Buffer) => Buffer.concat([Buffer.from(`${root}${sep}`), rel])
+
+/**
+ * Reads one path below `root` as an entry (lstat: a link is never followed). `bytes` is the
+ * relative path as raw bytes, when its name is not valid UTF-8.
+ */
+export async function readPath(
+  root: string,
+  path: string,
+  opts: DirOptions,
+  bytes?: Buffer,
+): Promise<Entry> {
+  const full = bytes ? fsPath(root, bytes) : join(root, path)
   const st = await lstat(full)
   opts.budget.addEntry(path)
   const entry: Entry = {
@@ -44,8 +80,43 @@ export async function readPath(root: string, path: string, opts: DirOptions): Pr
     return entry
   }
   opts.budget.addBytes(st.size, path)
-  entry.content = await readFile(full)
+  const content = await readRegular(full, st)
+  if (typeof content === 'string') entry.unreadable = { kind: 'corrupt', detail: content }
+  else entry.content = content
   return entry
+}
+
+// O_NOFOLLOW: a file swapped for a link after lstat is not followed. O_NONBLOCK: one swapped for
+// a FIFO does not hang the open. Both are 0 where the platform lacks them (Windows).
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Reads exactly the regular file lstat saw, and never more than the size it had then: a file
+ * replaced by a link, FIFO or device between lstat and open is not read (the reason is returned).
+ */
+async function readRegular(full: string | Buffer, seen: Stats): Promise<Buffer | string> {
+  let fh
+  try {
+    fh = await open(full, FLAGS)
+  } catch (err) {
+    return `could not be opened safely (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); not read`
+  }
+  try {
+    const st = await fh.stat()
+    if (!st.isFile() || st.ino !== seen.ino || st.dev !== seen.dev) {
+      return 'changed into something else while being read; not read'
+    }
+    const buf = Buffer.alloc(seen.size)
+    let got = 0
+    while (got < buf.length) {
+      const { bytesRead } = await fh.read(buf, got, buf.length - got, got)
+      if (bytesRead === 0) break
+      got += bytesRead
+    }
+    return got === buf.length ? buf : buf.subarray(0, got)
+  } finally {
+    await fh.close()
+  }
 }
 
 function typeOf(st: Stats): EntryType {

@@ -34,7 +34,13 @@ async function* prefixed(
   prefix: string,
   depth: number,
 ): AsyncGenerator<Entry> {
-  for await (const e of inner) yield { ...e, path: `${prefix}!/${e.path}`, depth }
+  for await (const e of inner) {
+    const out: Entry = { ...e, path: `${prefix}!/${e.path}`, depth }
+    if (e.issues) {
+      out.issues = e.issues.map((i) => ({ ...i, path: i.path ? `${prefix}!/${i.path}` : prefix }))
+    }
+    yield out
+  }
 }
 
 function tarOptions(outer: Entry, budget: Budget) {

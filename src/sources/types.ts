@@ -14,9 +14,13 @@ export type EntryType =
 
 /** One entry of an artifact, the same record whatever the source format. */
 export interface Entry {
-  /** Normalized path relative to the package root, `/`-separated, never absolute, no `..`. */
+  /**
+   * Normalized path relative to the package root, `/`-separated, never absolute, no `..`. Bytes
+   * of a name that are not valid UTF-8 appear as `\xNN` (where the source keeps them: zip,
+   * folder), so distinct names never share a path.
+   */
   path: string
-  /** The name exactly as the archive or file system gave it. */
+  /** The name as the archive or file system gave it (U+FFFD for bytes that are not UTF-8). */
   rawPath: string
   type: EntryType
   /** Permission bits (e.g. 0o755); 0 when the format does not record them. */
@@ -29,8 +33,22 @@ export interface Entry {
   content?: Buffer
   /** How many archives deep it was found: 0 (or absent) in the artifact itself. */
   depth?: number
-  /** Why `content` is absent for a regular file: over a safety limit, or a format we cannot decode. */
-  unreadable?: { kind: 'limit' | 'unsupported'; detail: string }
+  /** Why `content` is absent for a regular file: over a safety limit, a format we cannot decode, or damaged data. */
+  unreadable?: { kind: 'limit' | 'unsupported' | 'corrupt'; detail: string }
+  /** What the reader saw wrong in how this entry (or the archive around it) is stored. */
+  issues?: ArchiveIssue[]
+}
+
+/**
+ * A structural problem met while reading, reported by the `archive/<kind>` rule. Problems of the
+ * whole archive (bytes after the end marker, zip data no entry covers) ride on the archive's last
+ * entry, since entries are the only thing a source hands to rules.
+ */
+export interface ArchiveIssue {
+  kind: 'trailing-data' | 'zip-mismatch' | 'invalid-utf8-name'
+  detail: string
+  /** The entry it is about, or '' for the archive itself; nested readers prefix it. */
+  path: string
 }
 
 export type ArtifactFormat = 'tar' | 'tar+gzip' | 'zip' | 'directory' | 'npm-directory'
@@ -52,4 +70,9 @@ export class ArtifactError extends Error {
     super(`${artifact}: ${cause_}`)
     this.name = 'ArtifactError'
   }
+}
+
+/** Records an issue on an entry. */
+export function addIssue(entry: Entry, issue: ArchiveIssue): void {
+  ;(entry.issues ??= []).push(issue)
 }

@@ -1,7 +1,17 @@
 import yauzl, { type Entry as ZipEntry, type ZipFile } from 'yauzl'
-import { tooLarge, Budget, LimitExceeded } from './limits.js'
+import type { Budget } from './limits.js'
+import { decodeName, lossy, showBytes } from './names.js'
 import { normalizeEntryPath } from './paths.js'
-import { ArtifactError, type Entry, type EntryType } from './types.js'
+import { addIssue, ArtifactError, type Entry, type EntryType } from './types.js'
+import { readContent } from './zip-data.js'
+import {
+  checkedLocalHeader,
+  Coverage,
+  DESCRIPTOR_FLAG,
+  findEnd,
+  type ZipEnd,
+} from './zip-layout.js'
+import { bufferSource, fileSource, ShiftedReader, withTail, type ByteSource } from './zip-source.js'
 
 const S_IFMT = 0o170000
 const UNIX_TYPES: Record<number, EntryType> = {
@@ -13,6 +23,8 @@ const UNIX_TYPES: Record<number, EntryType> = {
   0o010000: 'fifo',
   0o140000: 'socket',
 }
+const UTF8_FLAG = 0x800
+const CENTRAL_IN_MEMORY = 64 * 1024 ** 2
 
 export interface ZipOptions {
   artifact: string
@@ -24,112 +36,119 @@ export interface ZipOptions {
 /**
  * Reads a zip (and .whl, .jar, .vsix, .nupkg, ...) through its central directory with yauzl,
  * as pip, Java's ZipFile and VS Code do. Names are decoded here rather than by yauzl so that
- * unsafe names become findings instead of a refusal to read the archive.
+ * unsafe names become findings instead of a refusal to read the archive. Each local header is
+ * checked against the directory, and bytes no entry accounts for are reported on the last
+ * entry: that is where streaming readers and directory readers see different files.
  */
 export async function* readZip(source: string | Buffer, opts: ZipOptions): AsyncGenerator<Entry> {
-  const zip = await openZip(source, opts.artifact)
+  const src =
+    typeof source === 'string'
+      ? await fileSource(source).catch((err: Error) => {
+          throw new ArtifactError(opts.artifact, `cannot open: ${err.message}`)
+        })
+      : bufferSource(source)
   try {
-    for (;;) {
-      const ze = await nextEntry(zip, opts.artifact)
-      if (!ze) return
-      const entry = toEntry(ze)
-      opts.budget.addEntry(entry.path || entry.rawPath)
-      if (entry.type === 'file' || entry.type === 'symlink') {
-        if (opts.countCompressed !== false) opts.budget.addCompressed(ze.compressedSize)
-        await readContent(zip, ze, entry, opts)
+    const end = await findEnd(src)
+    const zip = await openZip(await directoryInMemory(src, end), end?.prefix ?? 0, opts.artifact)
+    const coverage = end && new Coverage(src, end)
+    const shift = end?.prefix ?? 0
+    let read = 0
+    try {
+      for (;;) {
+        const ze = await nextEntry(zip, opts.artifact)
+        if (!ze) break
+        read++
+        const entry = toEntry(ze)
+        opts.budget.addEntry(entry.path || entry.rawPath)
+        const local = await checkedLocalHeader(src, shift, ze, entry)
+        if (local) {
+          const dataEnd = local.dataStart + ze.compressedSize
+          const descriptor = (local.flags & DESCRIPTOR_FLAG) !== 0
+          coverage?.add(
+            shift + ze.relativeOffsetOfLocalHeader,
+            shift + dataEnd,
+            entry.path,
+            descriptor,
+          )
+          if (entry.type === 'file' || entry.type === 'symlink') {
+            if (opts.countCompressed !== false) opts.budget.addCompressed(ze.compressedSize)
+            await readContent(zip, ze, local, entry, opts)
+          }
+        }
+        if (read === zip.entryCount && coverage) {
+          for (const detail of await coverage.problems()) {
+            addIssue(entry, { kind: 'trailing-data', path: '', detail })
+          }
+        }
+        yield entry
       }
-      yield entry
+    } finally {
+      zip.close()
+    }
+    if (read === 0 && coverage) {
+      const problems = await coverage.problems()
+      if (problems.length > 0)
+        throw new ArtifactError(opts.artifact, `zip with no entries: ${problems[0]}`)
     }
   } finally {
-    zip.close()
+    await src.close()
   }
 }
 
+/** The source, with its central directory read in one go when it is of a sane size. */
+async function directoryInMemory(src: ByteSource, end: ZipEnd | undefined): Promise<ByteSource> {
+  const start = end?.centralStart
+  if (start === undefined || start < 0 || start > src.size) return src
+  if (src.size - start > CENTRAL_IN_MEMORY) return src
+  return withTail(src, start, await src.read(start, src.size - start))
+}
+
 function toEntry(ze: ZipEntry): Entry {
-  const raw = yauzl.getFileNameLowLevel(
-    ze.generalPurposeBitFlag,
-    ze.fileName as unknown as Buffer,
-    ze.extraFields,
-    true,
-  )
+  const bytes = ze.fileName as unknown as Buffer
+  let raw: string
+  let valid = true
+  if (ze.generalPurposeBitFlag & UTF8_FLAG) ({ text: raw, valid } = decodeName(bytes))
+  else raw = yauzl.getFileNameLowLevel(ze.generalPurposeBitFlag, bytes, ze.extraFields, true)
   const madeByUnix = ze.versionMadeBy >> 8 === 3
   const unixMode = madeByUnix ? ze.externalFileAttributes >>> 16 : 0
   let type: EntryType = raw.endsWith('/') ? 'directory' : 'file'
   if (unixMode & S_IFMT) type = UNIX_TYPES[unixMode & S_IFMT] ?? 'other'
-  return {
-    path: normalizeEntryPath(raw),
-    rawPath: raw,
+  const entry: Entry = {
+    path: showBytes(normalizeEntryPath(raw)),
+    rawPath: lossy(raw),
     type,
     mode: unixMode & 0o7777,
     size: ze.uncompressedSize,
   }
-}
-
-async function readContent(
-  zip: ZipFile,
-  ze: ZipEntry,
-  entry: Entry,
-  opts: ZipOptions,
-): Promise<void> {
-  if (ze.isEncrypted()) {
-    entry.unreadable = { kind: 'unsupported', detail: 'encrypted entry' }
-    return
-  }
-  if (ze.compressionMethod !== 0 && ze.compressionMethod !== 8) {
-    entry.unreadable = {
-      kind: 'unsupported',
-      detail: `unsupported compression method ${ze.compressionMethod}`,
-    }
-    return
-  }
-  if (!opts.budget.entryFits(ze.uncompressedSize)) {
-    entry.unreadable = tooLarge(opts.budget)
-    return
-  }
-  const data = await readStream(zip, ze, entry.path, opts)
-  if (entry.type === 'symlink') entry.linkTarget = data.toString('utf8')
-  else entry.content = data
-}
-
-function readStream(zip: ZipFile, ze: ZipEntry, path: string, opts: ZipOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(ze, (err, stream) => {
-      if (err || !stream)
-        return reject(
-          new ArtifactError(opts.artifact, `cannot read zip entry ${path}: ${err?.message}`),
-        )
-      const chunks: Buffer[] = []
-      stream.on('data', (c: Buffer) => {
-        try {
-          opts.budget.addBytes(c.length, path)
-          chunks.push(c)
-        } catch (e) {
-          stream.destroy()
-          reject(e as LimitExceeded)
-        }
-      })
-      stream.on('error', (e: Error) =>
-        reject(new ArtifactError(opts.artifact, `corrupt zip entry ${path}: ${e.message}`)),
-      )
-      stream.on('end', () => resolve(Buffer.concat(chunks)))
+  if (!valid) {
+    addIssue(entry, {
+      kind: 'invalid-utf8-name',
+      path: entry.path,
+      detail:
+        'its name is flagged UTF-8 but is not (bad bytes shown as \\xNN); pip and Java refuse such a name',
     })
-  })
+  }
+  return entry
 }
 
-function openZip(source: string | Buffer, artifact: string): Promise<ZipFile> {
+function openZip(src: ByteSource, shift: number, artifact: string): Promise<ZipFile> {
   const options = {
     lazyEntries: true,
     autoClose: false,
     decodeStrings: false,
-    validateEntrySizes: true,
+    // Sizes are checked here (a lie is a finding, not a refusal to read the rest).
+    validateEntrySizes: false,
   }
   return new Promise((resolve, reject) => {
-    const done = (err: Error | null, zip?: ZipFile) => {
-      if (err || !zip) reject(new ArtifactError(artifact, `not a readable zip: ${err?.message}`))
-      else resolve(zip)
-    }
-    if (typeof source === 'string') yauzl.open(source, options, done)
-    else yauzl.fromBuffer(source, options, done)
+    yauzl.fromRandomAccessReader(
+      new ShiftedReader(src, shift),
+      src.size - shift,
+      options,
+      (err, zip) => {
+        if (err || !zip) reject(new ArtifactError(artifact, `not a readable zip: ${err?.message}`))
+        else resolve(zip)
+      },
+    )
   })
 }
 

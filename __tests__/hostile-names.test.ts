@@ -1,0 +1,216 @@
+import { readdir } from 'node:fs/promises'
+import { describe, expect, test } from '@jest/globals'
+import { inertJson, printable } from '../src/report/escape.js'
+import { renderAnnotations } from '../src/report/annotations.js'
+import { renderJson } from '../src/report/json.js'
+import { renderMarkdown } from '../src/report/markdown.js'
+import { renderSarif } from '../src/report/sarif.js'
+import { renderText } from '../src/report/text.js'
+import { checkBytes, rulesOf } from './helpers/check.js'
+import { rawTar, rawZip } from './helpers/hostile.js'
+import { tgz } from './helpers/tar.js'
+import { zip } from './helpers/zip.js'
+
+const byRule = (r: Awaited<ReturnType<typeof checkBytes>>, rule: string) =>
+  r.findings.filter((f) => f.rule === rule)
+
+describe('unsafe names, links and special files', () => {
+  test('traversal names are findings naming the raw and the normalized path; nothing is written', async () => {
+    const r = await checkBytes(
+      'evil.tgz',
+      tgz([
+        { name: 'package/ok.js', content: '1' },
+        { name: '../../../../../tmp/packguard-escape.js', content: 'x' },
+        { name: '/etc/cron.d/evil', content: 'x' },
+        { name: 'C:\\Windows\\evil.dll', content: 'x' },
+        { name: 'package\\lib\\a.js', content: 'x' },
+      ]),
+    )
+    const messages = byRule(r, 'archive/path-traversal').map((f) => f.message)
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "unsafe entry name '../../../../../tmp/packguard-escape.js' ('..' segment); read as 'tmp/packguard-escape.js'",
+        "unsafe entry name '/etc/cron.d/evil' (absolute path); read as 'etc/cron.d/evil'",
+        "unsafe entry name 'C:\\Windows\\evil.dll' (drive letter, backslash separator); read as 'Windows/evil.dll'",
+        "unsafe entry name 'package\\lib\\a.js' (backslash separator); read as 'lib/a.js'",
+      ]),
+    )
+    expect(r.result).toBe('fail')
+    expect(await readdir('/tmp')).not.toContain('packguard-escape.js')
+  })
+
+  test('links, devices and FIFOs in a tar and a zip are findings, never followed or opened', async () => {
+    const t = await checkBytes(
+      'links.tar',
+      rawTar([
+        { name: 'package/passwd', type: '2', linkname: '/etc/passwd' },
+        { name: 'package/hard', type: '1', linkname: '/etc/shadow' },
+        { name: 'package/zero', type: '3' },
+        { name: 'package/disk', type: '4' },
+        { name: 'package/pipe', type: '6' },
+      ]),
+    )
+    expect(t.findings.map((f) => [f.rule, f.file])).toEqual(
+      expect.arrayContaining([
+        ['archive/link', 'passwd'],
+        ['archive/link', 'hard'],
+        ['archive/special-file', 'zero'],
+        ['archive/special-file', 'disk'],
+        ['archive/special-file', 'pipe'],
+      ]),
+    )
+    const z = await checkBytes(
+      'links.zip',
+      zip([
+        { name: 'npmrc', content: '../../.npmrc', mode: 0o120777 },
+        { name: 'fifo', mode: 0o010644 },
+      ]),
+    )
+    expect(z.findings.map((f) => [f.rule, f.message])).toEqual(
+      expect.arrayContaining([
+        ['archive/link', "npmrc is a symlink to '../../.npmrc' (not followed)"],
+        ['archive/special-file', 'fifo is a fifo entry (not opened)'],
+      ]),
+    )
+  })
+})
+
+describe('twins', () => {
+  const marker = 'HOSTILE_MARKER'
+  const yaml = `content:\n  - name: marker\n    strings: [${marker}]\n`
+
+  test('every copy of a duplicated path is scanned, first and last', async () => {
+    for (const order of [
+      [marker, 'clean'],
+      ['clean', marker],
+    ]) {
+      const r = await checkBytes(
+        'dup.tgz',
+        tgz([
+          { name: 'package/index.js', content: order[0] },
+          { name: 'package/index.js', content: order[1] },
+        ]),
+        yaml,
+      )
+      expect(rulesOf(r).sort()).toEqual(['archive/duplicate-entry', 'content/marker'])
+    }
+  })
+
+  test('case-only and NFC/NFD twins are findings; both copies are scanned', async () => {
+    const nfc = 'caf\u00e9.js'
+    const nfd = 'cafe\u0301.js'
+    const r = await checkBytes(
+      'twins.tgz',
+      tgz([
+        { name: 'package/README.md', content: 'a' },
+        { name: 'package/readme.md', content: marker },
+        { name: `package/${nfc}`, content: marker },
+        { name: `package/${nfd}`, content: 'b' },
+        { name: 'package/Lib/a.js', content: 'c' },
+        { name: 'package/lib/b.js', content: 'd' },
+        { name: 'package/lib/c.js', content: 'e' },
+      ]),
+      yaml,
+    )
+    expect(byRule(r, 'archive/case-collision').map((f) => f.message)).toEqual([
+      `'${nfd}' and '${nfc}' differ only in case or Unicode normalization; on macOS and Windows they are one file and the later one wins`,
+      "'lib' and 'Lib' differ only in case or Unicode normalization; on macOS and Windows they are one file and the later one wins",
+      "'readme.md' and 'README.md' differ only in case or Unicode normalization; on macOS and Windows they are one file and the later one wins",
+    ])
+    expect(byRule(r, 'content/marker').map((f) => f.file)).toEqual([nfc, 'readme.md'])
+    expect(byRule(r, 'archive/case-collision')[0].severity).toBe('warning')
+  })
+})
+
+describe('names that forge output', () => {
+  const names = [
+    'package/evil\u202egnp.js',
+    'package/zero\u200bwidth.js',
+    'package/bell\u0007.js',
+    'package/line\nbreak.js',
+    'package/x\n::error file=a.js::forged',
+    'package/##[add-mask]secret.js',
+    'package/sep\u2028arator.js',
+  ]
+
+  test('each is a finding, and no renderer lets one through raw', async () => {
+    const r = await checkBytes('names.tgz', tgz(names.map((name) => ({ name, content: '1' }))))
+    const found = byRule(r, 'archive/deceptive-name')
+    expect(found).toHaveLength(names.length)
+    expect(found.every((f) => f.severity === 'warning')).toBe(true)
+    expect(found.map((f) => f.message)).toContain(
+      "the entry name 'package/x\n::error file=a.js::forged' holds a line break, a workflow command marker; shown escaped",
+    )
+    const outputs = {
+      text: renderText(r, { color: false }),
+      markdown: renderMarkdown(r),
+      sarif: renderSarif(r),
+      json: inertJson(renderJson(r)),
+      annotations: renderAnnotations(r)
+        .map((a) => `${a.title}\n${a.message}`)
+        .join('\n'),
+    }
+    for (const [kind, out] of Object.entries(outputs)) {
+      for (const line of out.split('\n')) {
+        // What the Actions runner would take for a command, and what would hide or fake a line.
+        expect([kind, line.trimStart().startsWith('::')]).toEqual([kind, false])
+        expect([kind, line.includes('##[')]).toEqual([kind, false])
+        // eslint-disable-next-line no-control-regex
+        expect([kind, /[\u0000-\u0009\u000b-\u001f\u2028\u2029\u202e\u200b]/.test(line)]).toEqual([
+          kind,
+          false,
+        ])
+      }
+    }
+    expect(JSON.parse(outputs.json)).toEqual(r)
+    expect(outputs.text).toContain('x\\u{a}:\\u{3a}error file=a.js:\\u{3a}forged')
+  })
+
+  test('printable escapes lone surrogates and invisible characters, keeps real text', () => {
+    expect(printable('a\ud800b \u{1f600} \u00ad \u2066x\u2069')).toBe(
+      'a\\u{d800}b \u{1f600} \\u{ad} \\u{2066}x\\u{2069}',
+    )
+    expect(printable('std::x ##[y] ## [ok] C:\\a')).toBe('std:\\u{3a}x #\\u{23}[y] ## [ok] C:\\a')
+  })
+})
+
+describe('names that are not valid UTF-8', () => {
+  test('tar: a finding; every entry is kept even when node-tar decodes two names alike', async () => {
+    const r = await checkBytes(
+      'bad.tar',
+      rawTar([
+        {
+          name: Buffer.from([...Buffer.from('package/a'), 0xff, ...Buffer.from('.js')]),
+          content: '1',
+        },
+        {
+          name: Buffer.from([...Buffer.from('package/a'), 0xfe, ...Buffer.from('.js')]),
+          content: '2',
+        },
+      ]),
+    )
+    expect(byRule(r, 'archive/invalid-utf8-name').map((f) => f.file)).toEqual(['a\ufffd.js'])
+    expect(r.artifacts[0].files).toBe(2)
+    // npm writes both to a\ufffd.js: the second wins, and that is a duplicate.
+    expect(rulesOf(r)).toContain('archive/duplicate-entry')
+  })
+
+  test('zip: distinct raw names stay distinct entries, shown as \\xNN', async () => {
+    const bad = (b: number) => Buffer.from([...Buffer.from('lib/a'), b, ...Buffer.from('.py')])
+    const r = await checkBytes(
+      'bad.zip',
+      rawZip([
+        { name: bad(0xff), content: '1' },
+        { name: bad(0xfe), content: '2' },
+        { name: 'lib/cp437-\u00e9.py', content: '3', flags: 0 },
+      ]),
+    )
+    expect(byRule(r, 'archive/invalid-utf8-name').map((f) => f.file)).toEqual([
+      'lib/a\\xfe.py',
+      'lib/a\\xff.py',
+    ])
+    // No duplicate, and the \xNN escape is not taken for a backslash separator.
+    expect(rulesOf(r)).toEqual(['archive/invalid-utf8-name', 'archive/invalid-utf8-name'])
+    expect(r.artifacts[0].files).toBe(3)
+  })
+})

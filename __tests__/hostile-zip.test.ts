@@ -1,0 +1,187 @@
+import { describe, expect, test } from '@jest/globals'
+import { checkBytes, rulesOf } from './helpers/check.js'
+import { prng, rawZip } from './helpers/hostile.js'
+import { zip } from './helpers/zip.js'
+
+const marker = 'HOSTILE_MARKER'
+const yaml = `content:\n  - name: marker\n    strings: [${marker}]\n`
+const found = (r: Awaited<ReturnType<typeof checkBytes>>) =>
+  r.findings.map((f) => [f.rule, f.severity, f.file])
+
+describe('zip: the central directory and the local headers must agree', () => {
+  test('a local header with another name is an error finding', async () => {
+    const r = await checkBytes(
+      'm.zip',
+      rawZip([{ name: 'a.txt', localName: 'evil.sh', content: 'x' }]),
+    )
+    expect(found(r)).toEqual([['archive/zip-mismatch', 'error', 'a.txt']])
+    expect(r.findings[0].message).toBe(
+      "a.txt: the local header names it 'evil.sh': readers that use local headers see another file",
+    )
+  })
+
+  test('sizes that disagree, or that lie about the data, are findings; the data is still scanned', async () => {
+    const r = await checkBytes(
+      's.zip',
+      rawZip([
+        { name: 'local-lie.txt', content: 'x', localSize: 99 },
+        { name: 'central-lie.txt', content: `${marker} and more`, centralSize: 3 },
+        { name: 'stored-lie.txt', content: marker, method: 0, centralSize: 1 },
+      ]),
+      yaml,
+    )
+    // A directory size lie is two findings: the local header disagrees, and so does the data.
+    expect(found(r).sort()).toEqual([
+      ['archive/zip-mismatch', 'error', 'central-lie.txt'],
+      ['archive/zip-mismatch', 'error', 'central-lie.txt'],
+      ['archive/zip-mismatch', 'error', 'local-lie.txt'],
+      ['archive/zip-mismatch', 'error', 'stored-lie.txt'],
+      ['archive/zip-mismatch', 'error', 'stored-lie.txt'],
+      ['content/marker', 'error', 'central-lie.txt'],
+      ['content/marker', 'error', 'stored-lie.txt'],
+    ])
+    expect(r.findings.map((f) => f.message)).toContain(
+      'central-lie.txt: it declares 3 bytes but its data holds 23',
+    )
+  })
+
+  test('a size lie cannot make an entry read past max-entry-bytes', async () => {
+    const r = await checkBytes(
+      'bomb.zip',
+      rawZip([
+        { name: 'zeros', content: Buffer.alloc(4 * 1024 ** 2), centralSize: 10, localSize: 10 },
+      ]),
+      'safety:\n  max-entry-bytes: 1048576\n',
+    )
+    expect(found(r)).toEqual([
+      ['archive/limit-exceeded', 'error', 'zeros'],
+      ['archive/zip-mismatch', 'error', 'zeros'],
+    ])
+  })
+
+  test('large entries, read as a stream, get the same checks', async () => {
+    const rand = prng(1)
+    // Random letters: text (so content rules read it) that deflates to more than 256 KiB.
+    const noise = Buffer.from(
+      Array.from({ length: 700 * 1024 }, () => 97 + Math.floor(rand() * 26)),
+    )
+    const content = Buffer.concat([noise, Buffer.from(`\n${marker}\n`)])
+    const r = await checkBytes(
+      'large.zip',
+      rawZip([
+        { name: 'big.bin', content, centralSize: 10, localSize: 10 },
+        { name: 'big-stored.bin', content, method: 0 },
+      ]),
+      yaml,
+    )
+    expect(found(r).sort()).toEqual([
+      ['archive/zip-mismatch', 'error', 'big.bin'],
+      ['content/marker', 'error', 'big-stored.bin'],
+      ['content/marker', 'error', 'big.bin'],
+    ])
+    const small = await checkBytes(
+      'capped.zip',
+      rawZip([{ name: 'big.bin', content }]),
+      'safety:\n  max-entry-bytes: 307200\n',
+    )
+    expect(found(small)).toEqual([['archive/limit-exceeded', 'error', 'big.bin']])
+  })
+
+  test('an entry the central directory does not list is found between the others', async () => {
+    const r = await checkBytes(
+      'h.zip',
+      rawZip([
+        { name: 'a.txt', content: 'a' },
+        { name: 'hidden.sh', content: 'evil', hidden: true },
+        { name: 'b.txt', content: 'b' },
+      ]),
+    )
+    expect(found(r)).toEqual([['archive/trailing-data', 'error', '']])
+    expect(r.findings[0].message).toMatch(
+      /^45 bytes at offset 38 belong to no entry listed in the central directory and hold a local entry header at offset 38/,
+    )
+  })
+
+  test('overlapping entries (the data of one reused by another) are found', async () => {
+    const r = await checkBytes(
+      'o.zip',
+      rawZip([
+        { name: 'a.txt', content: 'aaaa' },
+        { name: 'b.txt', content: 'aaaa', sameDataAs: 0 },
+      ]),
+    )
+    // b.txt's own local header, now listed by nobody, is a hidden entry too.
+    expect(rulesOf(r).sort()).toEqual([
+      'archive/trailing-data',
+      'archive/trailing-data',
+      'archive/zip-mismatch',
+    ])
+    expect(r.findings.map((f) => f.message)).toContain(
+      'the data of b.txt overlaps the data of a.txt: entries that share bytes (a zip-bomb technique)',
+    )
+  })
+
+  test('two zips glued together: the second is read (as pip reads it), the first is a finding', async () => {
+    const first = zip([{ name: 'first.txt', content: marker }])
+    const second = zip([{ name: 'second.txt', content: marker }])
+    const r = await checkBytes('glued.zip', Buffer.concat([first, second]), yaml)
+    expect(found(r)).toEqual([
+      ['archive/trailing-data', 'error', ''],
+      ['content/marker', 'error', 'second.txt'],
+    ])
+    expect(r.findings[0].message).toMatch(
+      new RegExp(`^${first.length} bytes come before the archive and hold a zip entry`),
+    )
+  })
+
+  test('encrypted and unsupported-method entries are never treated as clean', async () => {
+    const r = await checkBytes(
+      'u.zip',
+      rawZip([
+        { name: 'enc.txt', content: 'x', method: 0, flags: 0x801 },
+        { name: 'bzip2.txt', content: 'x', method: 12 },
+      ]),
+    )
+    expect(found(r)).toEqual([
+      ['archive/unreadable-entry', 'error', 'bzip2.txt'],
+      ['archive/unreadable-entry', 'error', 'enc.txt'],
+    ])
+  })
+
+  test('damaged entry data and a directory pointing nowhere are findings; the rest is read', async () => {
+    const good = rawZip([
+      { name: 'a.txt', content: 'a'.repeat(100) },
+      { name: 'b.txt', content: marker },
+    ])
+    const damaged = Buffer.from(good)
+    damaged[35] = 0x07 // a.txt's first deflate block: final, with the reserved block type
+    const r = await checkBytes('d.zip', damaged, yaml)
+    expect(rulesOf(r)).toContain('content/marker')
+    expect(found(r)).toContainEqual(['archive/unreadable-entry', 'error', 'a.txt'])
+    const nowhere = Buffer.from(good)
+    const cd = nowhere.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+    nowhere.writeUInt32LE(5, cd + 42) // a.txt's local header offset
+    const n = await checkBytes('n.zip', nowhere, yaml)
+    expect(found(n)).toEqual(
+      expect.arrayContaining([
+        ['archive/unreadable-entry', 'error', 'a.txt'],
+        ['archive/zip-mismatch', 'error', 'a.txt'],
+        ['content/marker', 'error', 'b.txt'],
+      ]),
+    )
+  })
+
+  test('a zip whose directory lists nothing but that holds entries is exit 3', async () => {
+    const r = await checkBytes(
+      'empty.zip',
+      rawZip([{ name: 'x.sh', content: 'evil', hidden: true }]),
+    )
+    expect(r.artifacts[0].error).toMatch(/zip with no entries: .*local entry header/)
+  })
+
+  test('problems of a nested zip name the nested archive', async () => {
+    const inner = rawZip([{ name: 'a.txt', localName: 'b.txt', content: 'x' }])
+    const r = await checkBytes('outer.zip', zip([{ name: 'lib/x.jar', content: inner }]))
+    expect(found(r)).toEqual([['archive/zip-mismatch', 'error', 'lib/x.jar!/a.txt']])
+  })
+})
