@@ -24832,6 +24832,79 @@ function typeOf(st) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/npm-cli.ts
+
+/** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
+class NpmError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'NpmError';
+    }
+}
+// Settings an outer `npm run` (or a user's shell) may export that would turn our calls into
+// something else: a dry run writes no tarball, a workspace selection packs the wrong package.
+const OVERRIDDEN = /^npm_config_(dry[-_]run|workspaces?|include[-_]workspace[-_]root|json|pack[-_]destination|global)$/i;
+/**
+ * Runs `npm <args>` in `cwd`, so npm resolves its own configuration there (project and user
+ * `.npmrc`, scoped registries, `${VAR}` auth from the environment). Lifecycle scripts are off.
+ * Resolves with stdout; rejects with an NpmError carrying npm's code and summary.
+ */
+function runNpm(args, opts) {
+    const env = {};
+    for (const [k, v] of Object.entries(opts.env))
+        if (!OVERRIDDEN.test(k))
+            env[k] = v;
+    env.npm_config_ignore_scripts = 'true';
+    const windows = process.platform === 'win32';
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(windows ? 'npm.cmd' : 'npm', 
+        // npm.cmd can only be started through the shell on Windows; our arguments never hold quotes.
+        windows ? args.map((a) => `"${a}"`) : args, {
+            cwd: opts.cwd,
+            env,
+            shell: windows,
+            timeout: opts.timeoutMs,
+            maxBuffer: 64 * 1024 * 1024,
+            windowsHide: true,
+        }, (err, stdout, stderr) => {
+            if (!err)
+                return resolve(stdout);
+            const what = `npm ${args[0]}`;
+            if (err.killed && err.signal) {
+                return reject(new NpmError(`${what} timed out after ${opts.timeoutMs / 1000} s`, 'ETIMEDOUT'));
+            }
+            const fromJson = jsonError(stdout);
+            if (fromJson)
+                return reject(new NpmError(`${what}: ${fromJson.message}`, fromJson.code));
+            const code = /^npm (?:error|ERR!) code (\S+)/m.exec(stderr)?.[1];
+            reject(new NpmError(`${what}: ${lastLines(stderr) || err.message}`, code));
+        });
+    });
+}
+/** With `--json`, npm prints its error as `{"error": {"code", "summary", "detail"}}` on stdout. */
+function jsonError(stdout) {
+    try {
+        const error = JSON.parse(stdout).error;
+        if (!error || typeof error.summary !== 'string')
+            return undefined;
+        const code = typeof error.code === 'string' ? error.code : undefined;
+        return { code, message: code ? `${code} ${error.summary}` : error.summary };
+    }
+    catch {
+        return undefined;
+    }
+}
+function lastLines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim())
+        .filter((l) => l && !/^A complete log of this run/.test(l) && !/\.log$/.test(l))
+        .slice(-3)
+        .join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/sources/types.ts
 /** The artifact could not be read completely: the run must fail closed (exit 3). */
 class ArtifactError extends Error {
@@ -24859,21 +24932,17 @@ function addIssue(entry, issue) {
  * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run.
  */
 async function npmPackList(dir, artifact) {
-    const stdout = await new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces=false'], {
+    let stdout;
+    try {
+        stdout = await runNpm(['pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces=false'], {
             cwd: dir,
-            maxBuffer: 256 * 1024 * 1024,
-            timeout: 120_000,
-            env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_dry_run: 'true' },
-        }, (err, out, errOut) => {
-            if (err) {
-                const detail = lastLines(errOut) || err.message;
-                reject(new ArtifactError(artifact, `npm pack --dry-run failed: ${detail}`));
-            }
-            else
-                resolve(out);
+            env: process.env,
+            timeoutMs: 120_000,
         });
-    });
+    }
+    catch (err) {
+        throw new ArtifactError(artifact, `npm pack --dry-run failed: ${err.message.replace(/^npm pack: /, '')}`);
+    }
     let parsed;
     try {
         parsed = JSON.parse(stdout);
@@ -24890,14 +24959,6 @@ async function npmPackList(dir, artifact) {
 async function* readNpmDir(dir, artifact, opts) {
     for (const path of await npmPackList(dir, artifact))
         yield await readPath(dir, path, opts);
-}
-function lastLines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim())
-        .filter((l) => l && !/^A complete log of this run/.test(l) && !/\.log$/.test(l))
-        .slice(-3)
-        .join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/sources/sniff.ts
@@ -26480,79 +26541,6 @@ async function firstExisting(cwd) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/drift/npm-cli.ts
-
-/** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
-class NpmError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'NpmError';
-    }
-}
-// Settings an outer `npm run` (or a user's shell) may export that would turn our calls into
-// something else: a dry run writes no tarball, a workspace selection packs the wrong package.
-const OVERRIDDEN = /^npm_config_(dry[-_]run|workspaces?|include[-_]workspace[-_]root|json|pack[-_]destination|global)$/i;
-/**
- * Runs `npm <args>` in `cwd`, so npm resolves its own configuration there (project and user
- * `.npmrc`, scoped registries, `${VAR}` auth from the environment). Lifecycle scripts are off.
- * Resolves with stdout; rejects with an NpmError carrying npm's code and summary.
- */
-function runNpm(args, opts) {
-    const env = {};
-    for (const [k, v] of Object.entries(opts.env))
-        if (!OVERRIDDEN.test(k))
-            env[k] = v;
-    env.npm_config_ignore_scripts = 'true';
-    const windows = process.platform === 'win32';
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)(windows ? 'npm.cmd' : 'npm', 
-        // npm.cmd can only be started through the shell on Windows; our arguments never hold quotes.
-        windows ? args.map((a) => `"${a}"`) : args, {
-            cwd: opts.cwd,
-            env,
-            shell: windows,
-            timeout: opts.timeoutMs,
-            maxBuffer: 64 * 1024 * 1024,
-            windowsHide: true,
-        }, (err, stdout, stderr) => {
-            if (!err)
-                return resolve(stdout);
-            const what = `npm ${args[0]}`;
-            if (err.killed && err.signal) {
-                return reject(new NpmError(`${what} timed out after ${opts.timeoutMs / 1000} s`, 'ETIMEDOUT'));
-            }
-            const fromJson = jsonError(stdout);
-            if (fromJson)
-                return reject(new NpmError(`${what}: ${fromJson.message}`, fromJson.code));
-            const code = /^npm (?:error|ERR!) code (\S+)/m.exec(stderr)?.[1];
-            reject(new NpmError(`${what}: ${npm_cli_lastLines(stderr) || err.message}`, code));
-        });
-    });
-}
-/** With `--json`, npm prints its error as `{"error": {"code", "summary", "detail"}}` on stdout. */
-function jsonError(stdout) {
-    try {
-        const error = JSON.parse(stdout).error;
-        if (!error || typeof error.summary !== 'string')
-            return undefined;
-        const code = typeof error.code === 'string' ? error.code : undefined;
-        return { code, message: code ? `${code} ${error.summary}` : error.summary };
-    }
-    catch {
-        return undefined;
-    }
-}
-function npm_cli_lastLines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim())
-        .filter((l) => l && !/^A complete log of this run/.test(l) && !/\.log$/.test(l))
-        .slice(-3)
-        .join(' ');
-}
-
 ;// CONCATENATED MODULE: ./src/drift/semver.ts
 const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 /** Parses a strict semver version (`1.2.3`, `1.2.3-beta.1+build`); undefined when it is not one. */

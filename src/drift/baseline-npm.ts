@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, join } from 'node:path'
-import { NpmError, runNpm } from './npm-cli.js'
+import { NpmError, runNpm } from '../npm-cli.js'
 import { compareVersions, isVersion, parseVersion } from './semver.js'
 
 /** A baseline named by an npm spec: a package and a version, tag or range, or "previous". */

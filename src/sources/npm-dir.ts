@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { runNpm } from '../npm-cli.js'
 import { Budget } from './limits.js'
 import { readPath } from './dir.js'
 import { ArtifactError, type Entry } from './types.js'
@@ -12,24 +12,22 @@ interface PackFile {
  * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run.
  */
 export async function npmPackList(dir: string, artifact: string): Promise<string[]> {
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.platform === 'win32' ? 'npm.cmd' : 'npm',
+  let stdout: string
+  try {
+    stdout = await runNpm(
       ['pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces=false'],
       {
         cwd: dir,
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: 120_000,
-        env: { ...process.env, npm_config_ignore_scripts: 'true', npm_config_dry_run: 'true' },
-      },
-      (err, out, errOut) => {
-        if (err) {
-          const detail = lastLines(errOut) || err.message
-          reject(new ArtifactError(artifact, `npm pack --dry-run failed: ${detail}`))
-        } else resolve(out)
+        env: process.env,
+        timeoutMs: 120_000,
       },
     )
-  })
+  } catch (err) {
+    throw new ArtifactError(
+      artifact,
+      `npm pack --dry-run failed: ${(err as Error).message.replace(/^npm pack: /, '')}`,
+    )
+  }
   let parsed: Array<{ files?: PackFile[] }>
   try {
     parsed = JSON.parse(stdout)
@@ -48,13 +46,4 @@ export async function* readNpmDir(
   opts: { budget: Budget },
 ): AsyncGenerator<Entry> {
   for (const path of await npmPackList(dir, artifact)) yield await readPath(dir, path, opts)
-}
-
-function lastLines(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim())
-    .filter((l) => l && !/^A complete log of this run/.test(l) && !/\.log$/.test(l))
-    .slice(-3)
-    .join(' ')
 }
