@@ -13,28 +13,62 @@ export interface ZipItem {
 
 /** Builds a zip with a central directory, as zip tools write it. */
 export function zip(items: ZipItem[]): Buffer {
+  return rawZip(items)
+}
+
+export interface RawZipItem {
+  name: string | Buffer
+  content?: Buffer | string
+  /** 0 stored, 8 deflate, anything else is written stored but labelled with this method. */
+  method?: number
+  /** General purpose flags (default: UTF-8 names, 0x800). */
+  flags?: number
+  /** The name in the local header, when it differs from the central directory's. */
+  localName?: string | Buffer
+  /** Sizes the central directory claims, when they lie. */
+  centralSize?: number
+  /** The size the local header claims, when it lies. */
+  localSize?: number
+  /** Leave it out of the central directory (a hidden entry). */
+  hidden?: boolean
+  /** Point the central directory at the local header of another item (overlapping entries). */
+  sameDataAs?: number
+  mode?: number
+  /** Sets the encryption flag (the data stays plain: enough to prove it is not read). */
+  encrypted?: boolean
+}
+
+/** Builds a zip whose central directory and local headers say exactly what the items ask. */
+export function rawZip(items: RawZipItem[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
+  const offsets: number[] = []
   let offset = 0
+  let count = 0
   for (const it of items) {
-    const name = Buffer.from(it.name)
     const data = Buffer.from(it.content ?? '')
     const method = it.method ?? 8
-    const packed = method === 8 ? deflateRawSync(data) : data
+    const deflated = method === 8 ? deflateRawSync(data) : data
     // Traditional encryption puts a 12-byte header before the data.
-    const stored = it.encrypted ? Buffer.concat([Buffer.alloc(12), packed]) : packed
+    const packed = it.encrypted ? Buffer.concat([Buffer.alloc(12), deflated]) : deflated
+    const flags = it.flags ?? 0x800 | (it.encrypted ? 1 : 0)
     const crc = crc32(data)
-    const flags = 0x800 | (it.encrypted ? 1 : 0)
+    const name = Buffer.from(it.name)
+    const localName = Buffer.from(it.localName ?? it.name)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
     local.writeUInt16LE(flags, 6)
     local.writeUInt16LE(method, 8)
     local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(stored.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, stored)
+    local.writeUInt32LE(packed.length, 18)
+    local.writeUInt32LE(it.localSize ?? data.length, 22)
+    local.writeUInt16LE(localName.length, 26)
+    offsets.push(offset)
+    locals.push(local, localName, packed)
+    const at = it.sameDataAs === undefined ? offset : offsets[it.sameDataAs]
+    offset += 30 + localName.length + packed.length
+    if (it.hidden) continue
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(0x031e, 4)
@@ -42,21 +76,23 @@ export function zip(items: ZipItem[]): Buffer {
     central.writeUInt16LE(flags, 8)
     central.writeUInt16LE(method, 10)
     central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(stored.length, 20)
-    central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(packed.length, 20)
+    central.writeUInt32LE(it.centralSize ?? data.length, 24)
     central.writeUInt16LE(name.length, 28)
-    const mode = it.mode ?? (it.name.endsWith('/') ? 0o040755 : 0o100644)
+    const mode = it.mode ?? (name.at(-1) === 0x2f ? 0o040755 : 0o100644)
     central.writeUInt32LE((mode << 16) >>> 0, 38)
-    central.writeUInt32LE(offset, 42)
+    central.writeUInt32LE(at, 42)
     centrals.push(central, name)
-    offset += 30 + name.length + stored.length
+    count++
   }
   const cd = Buffer.concat(centrals)
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(items.length, 8)
-  end.writeUInt16LE(items.length, 10)
+  end.writeUInt16LE(count, 8)
+  end.writeUInt16LE(count, 10)
   end.writeUInt32LE(cd.length, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, cd, end])
 }
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same cases on every machine. */
