@@ -102,8 +102,11 @@ async function checkArtifact(
       pack: options.pack,
       hash: Boolean(drift?.lockfile || drift?.settings.content),
     },
-    (e) => {
-      for (const v of visitors) v.entry?.(e)
+    {
+      stream: (e) => visitors.flatMap((v) => v.stream?.(e) ?? []),
+      entry: (e) => {
+        for (const v of visitors) v.entry?.(e)
+      },
     },
   )
   raws.push(...read.problems)

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { EntrySummary, RawFinding } from './rules/types.js'
+import { HEAD_BYTES, HeadCollector, WholeCollector, type ChunkSink } from './sources/body.js'
 import { Budget, LimitExceeded, type SafetyLimits } from './sources/limits.js'
 import { openNested } from './sources/nested.js'
+import { sniff } from './sources/sniff.js'
 import type { OpenOptions } from './sources/open.js'
 import {
   ArtifactError,
@@ -32,22 +34,35 @@ export interface ReadResult {
   problems: RawFinding[]
 }
 
+/** What the rules do with each entry as it is read. */
+export interface EntryHooks {
+  /** Sinks for the bytes of a file that comes as a stream (`Entry.body`), called before `entry`. */
+  stream?(e: Entry): ChunkSink[]
+  /** Called for every entry; a streamed file has no `content` then, only `head`. */
+  entry?(e: Entry): void
+}
+
 /**
  * Reads an artifact entry by entry, handing each one (and each entry of nested archives,
- * depth-limited) to `onEntry` before the next is read. Only summaries are kept.
+ * depth-limited) to the hooks before the next is read. Only summaries are kept.
  */
 export async function readArtifact(
   path: string,
   opts: ReadOptions,
-  onEntry: (e: Entry) => void = () => {},
+  hooks: EntryHooks = {},
 ): Promise<ReadResult> {
   const out: ReadResult = { entries: [], files: 0, bytes: 0, problems: [] }
   const { maxDepth } = opts.limits
 
   const visit = async (e: Entry, budget: Budget): Promise<void> => {
     const depth = e.depth ?? 0
-    if (depth === 0) record(e)
-    onEntry(e)
+    const streamed = e.body
+      ? await pump(e, { top: depth === 0, hash: depth === 0 && opts.hash }, hooks)
+      : undefined
+    if (depth === 0) record(e, streamed)
+    hooks.entry?.(e)
+    // A streamed archive is opened from its bytes, kept aside while the rules streamed it.
+    if (streamed?.whole) e.content = streamed.whole
     const inner = e.type === 'file' ? openNested(e, budget) : undefined
     if (!inner) return
     if (depth >= maxDepth) {
@@ -70,7 +85,7 @@ export async function readArtifact(
     }
   }
 
-  const record = (e: Entry) => {
+  const record = (e: Entry, streamed?: Streamed) => {
     const s: EntrySummary = {
       path: e.path,
       rawPath: e.rawPath,
@@ -80,11 +95,13 @@ export async function readArtifact(
     }
     if (e.linkTarget !== undefined) s.linkTarget = e.linkTarget
     if (opts.hash && e.content) s.sha256 = createHash('sha256').update(e.content).digest('hex')
+    if (opts.hash && streamed?.sha256) s.sha256 = streamed.sha256
     out.entries.push(s)
     if (e.type === 'file') {
       out.files++
       out.bytes += e.size
-      if (e.path === 'package.json' && e.content) out.packageJson = e.content.toString('utf8')
+      const text = e.content ?? streamed?.whole
+      if (e.path === 'package.json' && text) out.packageJson = text.toString('utf8')
     }
   }
 
@@ -106,4 +123,48 @@ export async function readArtifact(
     }
   }
   return out
+}
+
+interface Streamed {
+  sha256?: string
+  /** The whole bytes, kept only for what must be read whole: archives and the root package.json. */
+  whole?: Buffer
+}
+
+/**
+ * Streams a file's body through the rules' sinks, chunk by chunk, hashing it on the way and
+ * keeping its head. The bytes are kept whole only for a nested archive (a zip needs random
+ * access) and the root package.json.
+ */
+async function pump(
+  e: Entry,
+  opts: { top: boolean; hash: boolean },
+  hooks: EntryHooks,
+): Promise<Streamed> {
+  const sinks = hooks.stream?.(e) ?? []
+  const head = new HeadCollector(HEAD_BYTES)
+  const hash = opts.hash ? createHash('sha256') : undefined
+  // Until 512 bytes are in, whether to keep the whole file is not known.
+  let whole: WholeCollector | undefined = new WholeCollector()
+  let decided = false
+  for await (const chunk of e.body as AsyncIterable<Buffer>) {
+    head.write(chunk)
+    hash?.update(chunk)
+    whole?.write(chunk)
+    if (!decided && head.size >= 512) {
+      decided = true
+      if (!keepWhole(e, head.bytes, opts.top)) whole = undefined
+    }
+    for (const s of sinks) s.write(chunk)
+  }
+  for (const s of sinks) s.end()
+  e.head = head.bytes
+  e.body = undefined
+  if (!decided && !keepWhole(e, head.bytes, opts.top)) whole = undefined
+  return { sha256: hash?.digest('hex'), whole: whole?.bytes }
+}
+
+function keepWhole(e: Entry, head: Buffer, top: boolean): boolean {
+  const kind = sniff(head.subarray(0, 512)).kind
+  return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json')
 }

@@ -21057,10 +21057,10 @@ function compileContentRule(raw, where) {
         const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alt})(?![\\p{L}\\p{N}_])`, `gu${flags.replace('s', '')}`);
         return {
             ...base,
-            find(text) {
-                re.lastIndex = 0;
+            find(text, from = 0, to = text.length) {
+                re.lastIndex = from;
                 let found;
-                for (let m = re.exec(text); m && (found?.count ?? 0) < MAX_COUNT; m = re.exec(text)) {
+                for (let m = re.exec(text); m && m.index < to && (found?.count ?? 0) < MAX_COUNT; m = re.exec(text)) {
                     found = found
                         ? { first: found.first, count: found.count + 1 }
                         : { first: m.index, count: 1 };
@@ -21081,10 +21081,11 @@ function compileContentRule(raw, where) {
     }
     return {
         ...base,
-        find(text) {
+        find(text, from = 0, to = text.length) {
             const m = compiled.matcher(text);
             let found;
-            while ((found?.count ?? 0) < MAX_COUNT && m.find()) {
+            let more = m.find(from);
+            for (; more && m.start() < to && (found?.count ?? 0) < MAX_COUNT; more = m.find()) {
                 found = found
                     ? { first: found.first, count: found.count + 1 }
                     : { first: m.start(), count: 1 };
@@ -21106,7 +21107,74 @@ function position(text, offset) {
     return { line, column: offset - lineStart + 1 };
 }
 
+;// CONCATENATED MODULE: ./src/rules/windows.ts
+const DEFAULT_WINDOWS = { own: 1024 * 1024, before: 4096, after: 64 * 1024 };
+/**
+ * Cuts a streamed file into overlapping windows for scanners that work on text: a match that
+ * starts in a window's own part and is no longer than `after` is seen whole by that window, and
+ * by no other's own part. Bytes are copied into one buffer that is reused for every window
+ * (fresh big buffers cost more than scanning them), so `onWindow` must not keep `bytes`.
+ */
+class Windows {
+    onWindow;
+    sizes;
+    buf;
+    /** Bytes held in `buf`, from file offset `start`. */
+    held = 0;
+    start = 0;
+    /** File offset of the first byte no window has owned yet. */
+    owned = 0;
+    line = 1;
+    lineStart = 0;
+    flushed = false;
+    constructor(onWindow, sizes = DEFAULT_WINDOWS) {
+        this.onWindow = onWindow;
+        this.sizes = sizes;
+        this.buf = Buffer.allocUnsafe(sizes.before + sizes.own + sizes.after);
+    }
+    write(chunk) {
+        const { own, after } = this.sizes;
+        for (let at = 0; at < chunk.length;) {
+            const n = Math.min(chunk.length - at, this.buf.length - this.held);
+            chunk.copy(this.buf, this.held, at, at + n);
+            this.held += n;
+            at += n;
+            if (this.start + this.held - this.owned >= own + after)
+                this.flush(this.owned + own);
+        }
+    }
+    end() {
+        if (this.start + this.held > this.owned || !this.flushed)
+            this.flush(this.start + this.held);
+    }
+    /** Hands on the window that owns `[owned, ownEnd)`, then keeps only what later windows need. */
+    flush(ownEnd) {
+        this.flushed = true;
+        const bytes = this.buf.subarray(0, this.held);
+        const windowEnd = Math.min(this.start + this.held, ownEnd + this.sizes.after);
+        this.onWindow(bytes.subarray(0, windowEnd - this.start), {
+            base: this.start,
+            from: this.owned - this.start,
+            to: ownEnd - this.start,
+            line: this.line,
+            lineStart: this.lineStart,
+        });
+        const next = Math.max(this.start, ownEnd - this.sizes.before);
+        // Lines are counted up to the next window's first byte.
+        const stop = next - this.start;
+        for (let i = bytes.indexOf(0x0a); i >= 0 && i < stop; i = bytes.indexOf(0x0a, i + 1)) {
+            this.line++;
+            this.lineStart = this.start + i + 1;
+        }
+        this.owned = ownEnd;
+        bytes.copy(this.buf, 0, stop, this.held);
+        this.held -= stop;
+        this.start = next;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rules/content.ts
+
 
 
 
@@ -21119,37 +21187,81 @@ const contentRules = {
             rule: r,
             scope: r.files ? compileGlobs(r.files) : undefined,
         }));
+        const applicable = (e) => rules.length === 0 || e.type !== 'file'
+            ? []
+            : rules.filter((r) => !r.scope || r.scope.first(e.path)).map((r) => r.rule);
         return {
+            stream(e) {
+                const list = applicable(e);
+                return list.length ? contentSink(e.path, list, report) : undefined;
+            },
             entry(e) {
-                if (rules.length === 0 || e.type !== 'file' || !e.content)
-                    return;
-                const applicable = rules.filter((r) => !r.scope || r.scope.first(e.path));
-                if (applicable.length === 0 || e.content.subarray(0, 8192).includes(0))
+                const list = e.content ? applicable(e) : [];
+                if (list.length === 0 || e.content?.subarray(0, 8192).includes(0))
                     return;
                 const text = e.content.toString('utf8');
-                for (const { rule } of applicable) {
+                for (const rule of list) {
                     const hit = rule.find(text);
                     if (!hit)
                         continue;
-                    const { line, column } = position(text, hit.first);
-                    const times = hit.count >= MAX_COUNT
-                        ? `at least ${MAX_COUNT} times`
-                        : hit.count === 1
-                            ? 'once'
-                            : `${hit.count} times`;
-                    const what = rule.message ?? `matches content rule '${rule.name}'`;
-                    report({
-                        rule: `content/${rule.name}`,
-                        file: e.path,
-                        line,
-                        column,
-                        message: `${e.path}: ${what} (${times}; first at line ${line})`,
-                    });
+                    report(finding(e.path, rule, position(text, hit.first), hit.count));
                 }
             },
         };
     },
 };
+function finding(file, rule, at, count) {
+    const times = count >= MAX_COUNT ? `at least ${MAX_COUNT} times` : count === 1 ? 'once' : `${count} times`;
+    const what = rule.message ?? `matches content rule '${rule.name}'`;
+    return {
+        rule: `content/${rule.name}`,
+        file,
+        line: at.line,
+        column: at.column,
+        message: `${file}: ${what} (${times}; first at line ${at.line})`,
+    };
+}
+/**
+ * Content rules over a streamed file, window by window: matches are counted where they start
+ * (each byte belongs to one window), the first one is located in the file. A binary (a NUL in
+ * the first 8 KB) is skipped, as a whole file would be.
+ */
+function contentSink(file, rules, report) {
+    const found = new Map();
+    let binary;
+    const windows = new Windows((bytes, pos) => {
+        binary ??= bytes.subarray(0, 8192).includes(0);
+        if (binary)
+            return;
+        const text = bytes.toString('utf8');
+        // Window offsets are bytes; the text is UTF-16: convert the own part's bounds.
+        const from = bytes.toString('utf8', 0, pos.from).length;
+        const to = bytes.toString('utf8', 0, pos.to).length;
+        for (const rule of rules) {
+            const prev = found.get(rule);
+            if (prev && prev.count >= MAX_COUNT)
+                continue;
+            const hit = rule.find(text, from, to);
+            if (!hit)
+                continue;
+            if (prev) {
+                prev.count = Math.min(MAX_COUNT, prev.count + hit.count);
+                continue;
+            }
+            const p = position(text, hit.first);
+            const column = p.line === 1 ? p.column + (pos.base - pos.lineStart) : p.column;
+            found.set(rule, { at: { line: pos.line + p.line - 1, column }, count: hit.count });
+        }
+    });
+    return {
+        write: (c) => windows.write(c),
+        end: () => {
+            windows.end();
+            for (const [rule, f] of found)
+                report(finding(file, rule, f.at, f.count));
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/config/units.ts
 const UNITS = {
@@ -21387,7 +21499,49 @@ function describeChange(c, than) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/body.ts
+/**
+ * Files larger than this are streamed through the rules chunk by chunk (`Entry.body`) instead
+ * of being held whole: memory stays bounded whatever an artifact holds, and big buffers (which
+ * cost more to allocate than to scan) are never made.
+ */
+const STREAM_ABOVE = 2 * 1024 * 1024;
+/** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
+const HEAD_BYTES = 1024 * 1024;
+/** Collects the first `max` bytes of a stream. */
+class HeadCollector {
+    max;
+    parts = [];
+    size = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    write(chunk) {
+        if (this.size >= this.max)
+            return;
+        const part = chunk.subarray(0, this.max - this.size);
+        this.parts.push(Buffer.from(part));
+        this.size += part.length;
+    }
+    end() { }
+    get bytes() {
+        return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    }
+}
+/** Collects a whole stream (for the few files that must be read whole: metadata, nested zips). */
+class WholeCollector {
+    parts = [];
+    write(chunk) {
+        this.parts.push(chunk);
+    }
+    end() { }
+    get bytes() {
+        return Buffer.concat(this.parts);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rules/npm-metadata.ts
+
 /** npm package metadata: version vs tag, entry points, bin files, publishability. */
 const npmMetadataRules = {
     rules: [
@@ -21438,12 +21592,22 @@ const npmMetadataRules = {
         let pkgText;
         const heads = new Map();
         return {
+            stream(e) {
+                if (e.depth || e.path !== 'package.json')
+                    return undefined;
+                const whole = new WholeCollector();
+                return {
+                    write: (c) => whole.write(c),
+                    end: () => (pkgText = whole.bytes.toString('utf8')),
+                };
+            },
             entry(e) {
-                if (e.depth || e.type !== 'file' || !e.content)
+                const bytes = e.content ?? e.head;
+                if (e.depth || e.type !== 'file' || !bytes)
                     return;
-                if (e.path === 'package.json')
+                if (e.path === 'package.json' && e.content)
                     pkgText = e.content.toString('utf8');
-                heads.set(e.path, e.content.subarray(0, 2));
+                heads.set(e.path, bytes.subarray(0, 2));
             },
             end(entries) {
                 if (pkgText === undefined)
@@ -21560,6 +21724,9 @@ function resolveEntry(target, files) {
 
 ;// CONCATENATED MODULE: ./src/rules/wheel-metadata.ts
 
+
+const METADATA = /^[^/]+\.dist-info\/METADATA$/;
+const RECORD = /^[^/]+\.dist-info\/RECORD$/;
 /** PEP 503 normalization, so `My_Pkg` and `my-pkg` compare equal. */
 const wheel_metadata_normalize = (name) => name.replace(/[-_.]+/g, '-').toLowerCase();
 /** Python wheel metadata: the file name agrees with METADATA, and RECORD lists exactly what ships. */
@@ -21583,15 +21750,32 @@ const wheelMetadataRules = {
         const hashes = new Map();
         let metadata;
         let record;
+        const read = (path, bytes) => {
+            hashes.set(path, (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('base64url'));
+            if (METADATA.test(path))
+                metadata = { path, text: bytes.toString('utf8') };
+            if (RECORD.test(path))
+                record = { path, text: bytes.toString('utf8') };
+        };
         return {
+            stream(e) {
+                if (!wheel || e.depth)
+                    return undefined;
+                // Only the two metadata files are kept whole; every other file is hashed as it streams.
+                if (METADATA.test(e.path) || RECORD.test(e.path)) {
+                    const whole = new WholeCollector();
+                    return { write: (c) => whole.write(c), end: () => read(e.path, whole.bytes) };
+                }
+                const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+                return {
+                    write: (c) => hash.update(c),
+                    end: () => hashes.set(e.path, hash.digest('base64url')),
+                };
+            },
             entry(e) {
                 if (!wheel || e.depth || e.type !== 'file' || !e.content)
                     return;
-                hashes.set(e.path, (0,external_node_crypto_namespaceObject.createHash)('sha256').update(e.content).digest('base64url'));
-                if (/^[^/]+\.dist-info\/METADATA$/.test(e.path))
-                    metadata = { path: e.path, text: e.content.toString('utf8') };
-                if (/^[^/]+\.dist-info\/RECORD$/.test(e.path))
-                    record = { path: e.path, text: e.content.toString('utf8') };
+                read(e.path, e.content);
             },
             end(entries) {
                 if (!wheel)
@@ -21885,9 +22069,10 @@ function matchesContent(e, s) {
     if (!s.content)
         return true;
     // Unread content (over a limit, encrypted) cannot clear a suspicious name.
-    if (!e.content)
+    const bytes = e.content ?? e.head;
+    if (!bytes)
         return !s.broad;
-    return s.content(e.content.subarray(0, 1024 * 1024).toString('latin1'));
+    return s.content(bytes.subarray(0, 1024 * 1024).toString('latin1'));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/size.ts
@@ -23926,8 +24111,9 @@ function createScanner(detectors) {
                 throw new Error(`internal: keyword '${a}' is a prefix of '${b}'`);
     const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
     const keywordRe = new RegExp(source || '(?!)', 'gi');
-    return (text, file, report, mask) => {
+    return (text, file, report, mask, at) => {
         const ctx = new ScanContext(text);
+        const to = at ? at.to : text.length;
         const found = [];
         const push = (detector, hits) => {
             if (!hits)
@@ -23936,8 +24122,8 @@ function createScanner(detectors) {
                 found.push({ detector, hit });
         };
         const windows = new Map();
-        keywordRe.lastIndex = 0;
-        for (let m = keywordRe.exec(text); m; m = keywordRe.exec(text)) {
+        keywordRe.lastIndex = at ? at.from : 0;
+        for (let m = keywordRe.exec(text); m && m.index < to; m = keywordRe.exec(text)) {
             const at = m.index;
             const kw = m[0].toLowerCase();
             for (const d of atKeyword.get(kw) ?? [])
@@ -23958,8 +24144,16 @@ function createScanner(detectors) {
         for (const [d, list] of windows)
             for (const [from, to] of list)
                 push(d, d.near.find(text, from, to, ctx));
-        if (found.length > 0)
-            emit(text, file, resolveOverlaps(found), report, mask);
+        const base = at?.base ?? 0;
+        const fresh = at ? found.filter((f) => base + f.hit.start >= at.seenUpTo) : found;
+        if (fresh.length === 0)
+            return at?.seenUpTo ?? 0;
+        const kept = resolveOverlaps(fresh);
+        emit(text, file, kept, report, mask, at ?? { base: 0, line: 1, lineStart: 0 });
+        let end = at?.seenUpTo ?? 0;
+        for (const f of kept)
+            end = Math.max(end, base + f.hit.end);
+        return end;
     };
 }
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */
@@ -23991,9 +24185,9 @@ function beats(a, b) {
  * Reports hits in text order. Line and column are counted only up to each hit, from the
  * previous one, so a text without secrets costs nothing here.
  */
-function emit(text, file, hits, report, mask) {
-    let line = 1;
-    let lineStart = 0;
+function emit(text, file, hits, report, mask, origin) {
+    let line = origin.line;
+    let lineStart = origin.lineStart - origin.base;
     let nextNewline = text.indexOf('\n');
     for (const { detector, hit } of hits) {
         while (nextNewline !== -1 && nextNewline < hit.start) {
@@ -24031,6 +24225,7 @@ function maskValue(value, mask) {
 
 
 
+
 const scan = createScanner(DETECTORS);
 /**
  * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
@@ -24039,6 +24234,19 @@ const scan = createScanner(DETECTORS);
  */
 function scanSecrets(text, file, report, mask) {
     scan(text, file, report, mask);
+}
+/**
+ * A sink that scans a streamed file window by window, as `scanBytes` scans a whole one: a
+ * binary (judged by its first window) by its printable runs, a text as it is.
+ */
+function secretSink(file, report, mask, sizes) {
+    let binary;
+    let seenUpTo = 0;
+    return new Windows((bytes, pos) => {
+        binary ??= isBinary(bytes);
+        const text = binary ? printableRuns(bytes) : bytes.toString('latin1');
+        seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo });
+    }, sizes);
 }
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
 function scanBytes(content, file, report, mask) {
@@ -24069,6 +24277,9 @@ const secretRules = {
     ],
     create({ report, mask }) {
         return {
+            stream(e) {
+                return e.path.endsWith('.map') ? undefined : secretSink(e.path, report, mask);
+            },
             entry(e) {
                 if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
                     return;
@@ -24124,169 +24335,614 @@ function absoluteHost(url) {
     return m[2].replace(/^[^@]*@/, '') || m[1];
 }
 
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/map-scan.ts
-class MalformedMap extends Error {
-    name = 'MalformedMap';
+;// CONCATENATED MODULE: ./src/rules/sourcemaps/comment-stream.ts
+const comment_stream_MARKER = Buffer.from('sourceMappingURL=');
+/** Bytes kept from the previous chunk: a marker split across chunks, and the `//# ` before it. */
+const KEEP = comment_stream_MARKER.length + 4;
+/** A URL longer than this (an inline map of more than 48 MiB) is not read. */
+const MAX_URL = 64 * 1024 * 1024;
+/**
+ * Finds `//# sourceMappingURL=` (or `//@`, `/*#`) comments in a file streamed chunk by chunk, as
+ * `findMappingUrls` does in a whole one: only the URLs are kept, and a URL is collected across
+ * chunks however it is cut (an inline map can be megabytes of base64).
+ */
+class MappingUrlStream {
+    onUrl;
+    prev = Buffer.alloc(0);
+    line = 1;
+    url;
+    constructor(onUrl) {
+        this.onUrl = onUrl;
+    }
+    write(chunk) {
+        let from = 0;
+        if (this.url) {
+            from = this.collect(chunk, 0);
+            if (this.url)
+                return this.advance(chunk);
+        }
+        // The joint of the kept tail and this chunk: a marker cut in two.
+        const joint = Buffer.concat([this.prev, chunk.subarray(0, comment_stream_MARKER.length)]);
+        for (let i = joint.indexOf(comment_stream_MARKER); i >= 0; i = joint.indexOf(comment_stream_MARKER, i + 1)) {
+            const end = i + comment_stream_MARKER.length;
+            if (end <= this.prev.length || end > joint.length || i >= this.prev.length)
+                continue;
+            if (!leadOk(joint.subarray(Math.max(0, i - 4), i)))
+                continue;
+            this.start(this.lineAt(chunk, 0));
+            from = this.collect(chunk, end - this.prev.length);
+        }
+        for (let i = chunk.indexOf(comment_stream_MARKER, from); i >= 0; i = chunk.indexOf(comment_stream_MARKER, from)) {
+            from = i + comment_stream_MARKER.length;
+            const lead = i >= 4 ? chunk.subarray(i - 4, i) : Buffer.concat([this.prev, chunk.subarray(0, i)]);
+            if (!leadOk(lead.subarray(Math.max(0, lead.length - 4))))
+                continue;
+            this.start(this.lineAt(chunk, i));
+            from = this.collect(chunk, from);
+            if (this.url)
+                break;
+        }
+        this.advance(chunk);
+    }
+    end() {
+        if (this.url)
+            this.finish();
+    }
+    start(line) {
+        this.url = { parts: [], size: 0, line, start: '' };
+    }
+    /** Adds URL bytes from `chunk[at]` on; returns where the URL ended (or the chunk's end). */
+    collect(chunk, at) {
+        const url = this.url;
+        let end = at;
+        while (end < chunk.length && !isTerminator(chunk, end))
+            end++;
+        url.size += end - at;
+        if (url.start.length < 256)
+            url.start += chunk.toString('latin1', at, Math.min(end, at + 256));
+        if (url.size <= MAX_URL)
+            url.parts.push(chunk.subarray(at, end));
+        else
+            url.parts = [];
+        if (end < chunk.length)
+            this.finish();
+        return end;
+    }
+    finish() {
+        const url = this.url;
+        this.url = undefined;
+        if (url.size === 0)
+            return;
+        this.onUrl({
+            url: url.size <= MAX_URL ? Buffer.concat(url.parts).toString('latin1') : undefined,
+            size: url.size,
+            start: url.start.slice(0, 256),
+            line: url.line,
+        });
+    }
+    /** Line of `chunk[i]`: lines counted so far plus the newlines before it in this chunk. */
+    lineAt(chunk, i) {
+        let line = this.line;
+        for (let j = chunk.indexOf(0x0a); j >= 0 && j < i; j = chunk.indexOf(0x0a, j + 1))
+            line++;
+        return line;
+    }
+    advance(chunk) {
+        this.line = this.lineAt(chunk, chunk.length);
+        const keep = Buffer.concat([this.prev, chunk.subarray(Math.max(0, chunk.length - KEEP))]);
+        this.prev = Buffer.from(keep.subarray(Math.max(0, keep.length - KEEP)));
+    }
+}
+/** `//#`, `//@`, `/*#` or `/*@`, with an optional space, right before the marker. */
+function leadOk(lead) {
+    return /(\/\/|\/\*)[#@]\s?$/.test(lead.toString('latin1'));
+}
+/** Where a URL ends: whitespace, a quote or backtick, or the `*\/` closing a CSS comment. */
+function isTerminator(b, i) {
+    const c = b[i];
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x27 || c === 0x22 || c === 0x60)
+        return true;
+    return c === 0x2a && b[i + 1] === 0x2f;
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemaps/map-tokens.ts
+/** Byte-level pieces of the streaming source-map scanner (map-scan.ts). */
+const map_tokens_QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const BACKSLASH = 0x5c;
+/** The anti-XSSI prefix a map may start with (the rest of its line is ignored too). */
+const XSSI_PREFIX = Buffer.from(")]}'", 'latin1');
+/** The `{` must come within this many bytes after that line, as it always had to. */
+const LEAD_LIMIT = 1024;
+function byteSet(chars) {
+    const set = new Uint8Array(256);
+    for (let i = 0; i < chars.length; i++)
+        set[chars.charCodeAt(i)] = 1;
+    return set;
+}
+/** JSON whitespace; anything else between tokens is an error. */
+const WHITESPACE = byteSet(' \t\n\r');
+/**
+ * Bytes a number, `true`, `false` or `null` is made of. Wider than what is valid, so that a
+ * token like `tru` or `1x` is read whole and then rejected by {@link LiteralReader}.
+ */
+const LITERAL_BYTE = byteSet('0123456789+-.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
+const LITERAL_TOKEN = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
+/** Longer is no literal a map needs; past it the text stops growing, so a hostile run costs nothing. */
+const MAX_LITERAL = 512;
+/**
+ * Bytes `[from, to)` as a latin1 string (one character per byte). Node's own `latin1Slice`,
+ * undocumented but stable: `toString('latin1', ...)` wraps it in argument checks that cost
+ * more than the copy for the thousands of short strings a map holds.
+ */
+function latin1(c, from, to) {
+    return c.latin1Slice(from, to);
 }
 /**
- * Walks a source map (or an index map with `sections`) and reads only `sources` and
- * `sourcesContent`. Every other value, `mappings` above all, is skipped by scanning; each
- * string that is needed is parsed alone, so a 60 MB map never becomes one giant object.
+ * Whether the run of backslashes that ends just before `end` (counted no further back than
+ * `floor`) is odd: an odd run escapes the byte at `end`. `floor` is where the current stretch
+ * of string began, so a backslash already known to be escaped is never counted twice.
  */
-function scanMap(text, onContent) {
-    // `text` is the map's bytes decoded as latin1: content lengths are byte counts.
-    const w = new Walker(text);
-    const out = { sources: [], contentBytes: [] };
-    w.ws();
-    readMapObject(w, out, onContent);
-    w.ws();
-    if (w.i !== text.length)
-        w.fail('data after the map object');
-    return out;
+function oddBackslashes(chunk, end, floor) {
+    let k = end;
+    while (k > floor && chunk[k - 1] === BACKSLASH)
+        k--;
+    return ((end - k) & 1) === 1;
 }
-function readMapObject(w, out, onContent) {
-    const base = out.sources.length;
-    let sourceCount = 0;
-    w.object((key) => {
-        if (key === 'sources') {
-            w.array(() => {
-                const s = w.peek() === '"' ? w.string() : (w.skip(), '');
-                out.sources.push(Buffer.from(s, 'latin1').toString('utf8'));
-                sourceCount++;
-            });
-        }
-        else if (key === 'sourcesContent') {
-            let i = 0;
-            w.array(() => {
-                const index = base + i++;
-                if (w.peek() !== '"') {
-                    w.skip();
-                    return;
-                }
-                const content = w.string();
-                if (content.length > 0) {
-                    out.contentBytes[index] = content.length;
-                    onContent(index, content);
-                }
-            });
-        }
-        else if (key === 'sections') {
-            w.array(() => w.object((k) => k === 'map' && w.peek() === '{' ? readMapObject(w, out, onContent) : w.skip()));
-        }
-        else {
-            w.skip();
-        }
-    });
-    // sourcesContent may come before sources: keep indexes aligned to this map's sources.
-    while (out.sources.length < base + sourceCount)
-        out.sources.push('');
-}
-/** A minimal JSON scanner: positions, string boundaries, and skipping of unneeded values. */
-class Walker {
-    t;
-    i = 0;
-    constructor(t) {
-        this.t = t;
+/**
+ * One JSON string read in pieces as chunks arrive. Its closing quote is found with
+ * `Buffer.indexOf` (memchr speed) and an escape split across chunks is carried over. Its raw
+ * text is held only when the caller keeps it (up to a limit), so a skipped string of any size
+ * costs a few native searches and no memory.
+ */
+class StringReader {
+    /** Offset of the opening quote in the whole input. */
+    start = 0;
+    /** The kept text passed its limit: it was dropped, and the rest of the string is skipped. */
+    overLimit = false;
+    limit = 0;
+    /** The next byte belongs to the string whatever it is: the opening quote, or an escaped byte. */
+    takeNext = false;
+    pieces = [];
+    size = 0;
+    /** A string opens at `start`; `limit` > 0 keeps up to that many raw bytes of it. */
+    begin(start, limit) {
+        this.start = start;
+        this.limit = limit;
+        this.overLimit = false;
+        this.takeNext = true;
+        this.pieces = [];
+        this.size = 0;
     }
-    fail(what) {
-        throw new MalformedMap(`${what} at offset ${this.i}`);
-    }
-    ws() {
-        const t = this.t;
-        while (this.i < t.length) {
-            const c = t.charCodeAt(this.i);
-            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-                break;
-            this.i++;
-        }
-    }
-    peek() {
-        this.ws();
-        return this.t[this.i] ?? '';
-    }
-    expect(ch) {
-        if (this.peek() !== ch)
-            this.fail(`expected '${ch}'`);
-        this.i++;
-    }
-    /** End index (exclusive, after the closing quote) of the string starting at `this.i`. */
-    stringEnd() {
-        let j = this.i + 1;
+    /** Reads on from `i`: the index after the closing quote, or -1 if the chunk ends first. */
+    read(c, i) {
+        let from = this.takeNext ? i + 1 : i;
+        this.takeNext = false;
         for (;;) {
-            const q = this.t.indexOf('"', j);
-            if (q < 0)
-                this.fail('unterminated string');
-            let backslashes = 0;
-            for (let k = q - 1; this.t.charCodeAt(k) === 0x5c; k--)
-                backslashes++;
-            if (backslashes % 2 === 0)
+            const q = c.indexOf(map_tokens_QUOTE, from);
+            if (q < 0) {
+                // A trailing odd run of backslashes escapes the next chunk's first byte.
+                this.takeNext = oddBackslashes(c, c.length, from);
+                this.keep(c, i, c.length);
+                return -1;
+            }
+            if (!oddBackslashes(c, q, from)) {
+                this.keep(c, i, q + 1);
                 return q + 1;
-            j = q + 1;
+            }
+            from = q + 1;
         }
     }
-    string() {
-        if (this.peek() !== '"')
-            this.fail('expected a string');
-        const end = this.stringEnd();
-        const raw = this.t.slice(this.i, end);
-        this.i = end;
+    /** The kept string decoded by JSON.parse (undefined if invalid), then dropped. */
+    text() {
+        const raw = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+        this.pieces = [];
         try {
             return JSON.parse(raw);
         }
         catch {
-            return this.fail('invalid string');
+            return undefined;
         }
     }
-    object(onKey) {
-        this.expect('{');
-        if (this.peek() === '}') {
-            this.i++;
+    keep(c, from, to) {
+        if (this.limit === 0)
+            return;
+        this.size += to - from;
+        if (this.size <= this.limit) {
+            this.pieces.push(latin1(c, from, to));
             return;
         }
-        for (;;) {
-            const key = this.string();
-            this.expect(':');
-            onKey(key);
-            const c = this.peek();
-            this.i++;
-            if (c === '}')
-                return;
-            if (c !== ',')
-                this.fail("expected ',' or '}'");
-        }
+        this.overLimit = true;
+        this.limit = 0;
+        this.pieces = [];
     }
-    array(onItem) {
-        this.expect('[');
-        if (this.peek() === ']') {
-            this.i++;
-            return;
-        }
-        for (;;) {
-            onItem();
-            const c = this.peek();
-            this.i++;
-            if (c === ']')
-                return;
-            if (c !== ',')
-                this.fail("expected ',' or ']'");
-        }
+}
+/** A number, `true`, `false` or `null`: short, so gathered across chunks as text and checked whole. */
+class LiteralReader {
+    /** Offset of its first byte in the whole input. */
+    start = 0;
+    text = '';
+    begin(start) {
+        this.start = start;
+        this.text = '';
     }
-    /** Skips any value without building it. */
-    skip() {
-        const c = this.peek();
-        if (c === '"')
-            this.i = this.stringEnd();
-        else if (c === '{')
-            this.object(() => this.skip());
-        else if (c === '[')
-            this.array(() => this.skip());
-        else {
-            const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.t.slice(this.i, this.i + 40));
-            if (!m)
-                this.fail('unexpected value');
-            this.i += m[0].length;
-        }
+    /** Reads on from `i`: the index just after the literal, or -1 if the chunk ends first. */
+    read(c, i) {
+        let j = i;
+        while (j < c.length && LITERAL_BYTE[c[j]] === 1)
+            j++;
+        if (this.text.length <= MAX_LITERAL)
+            this.text += latin1(c, i, j);
+        return j < c.length ? j : -1;
     }
+    /** Whether the whole literal is valid JSON. */
+    valid() {
+        return this.text.length <= MAX_LITERAL && LITERAL_TOKEN.test(this.text);
+    }
+}
+/**
+ * Finds where a map's JSON object starts: after an optional `)]}'` line and JSON whitespace,
+ * a `{` within the first 1024 bytes. Anything else is no JSON object, so no source map at all.
+ */
+class MapStart {
+    /** Known not to be a map: it starts with something else, or ended before a `{`. */
+    notAMap = false;
+    /** Bytes of the prefix matched so far; -1 once past the place where it may be. */
+    prefix = 0;
+    inPrefixLine = false;
+    lead = 0;
+    /** Reads on from `i`: the index of the `{` once found, else -1 (see `notAMap`). */
+    find(c, i) {
+        while (i < c.length) {
+            if (this.inPrefixLine) {
+                const nl = c.indexOf(NEWLINE, i);
+                if (nl < 0)
+                    return -1;
+                this.inPrefixLine = false;
+                i = nl + 1;
+                continue;
+            }
+            const b = c[i];
+            if (this.prefix >= 0) {
+                if (b === XSSI_PREFIX[this.prefix]) {
+                    this.inPrefixLine = ++this.prefix === XSSI_PREFIX.length;
+                    if (this.inPrefixLine)
+                        this.prefix = -1;
+                    i++;
+                    continue;
+                }
+                if (this.prefix > 0)
+                    return this.no(); // half a prefix
+                this.prefix = -1;
+            }
+            if (b === OPEN_OBJECT)
+                return i;
+            if (WHITESPACE[b] !== 1 || ++this.lead >= LEAD_LIMIT)
+                return this.no();
+            i++;
+        }
+        return -1;
+    }
+    /** The input ended before its `{`. */
+    end() {
+        this.notAMap = true;
+    }
+    no() {
+        this.notAMap = true;
+        return -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/sourcemaps/map-scan.ts
+
+class MalformedMap extends Error {
+    name = 'MalformedMap';
+}
+/** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
+const MAX_DEPTH = 10_000;
+/** A path or an embedded source is held whole to be parsed: past 64 MiB (raw) it is refused. */
+const MAX_STRING = 64 * 1024 * 1024;
+/** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
+const MAX_KEY = 256;
+const NON_ASCII = /[\u0080-\uffff]/;
+// States: what the next byte may be.
+const map_scan_START = 0; // before the map's `{` (see MapStart)
+const FIRST_KEY = 1; // a key or `}`, just after `{`
+const KEY = 2; // a key, after `,`
+const AFTER_KEY = 3; // `:`
+const FIRST_VALUE = 4; // a value or `]`, just after `[`
+const VALUE = 5; // a value, after `:` or `,`
+const NEXT = 6; // `,` or the closing bracket, after a value
+const STRING = 7; // inside a string
+const LITERAL = 8; // inside a number, `true`, `false` or `null`
+const DONE = 9; // after the map object: whitespace only
+const NOT_A_MAP = 10;
+// Roles: what a value is for. Containers keep theirs on the stack, strings while being read.
+const SKIP = 0; // checked for syntax, nothing kept: `mappings`, `names`, unknown keys
+const MAP = 1; // a map object, whose `sources`, `sourcesContent` and `sections` are read
+const MAP_OR_SKIP = 2; // a section's `map`: read when it is an object
+const SECTION = 3; // one entry of `sections`
+const SOURCES = 4;
+const CONTENTS = 5; // `sourcesContent`
+const SECTIONS = 6;
+const PATH = 7; // one entry of `sources`
+const CONTENT = 8; // one entry of `sourcesContent`
+const NAME = 9; // a key of a MAP or SECTION, read to choose its value's role
+/** What each entry of an array with this role is for. */
+const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP];
+/**
+ * Reads a source map (or an index map with `sections`) pushed in chunks of any size, keeping
+ * only `sources` and `sourcesContent`. Every other value, `mappings` above all, is checked for
+ * syntax and skipped without being held; nesting is an explicit stack, not recursion. A needed
+ * string is held until it ends, then parsed alone with JSON.parse, so memory stays at about
+ * one chunk plus the largest embedded source, whatever the size of the map.
+ *
+ * Use: `write()` each chunk, then `end()`. If the input is not a JSON object (after an optional
+ * `)]}'` line, its first non-whitespace byte is not `{`, or none comes in the first 1024
+ * bytes), `notAMap` turns true as soon as that is known, later writes are ignored and `end()`
+ * returns undefined: the file is no source map at all. A map that cannot be read throws
+ * MalformedMap from `write()` or `end()`, saying what and at which byte offset.
+ */
+class MapScanner {
+    onContent;
+    state = map_scan_START;
+    start = new MapStart();
+    stack = [];
+    out = { sources: [], contentBytes: [] };
+    error;
+    ended = false;
+    /** Bytes before the current chunk: offsets are byte offsets into the whole input. */
+    offset = 0;
+    /** The role of the value after the key just read. */
+    role = SKIP;
+    string = new StringReader();
+    stringRole = SKIP;
+    isKey = false;
+    contentIndex = 0;
+    literal = new LiteralReader();
+    constructor(onContent) {
+        this.onContent = onContent;
+    }
+    /** True once the input is known not to be a JSON object; see the class comment. */
+    get notAMap() {
+        return this.state === NOT_A_MAP;
+    }
+    /** Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer. */
+    write(chunk) {
+        if (this.error)
+            throw this.error;
+        if (this.ended)
+            throw new Error('MapScanner: write after end');
+        const n = chunk.length;
+        let i = 0;
+        while (i < n && this.state !== NOT_A_MAP) {
+            if (this.state === STRING)
+                i = this.readString(chunk, i);
+            else if (this.state === LITERAL)
+                i = this.readLiteral(chunk, i);
+            else if (this.state === map_scan_START) {
+                const brace = this.start.find(chunk, i);
+                if (brace < 0) {
+                    if (this.start.notAMap)
+                        this.state = NOT_A_MAP;
+                    break;
+                }
+                this.open(true, MAP, brace);
+                i = brace + 1;
+            }
+            else
+                i = this.token(chunk, i);
+        }
+        this.offset += n;
+    }
+    /** Ends the input: what was gathered, undefined if not a map; MalformedMap if incomplete. */
+    end() {
+        if (this.error)
+            throw this.error;
+        this.ended = true;
+        if (this.state === LITERAL)
+            this.endLiteral();
+        const state = this.state;
+        if (state === DONE)
+            return this.out;
+        if (state === map_scan_START || state === NOT_A_MAP) {
+            this.start.end();
+            this.state = NOT_A_MAP;
+            return undefined;
+        }
+        if (state === STRING)
+            return this.fail('unterminated string', this.string.start);
+        return this.fail(`map ends early: ${this.expected()}`, this.offset);
+    }
+    /** One byte outside strings and literals; returns where to go on. */
+    token(c, i) {
+        const b = c[i];
+        const state = this.state;
+        if (WHITESPACE[b] === 1)
+            return i + 1;
+        if (state === FIRST_VALUE && b === CLOSE_ARRAY)
+            this.close();
+        else if (state === VALUE || state === FIRST_VALUE)
+            return this.value(c, i);
+        else if (state === FIRST_KEY && b === CLOSE_OBJECT)
+            this.close();
+        else if (state === KEY || state === FIRST_KEY) {
+            if (b !== map_tokens_QUOTE)
+                this.fail(this.expected(), this.offset + i);
+            const role = this.top().role;
+            this.startString(i, role === MAP || role === SECTION ? NAME : SKIP, true);
+            return i;
+        }
+        else if (state === AFTER_KEY) {
+            if (b !== COLON)
+                this.fail("expected ':'", this.offset + i);
+            this.state = VALUE;
+        }
+        else if (state === NEXT) {
+            const top = this.top();
+            if (b === COMMA)
+                this.state = top.object ? KEY : VALUE;
+            else if (b === (top.object ? CLOSE_OBJECT : CLOSE_ARRAY))
+                this.close();
+            else
+                this.fail(this.expected(), this.offset + i);
+        }
+        else
+            this.fail('data after the map object', this.offset + i);
+        return i + 1;
+    }
+    /** The first byte of a value: its role says what it must be and whether it is kept. */
+    value(c, i) {
+        const top = this.top();
+        let role = this.role;
+        if (!top.object) {
+            role = ITEM_ROLE[top.role];
+            this.contentIndex = top.base + top.count++;
+        }
+        const b = c[i];
+        const needObject = role === MAP || role === SECTION;
+        const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS;
+        if (needObject && b !== OPEN_OBJECT)
+            this.fail("expected '{'", this.offset + i);
+        if (needArray && b !== OPEN_ARRAY)
+            this.fail("expected '['", this.offset + i);
+        // A `sources` entry that is not a string still takes its index.
+        if (role === PATH && b !== map_tokens_QUOTE)
+            this.out.sources.push('');
+        if (b === OPEN_OBJECT)
+            this.open(true, needObject || role === MAP_OR_SKIP ? role : SKIP, i);
+        else if (b === OPEN_ARRAY)
+            this.open(false, needArray ? role : SKIP, i);
+        else if (b === map_tokens_QUOTE) {
+            this.startString(i, role === PATH || role === CONTENT ? role : SKIP, false);
+            return i;
+        }
+        else if (LITERAL_BYTE[b] === 1) {
+            this.state = LITERAL;
+            this.literal.begin(this.offset + i);
+            return i;
+        }
+        else
+            this.fail('unexpected value', this.offset + i);
+        return i + 1;
+    }
+    startString(i, role, isKey) {
+        this.state = STRING;
+        this.stringRole = role;
+        this.isKey = isKey;
+        this.string.begin(this.offset + i, role === SKIP ? 0 : role === NAME ? MAX_KEY : MAX_STRING);
+    }
+    readString(c, i) {
+        const end = this.string.read(c, i);
+        if (this.string.overLimit) {
+            if (this.stringRole === PATH)
+                this.fail('a source path over 64 MiB', this.string.start);
+            if (this.stringRole === CONTENT)
+                this.fail('an embedded source over 64 MiB', this.string.start);
+            this.stringRole = SKIP; // a key that long is none of those read
+        }
+        if (end < 0)
+            return c.length;
+        const role = this.stringRole;
+        let text = '';
+        if (role !== SKIP)
+            text = this.string.text() ?? this.fail('invalid string', this.string.start);
+        if (this.isKey) {
+            this.role = keyRole(this.top().role, text);
+            this.state = AFTER_KEY;
+            return end;
+        }
+        this.afterValue();
+        if (role === PATH)
+            this.out.sources.push(utf8(text));
+        else if (role === CONTENT && text.length > 0) {
+            this.out.contentBytes[this.contentIndex] = text.length;
+            this.onContent(this.contentIndex, text);
+        }
+        return end;
+    }
+    readLiteral(c, i) {
+        const end = this.literal.read(c, i);
+        if (end < 0)
+            return c.length;
+        this.endLiteral();
+        return end;
+    }
+    endLiteral() {
+        if (!this.literal.valid())
+            this.fail('unexpected value', this.literal.start);
+        this.afterValue();
+    }
+    open(object, role, i) {
+        if (this.stack.length >= MAX_DEPTH)
+            this.fail(`nesting deeper than ${MAX_DEPTH}`, this.offset + i);
+        if (role === MAP_OR_SKIP)
+            role = MAP;
+        const base = role === MAP ? this.out.sources.length : (this.stack.at(-1)?.base ?? 0);
+        this.stack.push({ object, role, base, count: 0 });
+        this.state = object ? FIRST_KEY : FIRST_VALUE;
+    }
+    close() {
+        this.stack.pop();
+        this.afterValue();
+    }
+    afterValue() {
+        this.state = this.stack.length === 0 ? DONE : NEXT;
+    }
+    top() {
+        return this.stack[this.stack.length - 1];
+    }
+    expected() {
+        const state = this.state;
+        if (state === FIRST_KEY)
+            return "expected a string or '}'";
+        if (state === KEY)
+            return 'expected a string';
+        if (state === AFTER_KEY)
+            return "expected ':'";
+        if (state === FIRST_VALUE)
+            return "expected a value or ']'";
+        if (state === VALUE)
+            return 'expected a value';
+        return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'";
+    }
+    fail(what, at) {
+        this.error = new MalformedMap(`${what} at offset ${at}`);
+        throw this.error;
+    }
+}
+/** A path's bytes (held as latin1) decoded as UTF-8; most paths are ASCII and stay as they are. */
+function utf8(text) {
+    return NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+}
+function keyRole(parent, key) {
+    if (parent === MAP) {
+        if (key === 'sources')
+            return SOURCES;
+        if (key === 'sourcesContent')
+            return CONTENTS;
+        if (key === 'sections')
+            return SECTIONS;
+    }
+    return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP;
+}
+/**
+ * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
+ * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
+ */
+function scanMap(bytes, onContent) {
+    const scanner = new MapScanner(onContent);
+    scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
+    const map = scanner.end();
+    if (!map)
+        throw new MalformedMap('not a JSON object at offset 0');
+    return map;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/sourcemaps/sources-summary.ts
@@ -24354,6 +25010,7 @@ function describeSources(s, withBytes) {
 
 
 
+
 const MAP_FILE = /\.map$/i;
 const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i;
 /** Source maps: map files, embedded sources, inline `data:` maps and external map URLs. */
@@ -24393,46 +25050,81 @@ const sourcemapRules = {
     create({ report, mask }) {
         const sink = { report, mask };
         return {
+            stream(e) {
+                if (MAP_FILE.test(e.path))
+                    return mapSink(e, sink);
+                if (SCRIPT_OR_STYLE.test(e.path))
+                    return new MappingUrlStream((u) => onMappingUrl(e, u, sink));
+                return undefined;
+            },
             entry(e) {
                 if (e.type !== 'file' || !e.content)
                     return;
-                if (MAP_FILE.test(e.path))
-                    checkMapFile(e, sink);
-                else if (SCRIPT_OR_STYLE.test(e.path))
+                if (MAP_FILE.test(e.path)) {
+                    const s = mapSink(e, sink);
+                    s.write(e.content);
+                    s.end();
+                }
+                else if (SCRIPT_OR_STYLE.test(e.path)) {
                     checkComments(e, sink);
+                }
             },
         };
     },
 };
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text, file, sink) {
-    return scanMap(text, (i, content) => scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask));
+    return scanMap(text, scanEmbedded(file, sink));
 }
-/** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
-function mapText(content) {
-    // latin1: one byte per character whatever the map holds (a UTF-8 decode of a map with any
-    // non-ASCII character would double its size in memory), and byte offsets for the secret scan.
-    const text = content.toString('latin1').replace(/^\)\]\}'[^\n]*\n/, '');
-    return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined;
-}
-function checkMapFile(e, sink) {
-    const text = mapText(e.content);
-    if (text === undefined)
-        return;
-    let map;
-    try {
-        map = readMap(text, e.path, sink);
-    }
-    catch (err) {
+const scanEmbedded = (file, sink) => (i, content) => scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask);
+/**
+ * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned
+ * as they complete, and once it ends, what it exposes is reported. A file that is not a JSON
+ * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
+ */
+function mapSink(e, sink) {
+    const scanner = new MapScanner(scanEmbedded(e.path, sink));
+    let failure;
+    const fail = (err) => {
         if (!(err instanceof MalformedMap))
             throw err;
-        sink.report({
-            rule: 'sourcemap/malformed',
-            file: e.path,
-            message: `${e.path} looks like a source map but cannot be read (${err.message}); its content was not checked`,
-        });
-        return;
-    }
+        failure ??= err;
+    };
+    return {
+        write(chunk) {
+            if (failure || scanner.notAMap)
+                return;
+            try {
+                scanner.write(chunk);
+            }
+            catch (err) {
+                fail(err);
+            }
+        },
+        end() {
+            let map;
+            if (!failure) {
+                try {
+                    map = scanner.end();
+                }
+                catch (err) {
+                    fail(err);
+                }
+            }
+            if (failure) {
+                sink.report({
+                    rule: 'sourcemap/malformed',
+                    file: e.path,
+                    message: `${e.path} looks like a source map but cannot be read (${failure.message}); its content was not checked`,
+                });
+            }
+            else if (map) {
+                reportMap(e, map, sink);
+            }
+        },
+    };
+}
+function reportMap(e, map, sink) {
     const embedded = summarize(map, true);
     if (embedded.firstParty + embedded.dependencies > 0) {
         sink.report({
@@ -24467,33 +25159,38 @@ function exposure(s, mapBytes) {
 function checkComments(e, sink) {
     const text = latin1Text(e.content);
     for (const { url, offset } of findMappingUrls(text)) {
-        const { line } = position(text, offset);
-        if (/^data:/i.test(url)) {
-            checkInline(e, url, line, sink);
-            continue;
-        }
-        const host = absoluteHost(url);
-        if (host) {
-            sink.report({
-                rule: 'sourcemap/external-url',
-                file: e.path,
-                line,
-                message: `${e.path} points its source map to ${host} (an absolute URL): the map is served from there`,
-                key: host,
-            });
-        }
+        onMappingUrl(e, { url, size: url.length, start: url, line: position(text, offset).line }, sink);
     }
 }
-function checkInline(e, url, line, sink) {
-    const json = decodeDataUrl(url);
+function onMappingUrl(e, u, sink) {
+    const { url, line } = u;
+    if (/^data:/i.test(u.start)) {
+        checkInline(e, url, u.size, line, sink);
+        return;
+    }
+    const host = absoluteHost(u.start);
+    if (host) {
+        sink.report({
+            rule: 'sourcemap/external-url',
+            file: e.path,
+            line,
+            message: `${e.path} points its source map to ${host} (an absolute URL): the map is served from there`,
+            key: host,
+        });
+    }
+}
+function checkInline(e, url, size, line, sink) {
+    const json = url === undefined ? undefined : decodeDataUrl(url);
     const where = `${e.path}:${line}!inline-map`;
-    let detail = 'that cannot be decoded';
+    let detail = url === undefined
+        ? `too large to read (over ${formatSize(MAX_URL)}); its content was not checked`
+        : 'that cannot be decoded';
     let data;
     if (json !== undefined) {
         try {
             const map = readMap(json, where, sink);
             const embedded = summarize(map, true);
-            data = exposure(embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false), url.length);
+            data = exposure(embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false), size);
             detail =
                 embedded.firstParty + embedded.dependencies > 0
                     ? `embedding ${describeSources(embedded, true)}`
@@ -24509,7 +25206,7 @@ function checkInline(e, url, line, sink) {
         rule: 'sourcemap/inline',
         file: e.path,
         line,
-        message: `${e.path} carries an inline source map (${formatSize(url.length)}) ${detail}`,
+        message: `${e.path} carries an inline source map (${formatSize(size)}) ${detail}`,
         key: String(line),
         data,
     });
@@ -24712,6 +25409,7 @@ var external_node_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(exte
 
 
 
+
 /**
  * Walks a folder in sorted order without following symlinks. Links, FIFOs, sockets and devices
  * are reported as entries and never opened. Names are read as bytes: one that is not valid
@@ -24771,6 +25469,10 @@ async function readPath(root, path, opts, bytes) {
         return entry;
     }
     opts.budget.addBytes(st.size, path);
+    if (st.size > STREAM_ABOVE) {
+        entry.body = streamRegular(full, st, entry);
+        return entry;
+    }
     const content = await readRegular(full, st);
     if (typeof content === 'string')
         entry.unreadable = { kind: 'corrupt', detail: content };
@@ -24786,18 +25488,10 @@ const dir_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | (externa
  * replaced by a link, FIFO or device between lstat and open is not read (the reason is returned).
  */
 async function readRegular(full, seen) {
-    let fh;
+    const fh = await openSeen(full, seen);
+    if (typeof fh === 'string')
+        return fh;
     try {
-        fh = await (0,promises_namespaceObject.open)(full, dir_FLAGS);
-    }
-    catch (err) {
-        return `could not be opened safely (${err.code ?? err.message}); not read`;
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile() || st.ino !== seen.ino || st.dev !== seen.dev) {
-            return 'changed into something else while being read; not read';
-        }
         const buf = Buffer.alloc(seen.size);
         let got = 0;
         while (got < buf.length) {
@@ -24812,6 +25506,47 @@ async function readRegular(full, seen) {
         await fh.close();
     }
 }
+/** The file lstat saw, opened without following links, or why it cannot be. */
+async function openSeen(full, seen) {
+    let fh;
+    try {
+        fh = await (0,promises_namespaceObject.open)(full, dir_FLAGS);
+    }
+    catch (err) {
+        return `could not be opened safely (${err.code ?? err.message}); not read`;
+    }
+    const st = await fh.stat();
+    if (!st.isFile() || st.ino !== seen.ino || st.dev !== seen.dev) {
+        await fh.close();
+        return 'changed into something else while being read; not read';
+    }
+    return fh;
+}
+/**
+ * A large file's bytes in fresh 1 MiB pieces, never more than the size lstat saw; a file that
+ * cannot be opened safely is marked unreadable on its entry and yields nothing.
+ */
+async function* streamRegular(full, seen, entry) {
+    const fh = await openSeen(full, seen);
+    if (typeof fh === 'string') {
+        entry.unreadable = { kind: 'corrupt', detail: fh };
+        return;
+    }
+    try {
+        for (let pos = 0; pos < seen.size;) {
+            const buf = Buffer.allocUnsafe(Math.min(PIECE, seen.size - pos));
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead === 0)
+                break;
+            pos += bytesRead;
+            yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await fh.close();
+    }
+}
+const PIECE = 1024 * 1024;
 function typeOf(st) {
     if (st.isFile())
         return 'file';
@@ -25115,6 +25850,7 @@ function firstNonZero(chunk) {
 
 
 
+
 const TYPES = {
     File: 'file',
     OldFile: 'file',
@@ -25128,10 +25864,12 @@ const TYPES = {
 };
 /**
  * Reads a tar or gzipped tar with node-tar's strict Parser (what npm uses) and yields its
- * entries one by one. Input is consumed chunk by chunk, so memory holds one chunk's entries.
- * Every unpacked byte (entry data, headers, what follows the end marker) counts toward the
- * budget, so skipped entries cannot hide a bomb. The archive must end with its end-of-archive
- * marker, or the read fails closed; data after the marker is reported on the last entry.
+ * entries one by one, pulling input only as entries (and the bodies of large files) are
+ * consumed: memory holds one input chunk's worth of entries. A file over STREAM_ABOVE is handed
+ * on at its header with a `body` that reads its data as it is iterated. Every unpacked byte
+ * (entry data, headers, what follows the end marker) counts toward the budget, so skipped
+ * entries cannot hide a bomb. The archive must end with its end-of-archive marker, or the read
+ * fails closed; data after the marker is reported on the last entry.
  */
 async function* readTar(input, opts) {
     // zstd: false: the bytes are already unpacked, node-tar must not sniff them again.
@@ -25141,8 +25879,8 @@ async function* readTar(input, opts) {
         maxDecompressionRatio: Number.MAX_SAFE_INTEGER,
     });
     const ready = [];
-    // The last complete entry waits for the next header: if none comes, the archive's own
-    // issues (trailing data) are attached to it before it is handed on.
+    // The last entry waits for the next header: if none comes, the archive's own issues
+    // (trailing data) are attached to it before it is released.
     let pending;
     let failure;
     let sawEof = false;
@@ -25152,8 +25890,10 @@ async function* readTar(input, opts) {
     let current = '';
     const trailing = new TrailingCheck();
     const release = () => {
-        if (pending)
-            ready.push(pending);
+        if (pending?.queue)
+            pending.queue.released = true;
+        else if (pending)
+            ready.push(pending.entry);
         pending = undefined;
     };
     parser.on('error', (err) => {
@@ -25208,13 +25948,25 @@ async function* readTar(input, opts) {
         if (entry.type !== 'file') {
             re.resume();
             if (entry.path !== '')
-                pending = entry;
+                pending = { entry };
             return;
         }
         if (!opts.budget.entryFits(entry.size)) {
             entry.unreadable = tooLarge(opts.budget);
             re.resume();
-            pending = entry;
+            pending = { entry };
+            return;
+        }
+        if (entry.size > STREAM_ABOVE) {
+            // Handed on now: its bytes are read as the consumer iterates the body.
+            const queue = { chunks: [], released: false, discard: false };
+            entry.body = body(queue);
+            re.on('data', (c) => {
+                if (!queue.discard)
+                    queue.chunks.push(c);
+            });
+            ready.push(entry);
+            pending = { entry, queue };
             return;
         }
         const chunks = [];
@@ -25223,57 +25975,100 @@ async function* readTar(input, opts) {
         });
         re.on('end', () => {
             entry.content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-            pending = entry;
+            pending = { entry };
         });
     });
-    const drain = function* (all) {
-        for (const e of ready.splice(0))
-            yield e;
-        if (all && pending) {
-            yield pending;
-            pending = undefined;
-        }
-    };
-    try {
-        const source = await isGzip(input, opts);
-        const data = source.gzip ? gunzipped(source.chunks) : source.chunks;
-        // node-tar parses synchronously inside write() and end(): after each call, the entries it
-        // completed are in `ready` and any error is in `failure`.
-        for await (const chunk of data) {
-            opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact);
-            if (sawEof) {
-                trailing.add(chunk);
-                continue;
-            }
-            parser.write(chunk);
-            yield* drain(false);
+    let iterator;
+    let ended = false;
+    /** Feeds one more input chunk to the parser; false once the input is over and checked. */
+    const step = async () => {
+        if (ended) {
             if (failure)
                 throw failure;
-            if (sawEof)
-                trailing.add(remainder(parser));
+            return false;
+        }
+        if (!iterator) {
+            const source = await isGzip(input, opts);
+            iterator = (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]();
+        }
+        const next = await iterator.next();
+        if (next.done) {
+            ended = true;
+            finish();
+            if (failure)
+                throw failure;
+            return false;
+        }
+        const chunk = next.value;
+        opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact);
+        if (sawEof) {
+            trailing.add(chunk);
+            return true;
+        }
+        parser.write(chunk);
+        if (failure)
+            throw failure;
+        if (sawEof)
+            trailing.add(remainder(parser));
+        return true;
+    };
+    /** At the end of input: the archive must have ended properly; what follows is reported. */
+    const finish = () => {
+        parser.end();
+        if (!failure && !sawEof) {
+            failure = new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing');
+        }
+        const junk = failure ? undefined : trailing.describe();
+        if (junk && pending) {
+            const e = pending.entry;
+            e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }];
+        }
+        release();
+    };
+    async function* body(queue) {
+        try {
+            for (;;) {
+                const chunk = queue.chunks.shift();
+                if (chunk)
+                    yield chunk;
+                else if (queue.released || !(await step()))
+                    return;
+            }
+        }
+        finally {
+            // A consumer that stops early: the rest of the data is parsed but not kept.
+            queue.discard = true;
+            queue.chunks.length = 0;
+        }
+    }
+    try {
+        for (;;) {
+            const e = ready.shift();
+            if (e) {
+                yield e;
+                if (e.body)
+                    await skipBody(e.body);
+            }
+            else if (!(await step()) && ready.length === 0) {
+                return;
+            }
         }
     }
     catch (err) {
-        yield* drain(true);
+        // What was read before the failure is still handed on, then the read fails.
+        release();
+        for (const e of ready.splice(0))
+            if (!e.body)
+                yield e;
         if (err instanceof ArtifactError || err instanceof LimitExceeded)
             throw err;
         throw gzipError(err, opts.artifact);
     }
-    parser.end();
-    yield* drain(false);
-    if (failure) {
-        yield* drain(true);
-        throw failure;
-    }
-    if (!sawEof) {
-        yield* drain(true);
-        throw new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing');
-    }
-    const junk = trailing.describe();
-    if (junk && pending) {
-        pending.issues = [...(pending.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }];
-    }
-    yield* drain(true);
+}
+/** Reads past what the consumer left of a body. */
+async function skipBody(body) {
+    for await (const _ of body)
+        void _;
 }
 /**
  * What node-tar buffered after the end marker in the chunk that held it (node-tar keeps it in
@@ -25313,6 +26108,7 @@ var yauzl = __nccwpck_require__(663);
 
 
 
+
 /**
  * Reads a zip entry's data into `entry.content` (or `linkTarget`), never past max-entry-bytes
  * whatever size it declares: a size lie is reported, damaged data makes the entry unreadable,
@@ -25337,14 +26133,27 @@ async function readContent(zip, ze, local, entry, opts) {
         return;
     }
     const at = local.dataStart - ze.relativeOffsetOfLocalHeader;
+    if (entry.type === 'file' && ze.uncompressedSize > STREAM_ABOVE) {
+        entry.body = streamData(zip, ze, local, entry, opts);
+        return;
+    }
     const got = at + ze.compressedSize <= local.head.length
         ? inline(local.head.subarray(at, at + ze.compressedSize), ze, entry.path, opts)
         : await readStream(zip, ze, local, entry.path, opts);
-    if (got.data.length !== ze.uncompressedSize || got.over) {
+    if (zip_data_judge(entry, ze, got.data.length, got, max))
+        return;
+    if (entry.type === 'symlink')
+        entry.linkTarget = got.data.toString('utf8');
+    else
+        entry.content = got.data;
+}
+/** Records a size lie, or why the data cannot be trusted; true when the entry is unreadable. */
+function zip_data_judge(entry, ze, size, got, max) {
+    if (size !== ze.uncompressedSize || got.over) {
         addIssue(entry, {
             kind: 'zip-mismatch',
             path: entry.path,
-            detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${got.data.length}`}`,
+            detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${size}`}`,
         });
     }
     if (got.over) {
@@ -25352,16 +26161,52 @@ async function readContent(zip, ze, local, entry, opts) {
             kind: 'limit',
             detail: `its data unpacks past max-entry-bytes (${max}); not read`,
         };
-        return;
+        return true;
     }
     if (got.error) {
         entry.unreadable = { kind: 'corrupt', detail: `corrupt data (${got.error})` };
-        return;
+        return true;
     }
-    if (entry.type === 'symlink')
-        entry.linkTarget = got.data.toString('utf8');
-    else
-        entry.content = got.data;
+    return false;
+}
+/**
+ * A large entry's data as it inflates, stopped at max-entry-bytes whatever size it declares.
+ * What goes wrong (a size lie, damaged data) is recorded on the entry once its data has been
+ * read, before the rules see the entry: the bytes already scanned do not make it clean.
+ */
+async function* streamData(zip, ze, local, entry, opts) {
+    const got = { size: 0 };
+    yield* dataChunks(zip, ze, local, entry.path, opts, got);
+    zip_data_judge(entry, ze, got.size, got, opts.budget.limits.maxEntryBytes);
+}
+/** An entry's data as it inflates, never past max-entry-bytes; what went wrong goes to `got`. */
+async function* dataChunks(zip, ze, local, path, opts, got) {
+    const max = opts.budget.limits.maxEntryBytes;
+    try {
+        const stream = await lowLevel(zip, ze, local);
+        try {
+            for await (const c of stream) {
+                got.size += c.length;
+                if (got.size > max) {
+                    got.over = true;
+                    break;
+                }
+                opts.budget.addBytes(c.length, path);
+                yield c;
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+    }
+    catch (err) {
+        if (err instanceof LimitExceeded)
+            throw err;
+        got.error = err.message;
+    }
+}
+function lowLevel(zip, ze, local) {
+    return new Promise((resolve, reject) => zip.openReadStreamLowLevel(local.dataStart, ze.compressedSize, 0, ze.compressedSize, ze.compressionMethod === 8, ze.uncompressedSize, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream))));
 }
 /** The data of a small entry, already read: inflated at once, never past max-entry-bytes. */
 function inline(packed, ze, path, opts) {
@@ -25389,45 +26234,12 @@ function inline(packed, ze, path, opts) {
  * it read more). Damaged data is returned as an error to report, not thrown: the other entries
  * of a zip can still be read.
  */
-function readStream(zip, ze, local, path, opts) {
-    const max = opts.budget.limits.maxEntryBytes;
-    return new Promise((resolve, reject) => {
-        zip.openReadStreamLowLevel(local.dataStart, ze.compressedSize, 0, ze.compressedSize, ze.compressionMethod === 8, ze.uncompressedSize, (err, stream) => {
-            if (err || !stream)
-                return resolve({ data: Buffer.alloc(0), error: err?.message });
-            const chunks = [];
-            let size = 0;
-            let done = false;
-            const finish = (r) => {
-                if (done)
-                    return;
-                done = true;
-                if (r instanceof Error)
-                    reject(r);
-                else
-                    resolve(r);
-            };
-            stream.on('data', (c) => {
-                if (done)
-                    return;
-                size += c.length;
-                if (size > max) {
-                    stream.destroy();
-                    return finish({ data: Buffer.alloc(0), over: true });
-                }
-                try {
-                    opts.budget.addBytes(c.length, path);
-                    chunks.push(c);
-                }
-                catch (e) {
-                    stream.destroy();
-                    finish(e);
-                }
-            });
-            stream.on('error', (e) => finish({ data: Buffer.concat(chunks), error: e.message }));
-            stream.on('end', () => finish({ data: Buffer.concat(chunks) }));
-        });
-    });
+async function readStream(zip, ze, local, path, opts) {
+    const chunks = [];
+    const got = { size: 0 };
+    for await (const c of dataChunks(zip, ze, local, path, opts, got))
+        chunks.push(c);
+    return { ...got, data: got.over ? Buffer.alloc(0) : Buffer.concat(chunks) };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/zip-layout.ts
@@ -26010,18 +26822,26 @@ function* chunks(buf) {
 
 
 
+
+
 /**
  * Reads an artifact entry by entry, handing each one (and each entry of nested archives,
- * depth-limited) to `onEntry` before the next is read. Only summaries are kept.
+ * depth-limited) to the hooks before the next is read. Only summaries are kept.
  */
-async function readArtifact(path, opts, onEntry = () => { }) {
+async function readArtifact(path, opts, hooks = {}) {
     const out = { entries: [], files: 0, bytes: 0, problems: [] };
     const { maxDepth } = opts.limits;
     const visit = async (e, budget) => {
         const depth = e.depth ?? 0;
+        const streamed = e.body
+            ? await pump(e, { top: depth === 0, hash: depth === 0 && opts.hash }, hooks)
+            : undefined;
         if (depth === 0)
-            record(e);
-        onEntry(e);
+            record(e, streamed);
+        hooks.entry?.(e);
+        // A streamed archive is opened from its bytes, kept aside while the rules streamed it.
+        if (streamed?.whole)
+            e.content = streamed.whole;
         const inner = e.type === 'file' ? openNested(e, budget) : undefined;
         if (!inner)
             return;
@@ -26047,7 +26867,7 @@ async function readArtifact(path, opts, onEntry = () => { }) {
             });
         }
     };
-    const record = (e) => {
+    const record = (e, streamed) => {
         const s = {
             path: e.path,
             rawPath: e.rawPath,
@@ -26059,12 +26879,15 @@ async function readArtifact(path, opts, onEntry = () => { }) {
             s.linkTarget = e.linkTarget;
         if (opts.hash && e.content)
             s.sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(e.content).digest('hex');
+        if (opts.hash && streamed?.sha256)
+            s.sha256 = streamed.sha256;
         out.entries.push(s);
         if (e.type === 'file') {
             out.files++;
             out.bytes += e.size;
-            if (e.path === 'package.json' && e.content)
-                out.packageJson = e.content.toString('utf8');
+            const text = e.content ?? streamed?.whole;
+            if (e.path === 'package.json' && text)
+                out.packageJson = text.toString('utf8');
         }
     };
     try {
@@ -26088,6 +26911,42 @@ async function readArtifact(path, opts, onEntry = () => { }) {
         }
     }
     return out;
+}
+/**
+ * Streams a file's body through the rules' sinks, chunk by chunk, hashing it on the way and
+ * keeping its head. The bytes are kept whole only for a nested archive (a zip needs random
+ * access) and the root package.json.
+ */
+async function pump(e, opts, hooks) {
+    const sinks = hooks.stream?.(e) ?? [];
+    const head = new HeadCollector(HEAD_BYTES);
+    const hash = opts.hash ? (0,external_node_crypto_namespaceObject.createHash)('sha256') : undefined;
+    // Until 512 bytes are in, whether to keep the whole file is not known.
+    let whole = new WholeCollector();
+    let decided = false;
+    for await (const chunk of e.body) {
+        head.write(chunk);
+        hash?.update(chunk);
+        whole?.write(chunk);
+        if (!decided && head.size >= 512) {
+            decided = true;
+            if (!keepWhole(e, head.bytes, opts.top))
+                whole = undefined;
+        }
+        for (const s of sinks)
+            s.write(chunk);
+    }
+    for (const s of sinks)
+        s.end();
+    e.head = head.bytes;
+    e.body = undefined;
+    if (!decided && !keepWhole(e, head.bytes, opts.top))
+        whole = undefined;
+    return { sha256: hash?.digest('hex'), whole: whole?.bytes };
+}
+function keepWhole(e, head, top) {
+    const kind = sniff(head.subarray(0, 512)).kind;
+    return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json');
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -26146,9 +27005,12 @@ async function checkArtifact(path, options, deps) {
         limits: options.config.safety,
         pack: options.pack,
         hash: Boolean(drift?.lockfile || drift?.settings.content),
-    }, (e) => {
-        for (const v of visitors)
-            v.entry?.(e);
+    }, {
+        stream: (e) => visitors.flatMap((v) => v.stream?.(e) ?? []),
+        entry: (e) => {
+            for (const v of visitors)
+                v.entry?.(e);
+        },
     });
     raws.push(...read.problems);
     const report = { path, files: read.files, bytes: read.bytes };

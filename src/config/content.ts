@@ -8,8 +8,11 @@ export interface ContentRule {
   severity: Severity
   message?: string
   files?: string[]
-  /** Where the first match starts and how many there are, or undefined without one. */
-  find(text: string): Matches | undefined
+  /**
+   * Where the first match starts and how many there are, or undefined without one. With
+   * `from`/`to`, only matches starting in `text[from, to)` count (a window of a streamed file).
+   */
+  find(text: string, from?: number, to?: number): Matches | undefined
 }
 
 export interface Matches {
@@ -72,10 +75,14 @@ export function compileContentRule(raw: RawContentRule, where: string): ContentR
     )
     return {
       ...base,
-      find(text) {
-        re.lastIndex = 0
+      find(text, from = 0, to = text.length) {
+        re.lastIndex = from
         let found: Matches | undefined
-        for (let m = re.exec(text); m && (found?.count ?? 0) < MAX_COUNT; m = re.exec(text)) {
+        for (
+          let m = re.exec(text);
+          m && m.index < to && (found?.count ?? 0) < MAX_COUNT;
+          m = re.exec(text)
+        ) {
           found = found
             ? { first: found.first, count: found.count + 1 }
             : { first: m.index, count: 1 }
@@ -100,10 +107,11 @@ export function compileContentRule(raw: RawContentRule, where: string): ContentR
   }
   return {
     ...base,
-    find(text) {
+    find(text, from = 0, to = text.length) {
       const m = compiled.matcher(text)
       let found: Matches | undefined
-      while ((found?.count ?? 0) < MAX_COUNT && m.find()) {
+      let more = m.find(from)
+      for (; more && m.start() < to && (found?.count ?? 0) < MAX_COUNT; more = m.find()) {
         found = found
           ? { first: found.first, count: found.count + 1 }
           : { first: m.start(), count: 1 }

@@ -1,3 +1,4 @@
+import { WholeCollector } from '../sources/body.js'
 import type { Entry } from '../sources/types.js'
 import type { EntrySummary, RuleFamily } from './types.js'
 
@@ -66,10 +67,19 @@ export const npmMetadataRules: RuleFamily = {
     let pkgText: string | undefined
     const heads = new Map<string, Buffer>()
     return {
+      stream(e) {
+        if (e.depth || e.path !== 'package.json') return undefined
+        const whole = new WholeCollector()
+        return {
+          write: (c) => whole.write(c),
+          end: () => (pkgText = whole.bytes.toString('utf8')),
+        }
+      },
       entry(e: Entry) {
-        if (e.depth || e.type !== 'file' || !e.content) return
-        if (e.path === 'package.json') pkgText = e.content.toString('utf8')
-        heads.set(e.path, e.content.subarray(0, 2))
+        const bytes = e.content ?? e.head
+        if (e.depth || e.type !== 'file' || !bytes) return
+        if (e.path === 'package.json' && e.content) pkgText = e.content.toString('utf8')
+        heads.set(e.path, bytes.subarray(0, 2))
       },
       end(entries) {
         if (pkgText === undefined) return

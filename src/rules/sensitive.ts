@@ -97,6 +97,7 @@ export const sensitiveRules: RuleFamily = {
 function matchesContent(e: Entry, s: SensitiveFile): boolean {
   if (!s.content) return true
   // Unread content (over a limit, encrypted) cannot clear a suspicious name.
-  if (!e.content) return !s.broad
-  return s.content(e.content.subarray(0, 1024 * 1024).toString('latin1'))
+  const bytes = e.content ?? e.head
+  if (!bytes) return !s.broad
+  return s.content(bytes.subarray(0, 1024 * 1024).toString('latin1'))
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/types.js'
 import type { DriftSettings } from '../drift/diff.js'
 import type { Manifest } from '../drift/manifest.js'
 import type { Category, Severity } from '../findings.js'
+import type { ChunkSink } from '../sources/body.js'
 import type { Entry, EntryType } from '../sources/types.js'
 
 /** What every rule id declares about itself; presets and docs are built from these. */
@@ -64,8 +65,13 @@ export interface DriftContext {
   settings: DriftSettings
 }
 
-/** Called for each entry as it is read, then once with the whole file list. */
+/**
+ * Called for each entry as it is read, then once with the whole file list. A file larger than
+ * STREAM_ABOVE comes without `content`: a rule that reads content returns a sink from `stream`,
+ * which gets the bytes chunk by chunk before `entry` is called.
+ */
 export interface RuleVisitor {
+  stream?(entry: Entry): ChunkSink | undefined
   entry?(entry: Entry): void
   end?(entries: readonly EntrySummary[]): void
 }

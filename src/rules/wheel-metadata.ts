@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto'
+import { WholeCollector } from '../sources/body.js'
 import type { RuleFamily } from './types.js'
+
+const METADATA = /^[^/]+\.dist-info\/METADATA$/
+const RECORD = /^[^/]+\.dist-info\/RECORD$/
 
 /** PEP 503 normalization, so `My_Pkg` and `my-pkg` compare equal. */
 const normalize = (name: string) => name.replace(/[-_.]+/g, '-').toLowerCase()
@@ -26,14 +30,28 @@ export const wheelMetadataRules: RuleFamily = {
     const hashes = new Map<string, string>()
     let metadata: { path: string; text: string } | undefined
     let record: { path: string; text: string } | undefined
+    const read = (path: string, bytes: Buffer) => {
+      hashes.set(path, createHash('sha256').update(bytes).digest('base64url'))
+      if (METADATA.test(path)) metadata = { path, text: bytes.toString('utf8') }
+      if (RECORD.test(path)) record = { path, text: bytes.toString('utf8') }
+    }
     return {
+      stream(e) {
+        if (!wheel || e.depth) return undefined
+        // Only the two metadata files are kept whole; every other file is hashed as it streams.
+        if (METADATA.test(e.path) || RECORD.test(e.path)) {
+          const whole = new WholeCollector()
+          return { write: (c) => whole.write(c), end: () => read(e.path, whole.bytes) }
+        }
+        const hash = createHash('sha256')
+        return {
+          write: (c) => hash.update(c),
+          end: () => hashes.set(e.path, hash.digest('base64url')),
+        }
+      },
       entry(e) {
         if (!wheel || e.depth || e.type !== 'file' || !e.content) return
-        hashes.set(e.path, createHash('sha256').update(e.content).digest('base64url'))
-        if (/^[^/]+\.dist-info\/METADATA$/.test(e.path))
-          metadata = { path: e.path, text: e.content.toString('utf8') }
-        if (/^[^/]+\.dist-info\/RECORD$/.test(e.path))
-          record = { path: e.path, text: e.content.toString('utf8') }
+        read(e.path, e.content)
       },
       end(entries) {
         if (!wheel) return

@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs'
-import { lstat, open, readdir, readlink } from 'node:fs/promises'
+import { lstat, open, readdir, readlink, type FileHandle } from 'node:fs/promises'
 import { join, sep } from 'node:path'
+import { STREAM_ABOVE } from './body.js'
 import { tooLarge, Budget } from './limits.js'
 import { decodeName, lossy, showBytes } from './names.js'
 import type { Entry, EntryType } from './types.js'
@@ -80,6 +81,10 @@ export async function readPath(
     return entry
   }
   opts.budget.addBytes(st.size, path)
+  if (st.size > STREAM_ABOVE) {
+    entry.body = streamRegular(full, st, entry)
+    return entry
+  }
   const content = await readRegular(full, st)
   if (typeof content === 'string') entry.unreadable = { kind: 'corrupt', detail: content }
   else entry.content = content
@@ -95,17 +100,9 @@ const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NO
  * replaced by a link, FIFO or device between lstat and open is not read (the reason is returned).
  */
 async function readRegular(full: string | Buffer, seen: Stats): Promise<Buffer | string> {
-  let fh
+  const fh = await openSeen(full, seen)
+  if (typeof fh === 'string') return fh
   try {
-    fh = await open(full, FLAGS)
-  } catch (err) {
-    return `could not be opened safely (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); not read`
-  }
-  try {
-    const st = await fh.stat()
-    if (!st.isFile() || st.ino !== seen.ino || st.dev !== seen.dev) {
-      return 'changed into something else while being read; not read'
-    }
     const buf = Buffer.alloc(seen.size)
     let got = 0
     while (got < buf.length) {
@@ -118,6 +115,47 @@ async function readRegular(full: string | Buffer, seen: Stats): Promise<Buffer |
     await fh.close()
   }
 }
+
+/** The file lstat saw, opened without following links, or why it cannot be. */
+async function openSeen(full: string | Buffer, seen: Stats): Promise<FileHandle | string> {
+  let fh
+  try {
+    fh = await open(full, FLAGS)
+  } catch (err) {
+    return `could not be opened safely (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); not read`
+  }
+  const st = await fh.stat()
+  if (!st.isFile() || st.ino !== seen.ino || st.dev !== seen.dev) {
+    await fh.close()
+    return 'changed into something else while being read; not read'
+  }
+  return fh
+}
+
+/**
+ * A large file's bytes in fresh 1 MiB pieces, never more than the size lstat saw; a file that
+ * cannot be opened safely is marked unreadable on its entry and yields nothing.
+ */
+async function* streamRegular(full: string | Buffer, seen: Stats, entry: Entry) {
+  const fh = await openSeen(full, seen)
+  if (typeof fh === 'string') {
+    entry.unreadable = { kind: 'corrupt', detail: fh }
+    return
+  }
+  try {
+    for (let pos = 0; pos < seen.size;) {
+      const buf = Buffer.allocUnsafe(Math.min(PIECE, seen.size - pos))
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos)
+      if (bytesRead === 0) break
+      pos += bytesRead
+      yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead)
+    }
+  } finally {
+    await fh.close()
+  }
+}
+
+const PIECE = 1024 * 1024
 
 function typeOf(st: Stats): EntryType {
   if (st.isFile()) return 'file'

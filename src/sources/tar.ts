@@ -1,4 +1,5 @@
 import { Parser, type ReadEntry } from 'tar'
+import { STREAM_ABOVE } from './body.js'
 import { tooLarge, Budget, LimitExceeded } from './limits.js'
 import { normalizeEntryPath, stripTop } from './paths.js'
 import { gunzipped, isGzip, TrailingCheck } from './tar-stream.js'
@@ -26,12 +27,23 @@ export interface TarOptions {
   countCompressed?: boolean
 }
 
+/** The chunks of a streamed entry's data, queued as the parser produces them. */
+interface BodyQueue {
+  chunks: Buffer[]
+  /** Set when the entry's data has ended and what follows it is known (next header or end). */
+  released: boolean
+  /** The consumer no longer wants the bytes. */
+  discard: boolean
+}
+
 /**
  * Reads a tar or gzipped tar with node-tar's strict Parser (what npm uses) and yields its
- * entries one by one. Input is consumed chunk by chunk, so memory holds one chunk's entries.
- * Every unpacked byte (entry data, headers, what follows the end marker) counts toward the
- * budget, so skipped entries cannot hide a bomb. The archive must end with its end-of-archive
- * marker, or the read fails closed; data after the marker is reported on the last entry.
+ * entries one by one, pulling input only as entries (and the bodies of large files) are
+ * consumed: memory holds one input chunk's worth of entries. A file over STREAM_ABOVE is handed
+ * on at its header with a `body` that reads its data as it is iterated. Every unpacked byte
+ * (entry data, headers, what follows the end marker) counts toward the budget, so skipped
+ * entries cannot hide a bomb. The archive must end with its end-of-archive marker, or the read
+ * fails closed; data after the marker is reported on the last entry.
  */
 export async function* readTar(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
@@ -44,9 +56,9 @@ export async function* readTar(
     maxDecompressionRatio: Number.MAX_SAFE_INTEGER,
   })
   const ready: Entry[] = []
-  // The last complete entry waits for the next header: if none comes, the archive's own
-  // issues (trailing data) are attached to it before it is handed on.
-  let pending: Entry | undefined
+  // The last entry waits for the next header: if none comes, the archive's own issues
+  // (trailing data) are attached to it before it is released.
+  let pending: { entry: Entry; queue?: BodyQueue } | undefined
   let failure: ArtifactError | LimitExceeded | undefined
   let sawEof = false
   let top: string | undefined
@@ -56,7 +68,8 @@ export async function* readTar(
   const trailing = new TrailingCheck()
 
   const release = () => {
-    if (pending) ready.push(pending)
+    if (pending?.queue) pending.queue.released = true
+    else if (pending) ready.push(pending.entry)
     pending = undefined
   }
   parser.on('error', (err: Error) => {
@@ -112,13 +125,24 @@ export async function* readTar(
     }
     if (entry.type !== 'file') {
       re.resume()
-      if (entry.path !== '') pending = entry
+      if (entry.path !== '') pending = { entry }
       return
     }
     if (!opts.budget.entryFits(entry.size)) {
       entry.unreadable = tooLarge(opts.budget)
       re.resume()
-      pending = entry
+      pending = { entry }
+      return
+    }
+    if (entry.size > STREAM_ABOVE) {
+      // Handed on now: its bytes are read as the consumer iterates the body.
+      const queue: BodyQueue = { chunks: [], released: false, discard: false }
+      entry.body = body(queue)
+      re.on('data', (c: Buffer) => {
+        if (!queue.discard) queue.chunks.push(c)
+      })
+      ready.push(entry)
+      pending = { entry, queue }
       return
     }
     const chunks: Buffer[] = []
@@ -127,54 +151,92 @@ export async function* readTar(
     })
     re.on('end', () => {
       entry.content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
-      pending = entry
+      pending = { entry }
     })
   })
 
-  const drain = function* (all: boolean): Generator<Entry> {
-    for (const e of ready.splice(0)) yield e
-    if (all && pending) {
-      yield pending
-      pending = undefined
+  let iterator: AsyncIterator<Buffer> | undefined
+  let ended = false
+  /** Feeds one more input chunk to the parser; false once the input is over and checked. */
+  const step = async (): Promise<boolean> => {
+    if (ended) {
+      if (failure) throw failure
+      return false
+    }
+    if (!iterator) {
+      const source = await isGzip(input, opts)
+      iterator = (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]()
+    }
+    const next = await iterator.next()
+    if (next.done) {
+      ended = true
+      finish()
+      if (failure) throw failure
+      return false
+    }
+    const chunk = next.value
+    opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact)
+    if (sawEof) {
+      trailing.add(chunk)
+      return true
+    }
+    parser.write(chunk)
+    if (failure) throw failure
+    if (sawEof) trailing.add(remainder(parser))
+    return true
+  }
+  /** At the end of input: the archive must have ended properly; what follows is reported. */
+  const finish = () => {
+    parser.end()
+    if (!failure && !sawEof) {
+      failure = new ArtifactError(
+        opts.artifact,
+        'truncated tar: the end-of-archive marker is missing',
+      )
+    }
+    const junk = failure ? undefined : trailing.describe()
+    if (junk && pending) {
+      const e = pending.entry
+      e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }]
+    }
+    release()
+  }
+  async function* body(queue: BodyQueue): AsyncGenerator<Buffer> {
+    try {
+      for (;;) {
+        const chunk = queue.chunks.shift()
+        if (chunk) yield chunk
+        else if (queue.released || !(await step())) return
+      }
+    } finally {
+      // A consumer that stops early: the rest of the data is parsed but not kept.
+      queue.discard = true
+      queue.chunks.length = 0
     }
   }
 
   try {
-    const source = await isGzip(input, opts)
-    const data = source.gzip ? gunzipped(source.chunks) : source.chunks
-    // node-tar parses synchronously inside write() and end(): after each call, the entries it
-    // completed are in `ready` and any error is in `failure`.
-    for await (const chunk of data) {
-      opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact)
-      if (sawEof) {
-        trailing.add(chunk)
-        continue
+    for (;;) {
+      const e = ready.shift()
+      if (e) {
+        yield e
+        if (e.body) await skipBody(e.body)
+      } else if (!(await step()) && ready.length === 0) {
+        return
       }
-      parser.write(chunk)
-      yield* drain(false)
-      if (failure) throw failure
-      if (sawEof) trailing.add(remainder(parser))
     }
   } catch (err) {
-    yield* drain(true)
+    // What was read before the failure is still handed on, then the read fails.
+    release()
+    for (const e of ready.splice(0)) if (!e.body) yield e
     if (err instanceof ArtifactError || err instanceof LimitExceeded) throw err
     throw gzipError(err as Error, opts.artifact)
   }
-  parser.end()
-  yield* drain(false)
-  if (failure) {
-    yield* drain(true)
-    throw failure
-  }
-  if (!sawEof) {
-    yield* drain(true)
-    throw new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing')
-  }
-  const junk = trailing.describe()
-  if (junk && pending) {
-    pending.issues = [...(pending.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }]
-  }
-  yield* drain(true)
+}
+
+/** Reads past what the consumer left of a body. */
+async function skipBody(body: AsyncIterable<Buffer>): Promise<void> {
+  for await (const _ of body) void _
 }
 
 /**

@@ -29,8 +29,19 @@ export interface Entry {
   size: number
   /** Target of a symlink or hardlink, as recorded; never followed. */
   linkTarget?: string
-  /** The bytes of a regular file; absent when not read (over the per-entry limit, unreadable). */
+  /**
+   * The bytes of a regular file up to STREAM_ABOVE; absent when not read (over the per-entry
+   * limit, unreadable) or when the file is larger and comes as `body` instead.
+   */
   content?: Buffer
+  /**
+   * The bytes of a regular file larger than STREAM_ABOVE, read chunk by chunk as they are
+   * consumed, once: it is never held whole. The reader hands it to the rules' sinks before it
+   * asks for the next entry (an unconsumed body is skipped).
+   */
+  body?: AsyncIterable<Buffer>
+  /** The first bytes (up to HEAD_BYTES) of a file read as `body`, set once it has been read. */
+  head?: Buffer
   /** How many archives deep it was found: 0 (or absent) in the artifact itself. */
   depth?: number
   /** Why `content` is absent for a regular file: over a safety limit, a format we cannot decode, or damaged data. */

@@ -1,5 +1,7 @@
+import type { Readable } from 'node:stream'
 import { inflateRawSync } from 'node:zlib'
 import type { Entry as ZipEntry, ZipFile } from 'yauzl'
+import { STREAM_ABOVE } from './body.js'
 import { tooLarge, LimitExceeded } from './limits.js'
 import { addIssue, type Entry } from './types.js'
 import type { ZipOptions } from './zip.js'
@@ -35,15 +37,32 @@ export async function readContent(
     return
   }
   const at = local.dataStart - ze.relativeOffsetOfLocalHeader
+  if (entry.type === 'file' && ze.uncompressedSize > STREAM_ABOVE) {
+    entry.body = streamData(zip, ze, local, entry, opts)
+    return
+  }
   const got =
     at + ze.compressedSize <= local.head.length
       ? inline(local.head.subarray(at, at + ze.compressedSize), ze, entry.path, opts)
       : await readStream(zip, ze, local, entry.path, opts)
-  if (got.data.length !== ze.uncompressedSize || got.over) {
+  if (judge(entry, ze, got.data.length, got, max)) return
+  if (entry.type === 'symlink') entry.linkTarget = got.data.toString('utf8')
+  else entry.content = got.data
+}
+
+/** Records a size lie, or why the data cannot be trusted; true when the entry is unreadable. */
+function judge(
+  entry: Entry,
+  ze: ZipEntry,
+  size: number,
+  got: { over?: boolean; error?: string },
+  max: number,
+): boolean {
+  if (size !== ze.uncompressedSize || got.over) {
     addIssue(entry, {
       kind: 'zip-mismatch',
       path: entry.path,
-      detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${got.data.length}`}`,
+      detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${size}`}`,
     })
   }
   if (got.over) {
@@ -51,14 +70,78 @@ export async function readContent(
       kind: 'limit',
       detail: `its data unpacks past max-entry-bytes (${max}); not read`,
     }
-    return
+    return true
   }
   if (got.error) {
     entry.unreadable = { kind: 'corrupt', detail: `corrupt data (${got.error})` }
-    return
+    return true
   }
-  if (entry.type === 'symlink') entry.linkTarget = got.data.toString('utf8')
-  else entry.content = got.data
+  return false
+}
+
+/**
+ * A large entry's data as it inflates, stopped at max-entry-bytes whatever size it declares.
+ * What goes wrong (a size lie, damaged data) is recorded on the entry once its data has been
+ * read, before the rules see the entry: the bytes already scanned do not make it clean.
+ */
+async function* streamData(
+  zip: ZipFile,
+  ze: ZipEntry,
+  local: LocalHeader,
+  entry: Entry,
+  opts: ZipOptions,
+): AsyncGenerator<Buffer> {
+  const got: Progress = { size: 0 }
+  yield* dataChunks(zip, ze, local, entry.path, opts, got)
+  judge(entry, ze, got.size, got, opts.budget.limits.maxEntryBytes)
+}
+
+/** How reading an entry's data went: bytes read, stopped past max-entry-bytes, damaged. */
+type Progress = { size: number; over?: boolean; error?: string }
+
+/** An entry's data as it inflates, never past max-entry-bytes; what went wrong goes to `got`. */
+async function* dataChunks(
+  zip: ZipFile,
+  ze: ZipEntry,
+  local: LocalHeader,
+  path: string,
+  opts: ZipOptions,
+  got: Progress,
+): AsyncGenerator<Buffer> {
+  const max = opts.budget.limits.maxEntryBytes
+  try {
+    const stream = await lowLevel(zip, ze, local)
+    try {
+      for await (const c of stream as AsyncIterable<Buffer>) {
+        got.size += c.length
+        if (got.size > max) {
+          got.over = true
+          break
+        }
+        opts.budget.addBytes(c.length, path)
+        yield c
+      }
+    } finally {
+      stream.destroy()
+    }
+  } catch (err) {
+    if (err instanceof LimitExceeded) throw err
+    got.error = (err as Error).message
+  }
+}
+
+function lowLevel(zip: ZipFile, ze: ZipEntry, local: LocalHeader): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStreamLowLevel(
+      local.dataStart,
+      ze.compressedSize,
+      0,
+      ze.compressedSize,
+      ze.compressionMethod === 8,
+      ze.uncompressedSize,
+      (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream)),
+    ),
+  )
 }
 
 /** The data of a small entry, already read: inflated at once, never past max-entry-bytes. */
@@ -88,51 +171,15 @@ type Got = { data: Buffer; over?: boolean; error?: string }
  * it read more). Damaged data is returned as an error to report, not thrown: the other entries
  * of a zip can still be read.
  */
-function readStream(
+async function readStream(
   zip: ZipFile,
   ze: ZipEntry,
   local: LocalHeader,
   path: string,
   opts: ZipOptions,
 ): Promise<Got> {
-  const max = opts.budget.limits.maxEntryBytes
-  return new Promise((resolve, reject) => {
-    zip.openReadStreamLowLevel(
-      local.dataStart,
-      ze.compressedSize,
-      0,
-      ze.compressedSize,
-      ze.compressionMethod === 8,
-      ze.uncompressedSize,
-      (err, stream) => {
-        if (err || !stream) return resolve({ data: Buffer.alloc(0), error: err?.message })
-        const chunks: Buffer[] = []
-        let size = 0
-        let done = false
-        const finish = (r: Got | Error) => {
-          if (done) return
-          done = true
-          if (r instanceof Error) reject(r)
-          else resolve(r)
-        }
-        stream.on('data', (c: Buffer) => {
-          if (done) return
-          size += c.length
-          if (size > max) {
-            stream.destroy()
-            return finish({ data: Buffer.alloc(0), over: true })
-          }
-          try {
-            opts.budget.addBytes(c.length, path)
-            chunks.push(c)
-          } catch (e) {
-            stream.destroy()
-            finish(e as LimitExceeded)
-          }
-        })
-        stream.on('error', (e: Error) => finish({ data: Buffer.concat(chunks), error: e.message }))
-        stream.on('end', () => finish({ data: Buffer.concat(chunks) }))
-      },
-    )
-  })
+  const chunks: Buffer[] = []
+  const got: Progress = { size: 0 }
+  for await (const c of dataChunks(zip, ze, local, path, opts, got)) chunks.push(c)
+  return { ...got, data: got.over ? Buffer.alloc(0) : Buffer.concat(chunks) }
 }

@@ -1,4 +1,6 @@
+import type { ChunkSink } from '../../sources/body.js'
 import type { RawFinding, RuleFamily, RuleMeta } from '../types.js'
+import { Windows, type WindowSizes } from '../windows.js'
 import { latin1Text } from '../text.js'
 import { isBinary, printableRuns } from './binary.js'
 import { DETECTORS } from './detectors.js'
@@ -18,6 +20,25 @@ export function scanSecrets(
   mask?: Mask,
 ): void {
   scan(text, file, report, mask)
+}
+
+/**
+ * A sink that scans a streamed file window by window, as `scanBytes` scans a whole one: a
+ * binary (judged by its first window) by its printable runs, a text as it is.
+ */
+export function secretSink(
+  file: string,
+  report: (f: RawFinding) => void,
+  mask?: Mask,
+  sizes?: WindowSizes,
+): ChunkSink {
+  let binary: boolean | undefined
+  let seenUpTo = 0
+  return new Windows((bytes, pos) => {
+    binary ??= isBinary(bytes)
+    const text = binary ? printableRuns(bytes) : bytes.toString('latin1')
+    seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo })
+  }, sizes)
 }
 
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
@@ -57,6 +78,9 @@ export const secretRules: RuleFamily = {
   ],
   create({ report, mask }) {
     return {
+      stream(e) {
+        return e.path.endsWith('.map') ? undefined : secretSink(e.path, report, mask)
+      },
       entry(e) {
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
         scanBytes(e.content, e.path, report, mask)

@@ -1,4 +1,5 @@
 import type { RawFinding } from '../types.js'
+import type { WindowPos } from '../windows.js'
 import { ScanContext } from './context.js'
 import { redact, secretHash } from './redact.js'
 import type { Detector, Hit } from './types.js'
@@ -9,12 +10,19 @@ export const UNVERIFIED = 'secret/unverified'
 /** Receives each raw secret value so a CI runner can mask it in its logs; nothing else sees it. */
 export type Mask = (value: string) => void
 
+/**
+ * Scans a text (latin1, so offsets are bytes) and reports each secret. With `at`, the text is a
+ * window of a streamed file: keywords are looked for in its own part only, lines and columns
+ * are those of the file, and hits starting before `at.seenUpTo` (reported by the previous
+ * window) are dropped. Returns the file offset where the last reported hit ends.
+ */
 export type Scan = (
   text: string,
   file: string,
   report: (f: RawFinding) => void,
   mask?: Mask,
-) => void
+  at?: WindowPos & { seenUpTo: number },
+) => number
 
 interface Found {
   detector: Detector
@@ -47,8 +55,9 @@ export function createScanner(detectors: readonly Detector[]): Scan {
   const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')
   const keywordRe = new RegExp(source || '(?!)', 'gi')
 
-  return (text, file, report, mask) => {
+  return (text, file, report, mask, at) => {
     const ctx = new ScanContext(text)
+    const to = at ? at.to : text.length
     const found: Found[] = []
     const push = (detector: Detector, hits: Hit | readonly Hit[] | undefined) => {
       if (!hits) return
@@ -56,8 +65,8 @@ export function createScanner(detectors: readonly Detector[]): Scan {
         found.push({ detector, hit })
     }
     const windows = new Map<Detector, Array<[number, number]>>()
-    keywordRe.lastIndex = 0
-    for (let m = keywordRe.exec(text); m; m = keywordRe.exec(text)) {
+    keywordRe.lastIndex = at ? at.from : 0
+    for (let m = keywordRe.exec(text); m && m.index < to; m = keywordRe.exec(text)) {
       const at = m.index
       const kw = m[0].toLowerCase()
       for (const d of atKeyword.get(kw) ?? []) push(d, d.find?.(text, at, ctx))
@@ -74,7 +83,14 @@ export function createScanner(detectors: readonly Detector[]): Scan {
     }
     for (const [d, list] of windows)
       for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx))
-    if (found.length > 0) emit(text, file, resolveOverlaps(found), report, mask)
+    const base = at?.base ?? 0
+    const fresh = at ? found.filter((f) => base + f.hit.start >= at.seenUpTo) : found
+    if (fresh.length === 0) return at?.seenUpTo ?? 0
+    const kept = resolveOverlaps(fresh)
+    emit(text, file, kept, report, mask, at ?? { base: 0, line: 1, lineStart: 0 })
+    let end = at?.seenUpTo ?? 0
+    for (const f of kept) end = Math.max(end, base + f.hit.end)
+    return end
   }
 }
 
@@ -110,10 +126,11 @@ function emit(
   file: string,
   hits: Found[],
   report: (f: RawFinding) => void,
-  mask?: Mask,
+  mask: Mask | undefined,
+  origin: Pick<WindowPos, 'base' | 'line' | 'lineStart'>,
 ): void {
-  let line = 1
-  let lineStart = 0
+  let line = origin.line
+  let lineStart = origin.lineStart - origin.base
   let nextNewline = text.indexOf('\n')
   for (const { detector, hit } of hits) {
     while (nextNewline !== -1 && nextNewline < hit.start) {

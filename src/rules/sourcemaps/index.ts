@@ -1,11 +1,13 @@
 import { formatSize } from '../../config/units.js'
+import type { ChunkSink } from '../../sources/body.js'
 import type { Entry } from '../../sources/types.js'
 import { scanSecrets } from '../secrets/index.js'
 import { position } from '../position.js'
 import { latin1Text } from '../text.js'
 import type { RawFinding, RuleFamily } from '../types.js'
 import { absoluteHost, decodeDataUrl, findMappingUrls } from './comments.js'
-import { MalformedMap, scanMap, type MapSources } from './map-scan.js'
+import { MappingUrlStream, MAX_URL, type StreamedUrl } from './comment-stream.js'
+import { MalformedMap, MapScanner, scanMap, type MapSources } from './map-scan.js'
 import { describeSources, summarize, type SourcesSummary } from './sources-summary.js'
 
 const MAP_FILE = /\.map$/i
@@ -50,10 +52,21 @@ export const sourcemapRules: RuleFamily = {
   create({ report, mask }) {
     const sink: Sink = { report, mask }
     return {
+      stream(e) {
+        if (MAP_FILE.test(e.path)) return mapSink(e, sink)
+        if (SCRIPT_OR_STYLE.test(e.path))
+          return new MappingUrlStream((u) => onMappingUrl(e, u, sink))
+        return undefined
+      },
       entry(e) {
         if (e.type !== 'file' || !e.content) return
-        if (MAP_FILE.test(e.path)) checkMapFile(e, sink)
-        else if (SCRIPT_OR_STYLE.test(e.path)) checkComments(e, sink)
+        if (MAP_FILE.test(e.path)) {
+          const s = mapSink(e, sink)
+          s.write(e.content)
+          s.end()
+        } else if (SCRIPT_OR_STYLE.test(e.path)) {
+          checkComments(e, sink)
+        }
       },
     }
   },
@@ -67,34 +80,56 @@ interface Sink {
 
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text: string, file: string, sink: Sink): MapSources {
-  return scanMap(text, (i, content) =>
-    scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask),
-  )
+  return scanMap(text, scanEmbedded(file, sink))
 }
 
-/** The spec lets a map start with `)]}'` (an anti-XSSI prefix); anything not a JSON object is no map. */
-function mapText(content: Buffer): string | undefined {
-  // latin1: one byte per character whatever the map holds (a UTF-8 decode of a map with any
-  // non-ASCII character would double its size in memory), and byte offsets for the secret scan.
-  const text = content.toString('latin1').replace(/^\)\]\}'[^\n]*\n/, '')
-  return /^\s*\{/.test(text.slice(0, 1024)) ? text : undefined
-}
+const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) =>
+  scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask)
 
-function checkMapFile(e: Entry, sink: Sink): void {
-  const text = mapText(e.content as Buffer)
-  if (text === undefined) return
-  let map: MapSources
-  try {
-    map = readMap(text, e.path, sink)
-  } catch (err) {
+/**
+ * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned
+ * as they complete, and once it ends, what it exposes is reported. A file that is not a JSON
+ * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
+ */
+function mapSink(e: Entry, sink: Sink): ChunkSink {
+  const scanner = new MapScanner(scanEmbedded(e.path, sink))
+  let failure: MalformedMap | undefined
+  const fail = (err: unknown) => {
     if (!(err instanceof MalformedMap)) throw err
-    sink.report({
-      rule: 'sourcemap/malformed',
-      file: e.path,
-      message: `${e.path} looks like a source map but cannot be read (${err.message}); its content was not checked`,
-    })
-    return
+    failure ??= err
   }
+  return {
+    write(chunk) {
+      if (failure || scanner.notAMap) return
+      try {
+        scanner.write(chunk)
+      } catch (err) {
+        fail(err)
+      }
+    },
+    end() {
+      let map: MapSources | undefined
+      if (!failure) {
+        try {
+          map = scanner.end()
+        } catch (err) {
+          fail(err)
+        }
+      }
+      if (failure) {
+        sink.report({
+          rule: 'sourcemap/malformed',
+          file: e.path,
+          message: `${e.path} looks like a source map but cannot be read (${failure.message}); its content was not checked`,
+        })
+      } else if (map) {
+        reportMap(e, map, sink)
+      }
+    },
+  }
+}
+
+function reportMap(e: Entry, map: MapSources, sink: Sink): void {
   const embedded = summarize(map, true)
   if (embedded.firstParty + embedded.dependencies > 0) {
     sink.report({
@@ -132,28 +167,41 @@ function exposure(s: SourcesSummary, mapBytes: number): Record<string, number> {
 function checkComments(e: Entry, sink: Sink): void {
   const text = latin1Text(e.content as Buffer)
   for (const { url, offset } of findMappingUrls(text)) {
-    const { line } = position(text, offset)
-    if (/^data:/i.test(url)) {
-      checkInline(e, url, line, sink)
-      continue
-    }
-    const host = absoluteHost(url)
-    if (host) {
-      sink.report({
-        rule: 'sourcemap/external-url',
-        file: e.path,
-        line,
-        message: `${e.path} points its source map to ${host} (an absolute URL): the map is served from there`,
-        key: host,
-      })
-    }
+    onMappingUrl(e, { url, size: url.length, start: url, line: position(text, offset).line }, sink)
   }
 }
 
-function checkInline(e: Entry, url: string, line: number, sink: Sink): void {
-  const json = decodeDataUrl(url)
+function onMappingUrl(e: Entry, u: StreamedUrl, sink: Sink): void {
+  const { url, line } = u
+  if (/^data:/i.test(u.start)) {
+    checkInline(e, url, u.size, line, sink)
+    return
+  }
+  const host = absoluteHost(u.start)
+  if (host) {
+    sink.report({
+      rule: 'sourcemap/external-url',
+      file: e.path,
+      line,
+      message: `${e.path} points its source map to ${host} (an absolute URL): the map is served from there`,
+      key: host,
+    })
+  }
+}
+
+function checkInline(
+  e: Entry,
+  url: string | undefined,
+  size: number,
+  line: number,
+  sink: Sink,
+): void {
+  const json = url === undefined ? undefined : decodeDataUrl(url)
   const where = `${e.path}:${line}!inline-map`
-  let detail = 'that cannot be decoded'
+  let detail =
+    url === undefined
+      ? `too large to read (over ${formatSize(MAX_URL)}); its content was not checked`
+      : 'that cannot be decoded'
   let data: Record<string, number> | undefined
   if (json !== undefined) {
     try {
@@ -161,7 +209,7 @@ function checkInline(e: Entry, url: string, line: number, sink: Sink): void {
       const embedded = summarize(map, true)
       data = exposure(
         embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false),
-        url.length,
+        size,
       )
       detail =
         embedded.firstParty + embedded.dependencies > 0
@@ -176,7 +224,7 @@ function checkInline(e: Entry, url: string, line: number, sink: Sink): void {
     rule: 'sourcemap/inline',
     file: e.path,
     line,
-    message: `${e.path} carries an inline source map (${formatSize(url.length)}) ${detail}`,
+    message: `${e.path} carries an inline source map (${formatSize(size)}) ${detail}`,
     key: String(line),
     data,
   })

@@ -1,3 +1,18 @@
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  LITERAL_BYTE,
+  LiteralReader,
+  MapStart,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  StringReader,
+  WHITESPACE,
+} from './map-tokens.js'
+
 /** What one source map says about the original sources, gathered without parsing the whole map. */
 export interface MapSources {
   /** `sources` paths, in order (index maps: every section's, concatenated). */
@@ -13,157 +28,284 @@ export class MalformedMap extends Error {
   override name = 'MalformedMap'
 }
 
+/** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
+const MAX_DEPTH = 10_000
+/** A path or an embedded source is held whole to be parsed: past 64 MiB (raw) it is refused. */
+const MAX_STRING = 64 * 1024 * 1024
+/** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
+const MAX_KEY = 256
+const NON_ASCII = /[\u0080-\uffff]/
+
+// States: what the next byte may be.
+const START = 0 // before the map's `{` (see MapStart)
+const FIRST_KEY = 1 // a key or `}`, just after `{`
+const KEY = 2 // a key, after `,`
+const AFTER_KEY = 3 // `:`
+const FIRST_VALUE = 4 // a value or `]`, just after `[`
+const VALUE = 5 // a value, after `:` or `,`
+const NEXT = 6 // `,` or the closing bracket, after a value
+const STRING = 7 // inside a string
+const LITERAL = 8 // inside a number, `true`, `false` or `null`
+const DONE = 9 // after the map object: whitespace only
+const NOT_A_MAP = 10
+
+// Roles: what a value is for. Containers keep theirs on the stack, strings while being read.
+const SKIP = 0 // checked for syntax, nothing kept: `mappings`, `names`, unknown keys
+const MAP = 1 // a map object, whose `sources`, `sourcesContent` and `sections` are read
+const MAP_OR_SKIP = 2 // a section's `map`: read when it is an object
+const SECTION = 3 // one entry of `sections`
+const SOURCES = 4
+const CONTENTS = 5 // `sourcesContent`
+const SECTIONS = 6
+const PATH = 7 // one entry of `sources`
+const CONTENT = 8 // one entry of `sourcesContent`
+const NAME = 9 // a key of a MAP or SECTION, read to choose its value's role
+
+/** What each entry of an array with this role is for. */
+const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP]
+
+interface Frame {
+  object: boolean
+  role: number
+  /** Index of this map's first source in the output (index maps concatenate sections). */
+  base: number
+  /** Arrays: entries seen so far. */
+  count: number
+}
+
 /**
- * Walks a source map (or an index map with `sections`) and reads only `sources` and
- * `sourcesContent`. Every other value, `mappings` above all, is skipped by scanning; each
- * string that is needed is parsed alone, so a 60 MB map never becomes one giant object.
+ * Reads a source map (or an index map with `sections`) pushed in chunks of any size, keeping
+ * only `sources` and `sourcesContent`. Every other value, `mappings` above all, is checked for
+ * syntax and skipped without being held; nesting is an explicit stack, not recursion. A needed
+ * string is held until it ends, then parsed alone with JSON.parse, so memory stays at about
+ * one chunk plus the largest embedded source, whatever the size of the map.
+ *
+ * Use: `write()` each chunk, then `end()`. If the input is not a JSON object (after an optional
+ * `)]}'` line, its first non-whitespace byte is not `{`, or none comes in the first 1024
+ * bytes), `notAMap` turns true as soon as that is known, later writes are ignored and `end()`
+ * returns undefined: the file is no source map at all. A map that cannot be read throws
+ * MalformedMap from `write()` or `end()`, saying what and at which byte offset.
  */
-export function scanMap(text: string, onContent: OnContent): MapSources {
-  // `text` is the map's bytes decoded as latin1: content lengths are byte counts.
-  const w = new Walker(text)
-  const out: MapSources = { sources: [], contentBytes: [] }
-  w.ws()
-  readMapObject(w, out, onContent)
-  w.ws()
-  if (w.i !== text.length) w.fail('data after the map object')
-  return out
+export class MapScanner {
+  private state = START
+  private readonly start = new MapStart()
+  private readonly stack: Frame[] = []
+  private readonly out: MapSources = { sources: [], contentBytes: [] }
+  private error: MalformedMap | undefined
+  private ended = false
+  /** Bytes before the current chunk: offsets are byte offsets into the whole input. */
+  private offset = 0
+  /** The role of the value after the key just read. */
+  private role = SKIP
+  private readonly string = new StringReader()
+  private stringRole = SKIP
+  private isKey = false
+  private contentIndex = 0
+  private readonly literal = new LiteralReader()
+
+  constructor(private readonly onContent: OnContent) {}
+
+  /** True once the input is known not to be a JSON object; see the class comment. */
+  get notAMap(): boolean {
+    return this.state === NOT_A_MAP
+  }
+
+  /** Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer. */
+  write(chunk: Buffer): void {
+    if (this.error) throw this.error
+    if (this.ended) throw new Error('MapScanner: write after end')
+    const n = chunk.length
+    let i = 0
+    while (i < n && this.state !== NOT_A_MAP) {
+      if (this.state === STRING) i = this.readString(chunk, i)
+      else if (this.state === LITERAL) i = this.readLiteral(chunk, i)
+      else if (this.state === START) {
+        const brace = this.start.find(chunk, i)
+        if (brace < 0) {
+          if (this.start.notAMap) this.state = NOT_A_MAP
+          break
+        }
+        this.open(true, MAP, brace)
+        i = brace + 1
+      } else i = this.token(chunk, i)
+    }
+    this.offset += n
+  }
+
+  /** Ends the input: what was gathered, undefined if not a map; MalformedMap if incomplete. */
+  end(): MapSources | undefined {
+    if (this.error) throw this.error
+    this.ended = true
+    if (this.state === LITERAL) this.endLiteral()
+    const state = this.state
+    if (state === DONE) return this.out
+    if (state === START || state === NOT_A_MAP) {
+      this.start.end()
+      this.state = NOT_A_MAP
+      return undefined
+    }
+    if (state === STRING) return this.fail('unterminated string', this.string.start)
+    return this.fail(`map ends early: ${this.expected()}`, this.offset)
+  }
+
+  /** One byte outside strings and literals; returns where to go on. */
+  private token(c: Buffer, i: number): number {
+    const b = c[i]
+    const state = this.state
+    if (WHITESPACE[b] === 1) return i + 1
+    if (state === FIRST_VALUE && b === CLOSE_ARRAY) this.close()
+    else if (state === VALUE || state === FIRST_VALUE) return this.value(c, i)
+    else if (state === FIRST_KEY && b === CLOSE_OBJECT) this.close()
+    else if (state === KEY || state === FIRST_KEY) {
+      if (b !== QUOTE) this.fail(this.expected(), this.offset + i)
+      const role = this.top().role
+      this.startString(i, role === MAP || role === SECTION ? NAME : SKIP, true)
+      return i
+    } else if (state === AFTER_KEY) {
+      if (b !== COLON) this.fail("expected ':'", this.offset + i)
+      this.state = VALUE
+    } else if (state === NEXT) {
+      const top = this.top()
+      if (b === COMMA) this.state = top.object ? KEY : VALUE
+      else if (b === (top.object ? CLOSE_OBJECT : CLOSE_ARRAY)) this.close()
+      else this.fail(this.expected(), this.offset + i)
+    } else this.fail('data after the map object', this.offset + i)
+    return i + 1
+  }
+
+  /** The first byte of a value: its role says what it must be and whether it is kept. */
+  private value(c: Buffer, i: number): number {
+    const top = this.top()
+    let role = this.role
+    if (!top.object) {
+      role = ITEM_ROLE[top.role]
+      this.contentIndex = top.base + top.count++
+    }
+    const b = c[i]
+    const needObject = role === MAP || role === SECTION
+    const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS
+    if (needObject && b !== OPEN_OBJECT) this.fail("expected '{'", this.offset + i)
+    if (needArray && b !== OPEN_ARRAY) this.fail("expected '['", this.offset + i)
+    // A `sources` entry that is not a string still takes its index.
+    if (role === PATH && b !== QUOTE) this.out.sources.push('')
+    if (b === OPEN_OBJECT) this.open(true, needObject || role === MAP_OR_SKIP ? role : SKIP, i)
+    else if (b === OPEN_ARRAY) this.open(false, needArray ? role : SKIP, i)
+    else if (b === QUOTE) {
+      this.startString(i, role === PATH || role === CONTENT ? role : SKIP, false)
+      return i
+    } else if (LITERAL_BYTE[b] === 1) {
+      this.state = LITERAL
+      this.literal.begin(this.offset + i)
+      return i
+    } else this.fail('unexpected value', this.offset + i)
+    return i + 1
+  }
+
+  private startString(i: number, role: number, isKey: boolean): void {
+    this.state = STRING
+    this.stringRole = role
+    this.isKey = isKey
+    this.string.begin(this.offset + i, role === SKIP ? 0 : role === NAME ? MAX_KEY : MAX_STRING)
+  }
+
+  private readString(c: Buffer, i: number): number {
+    const end = this.string.read(c, i)
+    if (this.string.overLimit) {
+      if (this.stringRole === PATH) this.fail('a source path over 64 MiB', this.string.start)
+      if (this.stringRole === CONTENT)
+        this.fail('an embedded source over 64 MiB', this.string.start)
+      this.stringRole = SKIP // a key that long is none of those read
+    }
+    if (end < 0) return c.length
+    const role = this.stringRole
+    let text = ''
+    if (role !== SKIP) text = this.string.text() ?? this.fail('invalid string', this.string.start)
+    if (this.isKey) {
+      this.role = keyRole(this.top().role, text)
+      this.state = AFTER_KEY
+      return end
+    }
+    this.afterValue()
+    if (role === PATH) this.out.sources.push(utf8(text))
+    else if (role === CONTENT && text.length > 0) {
+      this.out.contentBytes[this.contentIndex] = text.length
+      this.onContent(this.contentIndex, text)
+    }
+    return end
+  }
+
+  private readLiteral(c: Buffer, i: number): number {
+    const end = this.literal.read(c, i)
+    if (end < 0) return c.length
+    this.endLiteral()
+    return end
+  }
+
+  private endLiteral(): void {
+    if (!this.literal.valid()) this.fail('unexpected value', this.literal.start)
+    this.afterValue()
+  }
+
+  private open(object: boolean, role: number, i: number): void {
+    if (this.stack.length >= MAX_DEPTH)
+      this.fail(`nesting deeper than ${MAX_DEPTH}`, this.offset + i)
+    if (role === MAP_OR_SKIP) role = MAP
+    const base = role === MAP ? this.out.sources.length : (this.stack.at(-1)?.base ?? 0)
+    this.stack.push({ object, role, base, count: 0 })
+    this.state = object ? FIRST_KEY : FIRST_VALUE
+  }
+
+  private close(): void {
+    this.stack.pop()
+    this.afterValue()
+  }
+
+  private afterValue(): void {
+    this.state = this.stack.length === 0 ? DONE : NEXT
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1]
+  }
+
+  private expected(): string {
+    const state = this.state
+    if (state === FIRST_KEY) return "expected a string or '}'"
+    if (state === KEY) return 'expected a string'
+    if (state === AFTER_KEY) return "expected ':'"
+    if (state === FIRST_VALUE) return "expected a value or ']'"
+    if (state === VALUE) return 'expected a value'
+    return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'"
+  }
+
+  private fail(what: string, at: number): never {
+    this.error = new MalformedMap(`${what} at offset ${at}`)
+    throw this.error
+  }
 }
 
-function readMapObject(w: Walker, out: MapSources, onContent: OnContent): void {
-  const base = out.sources.length
-  let sourceCount = 0
-  w.object((key) => {
-    if (key === 'sources') {
-      w.array(() => {
-        const s = w.peek() === '"' ? w.string() : (w.skip(), '')
-        out.sources.push(Buffer.from(s, 'latin1').toString('utf8'))
-        sourceCount++
-      })
-    } else if (key === 'sourcesContent') {
-      let i = 0
-      w.array(() => {
-        const index = base + i++
-        if (w.peek() !== '"') {
-          w.skip()
-          return
-        }
-        const content = w.string()
-        if (content.length > 0) {
-          out.contentBytes[index] = content.length
-          onContent(index, content)
-        }
-      })
-    } else if (key === 'sections') {
-      w.array(() =>
-        w.object((k) =>
-          k === 'map' && w.peek() === '{' ? readMapObject(w, out, onContent) : w.skip(),
-        ),
-      )
-    } else {
-      w.skip()
-    }
-  })
-  // sourcesContent may come before sources: keep indexes aligned to this map's sources.
-  while (out.sources.length < base + sourceCount) out.sources.push('')
+/** A path's bytes (held as latin1) decoded as UTF-8; most paths are ASCII and stay as they are. */
+function utf8(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text
 }
 
-/** A minimal JSON scanner: positions, string boundaries, and skipping of unneeded values. */
-class Walker {
-  i = 0
-  constructor(private readonly t: string) {}
-
-  fail(what: string): never {
-    throw new MalformedMap(`${what} at offset ${this.i}`)
+function keyRole(parent: number, key: string): number {
+  if (parent === MAP) {
+    if (key === 'sources') return SOURCES
+    if (key === 'sourcesContent') return CONTENTS
+    if (key === 'sections') return SECTIONS
   }
+  return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP
+}
 
-  ws(): void {
-    const t = this.t
-    while (this.i < t.length) {
-      const c = t.charCodeAt(this.i)
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break
-      this.i++
-    }
-  }
-
-  peek(): string {
-    this.ws()
-    return this.t[this.i] ?? ''
-  }
-
-  expect(ch: string): void {
-    if (this.peek() !== ch) this.fail(`expected '${ch}'`)
-    this.i++
-  }
-
-  /** End index (exclusive, after the closing quote) of the string starting at `this.i`. */
-  private stringEnd(): number {
-    let j = this.i + 1
-    for (;;) {
-      const q = this.t.indexOf('"', j)
-      if (q < 0) this.fail('unterminated string')
-      let backslashes = 0
-      for (let k = q - 1; this.t.charCodeAt(k) === 0x5c; k--) backslashes++
-      if (backslashes % 2 === 0) return q + 1
-      j = q + 1
-    }
-  }
-
-  string(): string {
-    if (this.peek() !== '"') this.fail('expected a string')
-    const end = this.stringEnd()
-    const raw = this.t.slice(this.i, end)
-    this.i = end
-    try {
-      return JSON.parse(raw) as string
-    } catch {
-      return this.fail('invalid string')
-    }
-  }
-
-  object(onKey: (key: string) => void): void {
-    this.expect('{')
-    if (this.peek() === '}') {
-      this.i++
-      return
-    }
-    for (;;) {
-      const key = this.string()
-      this.expect(':')
-      onKey(key)
-      const c = this.peek()
-      this.i++
-      if (c === '}') return
-      if (c !== ',') this.fail("expected ',' or '}'")
-    }
-  }
-
-  array(onItem: () => void): void {
-    this.expect('[')
-    if (this.peek() === ']') {
-      this.i++
-      return
-    }
-    for (;;) {
-      onItem()
-      const c = this.peek()
-      this.i++
-      if (c === ']') return
-      if (c !== ',') this.fail("expected ',' or ']'")
-    }
-  }
-
-  /** Skips any value without building it. */
-  skip(): void {
-    const c = this.peek()
-    if (c === '"') this.i = this.stringEnd()
-    else if (c === '{') this.object(() => this.skip())
-    else if (c === '[') this.array(() => this.skip())
-    else {
-      const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
-        this.t.slice(this.i, this.i + 40),
-      )
-      if (!m) this.fail('unexpected value')
-      this.i += m[0].length
-    }
-  }
+/**
+ * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
+ * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
+ */
+export function scanMap(bytes: Buffer | string, onContent: OnContent): MapSources {
+  const scanner = new MapScanner(onContent)
+  scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes)
+  const map = scanner.end()
+  if (!map) throw new MalformedMap('not a JSON object at offset 0')
+  return map
 }

@@ -1,0 +1,47 @@
+/**
+ * Files larger than this are streamed through the rules chunk by chunk (`Entry.body`) instead
+ * of being held whole: memory stays bounded whatever an artifact holds, and big buffers (which
+ * cost more to allocate than to scan) are never made.
+ */
+export const STREAM_ABOVE = 2 * 1024 * 1024
+
+/** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
+export const HEAD_BYTES = 1024 * 1024
+
+/** A sink that receives a streamed file's bytes in order, then `end()`. */
+export interface ChunkSink {
+  write(chunk: Buffer): void
+  end(): void
+}
+
+/** Collects the first `max` bytes of a stream. */
+export class HeadCollector implements ChunkSink {
+  private readonly parts: Buffer[] = []
+  size = 0
+  constructor(private readonly max: number) {}
+
+  write(chunk: Buffer): void {
+    if (this.size >= this.max) return
+    const part = chunk.subarray(0, this.max - this.size)
+    this.parts.push(Buffer.from(part))
+    this.size += part.length
+  }
+
+  end(): void {}
+
+  get bytes(): Buffer {
+    return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts)
+  }
+}
+
+/** Collects a whole stream (for the few files that must be read whole: metadata, nested zips). */
+export class WholeCollector implements ChunkSink {
+  private readonly parts: Buffer[] = []
+  write(chunk: Buffer): void {
+    this.parts.push(chunk)
+  }
+  end(): void {}
+  get bytes(): Buffer {
+    return Buffer.concat(this.parts)
+  }
+}
