@@ -23923,6 +23923,11 @@ const DEFAULTS = new Set('password passwd pass pwd pass123 password1 secret admi
 const PLACEHOLDER = /passw|secret|example|your|xxx|changeme|placeholder|redacted|\*\*\*/i;
 const EXAMPLE_HOST = /(?:^|\.)(?:example(?:\.(?:com|org|net))?|test|invalid|host|hostname|server|domain)$/i;
 const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z0-9-]+)$|\.(?:local|localhost|internal)$/i;
+/**
+ * What must follow `://` for CREDENTIALS to match there (user, `:`, password characters, `@`):
+ * URLs are everywhere in code, and this keeps the scanner from stopping at each one.
+ */
+const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768}@' };
 /** Both rules ask about the same `://`: the second gets the first one's answer. */
 const credentials = (text, at, ctx) => ctx.memo('url-credentials', at, () => judgeUrl(text, at));
 function judgeUrl(text, at) {
@@ -23955,6 +23960,7 @@ const databaseUrl = {
     description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …).',
     priority: PRIORITY.generic,
     keywords: ['://'],
+    guards: GUARDS,
     find(text, at, ctx) {
         const found = credentials(text, at, ctx);
         return found?.database ? found.hit : undefined;
@@ -23989,6 +23995,7 @@ const urlCredentials = {
     description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …).',
     priority: PRIORITY.generic,
     keywords: ['://'],
+    guards: GUARDS,
     find(text, at, ctx) {
         const found = credentials(text, at, ctx);
         return found && !found.database ? found.hit : undefined;
@@ -24098,7 +24105,14 @@ function createScanner(detectors) {
         const key = kw.toLowerCase();
         map.set(key, [...(map.get(key) ?? []), d]);
     };
+    const guards = new Map();
     for (const d of detectors) {
+        for (const [kw, guard] of Object.entries(d.guards ?? {})) {
+            const key = kw.toLowerCase();
+            if (guards.has(key) && guards.get(key) !== guard)
+                throw new Error(`internal: detectors guard keyword '${kw}' differently`);
+            guards.set(key, guard);
+        }
         for (const kw of d.keywords ?? [])
             add(atKeyword, kw, d);
         for (const kw of d.near?.keywords ?? [])
@@ -24109,7 +24123,14 @@ function createScanner(detectors) {
         for (const b of keywords)
             if (a !== b && b.startsWith(a))
                 throw new Error(`internal: keyword '${a}' is a prefix of '${b}'`);
-    const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+    // A guarded keyword must be a keyword of its detectors only: a guard would hide it from others.
+    for (const k of guards.keys())
+        if (nearKeyword.has(k) || atKeyword.get(k)?.some((d) => !d.guards?.[k]))
+            throw new Error(`internal: keyword '${k}' is guarded for some detectors only`);
+    const escape = (k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const source = keywords
+        .map((k) => escape(k) + (guards.has(k) ? `(?=${guards.get(k)})` : ''))
+        .join('|');
     const keywordRe = new RegExp(source || '(?!)', 'gi');
     return (text, file, report, mask, at) => {
         const ctx = new ScanContext(text);

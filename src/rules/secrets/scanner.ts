@@ -43,7 +43,14 @@ export function createScanner(detectors: readonly Detector[]): Scan {
     const key = kw.toLowerCase()
     map.set(key, [...(map.get(key) ?? []), d])
   }
+  const guards = new Map<string, string>()
   for (const d of detectors) {
+    for (const [kw, guard] of Object.entries(d.guards ?? {})) {
+      const key = kw.toLowerCase()
+      if (guards.has(key) && guards.get(key) !== guard)
+        throw new Error(`internal: detectors guard keyword '${kw}' differently`)
+      guards.set(key, guard)
+    }
     for (const kw of d.keywords ?? []) add(atKeyword, kw, d)
     for (const kw of d.near?.keywords ?? []) add(nearKeyword, kw, d)
   }
@@ -52,7 +59,14 @@ export function createScanner(detectors: readonly Detector[]): Scan {
     for (const b of keywords)
       if (a !== b && b.startsWith(a))
         throw new Error(`internal: keyword '${a}' is a prefix of '${b}'`)
-  const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')
+  // A guarded keyword must be a keyword of its detectors only: a guard would hide it from others.
+  for (const k of guards.keys())
+    if (nearKeyword.has(k) || atKeyword.get(k)?.some((d) => !d.guards?.[k]))
+      throw new Error(`internal: keyword '${k}' is guarded for some detectors only`)
+  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+  const source = keywords
+    .map((k) => escape(k) + (guards.has(k) ? `(?=${guards.get(k)})` : ''))
+    .join('|')
   const keywordRe = new RegExp(source || '(?!)', 'gi')
 
   return (text, file, report, mask, at) => {

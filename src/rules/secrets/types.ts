@@ -48,6 +48,12 @@ export interface Detector {
   priority?: number
   /** Case-insensitive literals; `find` is called at each occurrence. */
   keywords?: readonly string[]
+  /**
+   * Per keyword, a lookahead (regex source) that an occurrence must satisfy for `find` to run:
+   * a necessary condition of what `find` matches, so it saves work and never changes results.
+   * For keywords that are everywhere in code (`://`).
+   */
+  guards?: Readonly<Record<string, string>>
   find?(text: string, at: number, ctx: ScanContext): Hit | readonly Hit[] | undefined
   /** Keywords whose surroundings (`before`/`after` characters) are searched once, merged. */
   near?: {

@@ -53,6 +53,12 @@ const LOCAL_HOST =
  */
 type Found = { hit: Hit; database: boolean }
 
+/**
+ * What must follow `://` for CREDENTIALS to match there (user, `:`, password characters, `@`):
+ * URLs are everywhere in code, and this keeps the scanner from stopping at each one.
+ */
+const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768}@' }
+
 /** Both rules ask about the same `://`: the second gets the first one's answer. */
 const credentials = (text: string, at: number, ctx: ScanContext) =>
   ctx.memo('url-credentials', at, () => judgeUrl(text, at))
@@ -92,6 +98,7 @@ export const databaseUrl: Detector = {
     'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …).',
   priority: PRIORITY.generic,
   keywords: ['://'],
+  guards: GUARDS,
   find(text, at, ctx) {
     const found = credentials(text, at, ctx)
     return found?.database ? found.hit : undefined
@@ -128,6 +135,7 @@ export const urlCredentials: Detector = {
     'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …).',
   priority: PRIORITY.generic,
   keywords: ['://'],
+  guards: GUARDS,
   find(text, at, ctx) {
     const found = credentials(text, at, ctx)
     return found && !found.database ? found.hit : undefined
