@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { scanBytes, scanSecrets, secretRules } from '../src/rules/secrets/index.js'
 import { DETECTORS } from '../src/rules/secrets/detectors.js'
 import { createScanner, UNVERIFIED } from '../src/rules/secrets/scanner.js'
+import { localScanning } from '../src/rules/secrets/service.js'
 import { ALNUM, B64, checksummed, fake } from '../src/rules/secrets/samples.js'
 import { token } from '../src/rules/secrets/jwt.js'
 import type { RawFinding } from '../src/rules/types.js'
@@ -233,10 +234,12 @@ describe('binary files', () => {
 
   test('the rule family scans files, skips source maps and entries without content', () => {
     const found: RawFinding[] = []
+    const report = (f: RawFinding) => found.push(f)
     const visitor = secretRules.create({
       artifact: 'a.tgz',
       config: {} as never,
-      report: (f) => found.push(f),
+      report,
+      secrets: localScanning(report),
     })
     const entry = (path: string, content?: Buffer): Entry => ({
       path,

@@ -10,6 +10,7 @@ import type { RawFinding } from '../src/rules/types.js'
 import { Windows, type WindowSizes } from '../src/rules/windows.js'
 import { STREAM_ABOVE } from '../src/sources/body.js'
 import { checkBytes } from './helpers/check.js'
+import { runCli } from './helpers/run.js'
 import { tempDir, writeTree } from './helpers/fs.js'
 import { prng } from './helpers/hostile.js'
 import { npmTgz } from './helpers/tar.js'
@@ -229,5 +230,29 @@ describe('streamed entries that cannot be trusted', () => {
     expect(r.findings.map((f) => `${f.rule} ${f.file}`)).toContain(
       'file/sensitive-env vendor/inner.tgz!/.env',
     )
+  })
+})
+
+describe('secret scanning on a worker thread (the built CLI)', () => {
+  test('finds exactly what scanning on the main thread finds', async () => {
+    const samples = DETECTORS.flatMap((d) => d.samples.match())
+    const files: Record<string, string> = {
+      'package.json': '{"name":"w","version":"1.0.0","files":["lib"]}',
+      // Big files stream in windows; the map's sources and the many small files are whole texts,
+      // enough work that some of it is shared back to the main thread.
+      'lib/big.js': bigJs(3 * 1024 * 1024, Object.fromEntries(samples.map((s, i) => [i * 997, s]))),
+      'lib/app.js.map': bigMap(60, 60_000, 7, samples[0]),
+    }
+    samples.forEach((s, i) => (files[`lib/small/f${i}.js`] = `${bigJs(200_000)}\n${s}\n`))
+    const dir = await tempDir()
+    await writeTree(join(dir, 'pkg'), files)
+    const run = (env: Record<string, string>) => {
+      const r = runCli(['check', 'pkg', '--format', 'json'], { cwd: dir, env })
+      expect(r.stderr).toBe('')
+      return (JSON.parse(r.stdout) as { findings: unknown[] }).findings
+    }
+    const onWorker = run({})
+    expect(onWorker.length).toBeGreaterThan(samples.length)
+    expect(onWorker).toEqual(run({ PACKGUARD_WORKER: '0' }))
   })
 })

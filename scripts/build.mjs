@@ -9,3 +9,4 @@ const ncc = (entry, out) =>
   })
 ncc('src/index.ts', 'dist')
 ncc('src/bin.ts', 'dist/cli')
+ncc('src/scan-worker.ts', 'dist/worker')

@@ -7,6 +7,7 @@ import type { Finding } from './findings.js'
 import { fails, finalize, toFinding } from './pipeline.js'
 import { readArtifact, type ReadResult } from './read-artifact.js'
 import { FAMILIES } from './rules/registry.js'
+import { localHost, type ScannerHost } from './rules/secrets/service.js'
 import type { DriftContext, RawFinding, RuleContext } from './rules/types.js'
 import type { ArtifactReport, FailOn, Report } from './report/types.js'
 import { openArtifact, type OpenOptions } from './sources/open.js'
@@ -47,6 +48,8 @@ export interface CheckDeps {
   fetchBaseline?(spec: string, pkg: { name?: string; version?: string }): Promise<FetchedBaseline>
   /** Registers a raw secret value with log masking (the Action's runner). */
   mask?(value: string): void
+  /** Starts where secret scanning runs for this check (a worker thread); this thread if absent. */
+  scanner?(): ScannerHost
 }
 
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
@@ -56,10 +59,15 @@ export async function check(
 ): Promise<Report> {
   const artifacts: ArtifactReport[] = []
   const all: Finding[] = []
-  for (const path of options.artifacts) {
-    const { report, findings } = await checkArtifact(path, options, deps)
-    artifacts.push(report)
-    all.push(...findings)
+  const scanner = deps.scanner?.() ?? localHost
+  try {
+    for (const path of options.artifacts) {
+      const { report, findings } = await checkArtifact(path, options, deps, scanner)
+      artifacts.push(report)
+      all.push(...findings)
+    }
+  } finally {
+    await scanner.close()
   }
   const { findings, suppressed } = finalize(all, options.config)
   const failed = artifacts.some((a) => a.error) || findings.some((f) => fails(f, options.failOn))
@@ -83,14 +91,18 @@ async function checkArtifact(
   path: string,
   options: CheckOptions,
   deps: CheckDeps,
+  scanner: ScannerHost,
 ): Promise<{ report: ArtifactReport; findings: Finding[] }> {
   const raws: RawFinding[] = []
+  const collect = (r: RawFinding) => raws.push(r)
+  const secrets = scanner.open(collect, deps.mask)
   const ctx: RuleContext = {
     artifact: path,
     config: options.config,
-    report: (r) => raws.push(r),
+    report: collect,
     expectVersion: options.expectVersion,
     mask: deps.mask,
+    secrets,
   }
   const visitors = FAMILIES.map((f) => f.create(ctx))
   const drift = options.drift
@@ -107,8 +119,10 @@ async function checkArtifact(
       entry: (e) => {
         for (const v of visitors) v.entry?.(e)
       },
+      ready: () => secrets.ready(),
     },
   )
+  await secrets.settle()
   raws.push(...read.problems)
   const report: ArtifactReport = { path, files: read.files, bytes: read.bytes }
   if (read.format) report.format = read.format

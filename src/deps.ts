@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { CheckDeps } from './check.js'
 import { defaultCacheDir, fetchNpmBaseline } from './drift/baseline-npm.js'
+import { workerHost } from './rules/secrets/offload.js'
 import { openArtifact } from './sources/open.js'
 
 /**
@@ -7,8 +11,10 @@ import { openArtifact } from './sources/open.js'
  * reader, and npm (run in `cwd`, so the project's registry and credentials apply) for baselines.
  */
 export function realDeps(cwd: string, env: Record<string, string | undefined>): CheckDeps {
+  const worker = env.PACKGUARD_WORKER === '0' ? undefined : workerScript()
   return {
     open: openArtifact,
+    scanner: worker ? () => workerHost(worker) : undefined,
     async fetchBaseline(spec, pkg) {
       const r = await fetchNpmBaseline({
         spec,
@@ -23,4 +29,16 @@ export function realDeps(cwd: string, env: Record<string, string | undefined>): 
         : { kind: 'not-found', reason: r.reason }
     },
   }
+}
+
+/**
+ * The secret-scanning worker bundled beside this code (dist/worker/index.js, next to the Action's
+ * dist/index.js and above the CLI's dist/cli/index.js); absent when running from source, where
+ * scanning stays on the main thread.
+ */
+function workerScript(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url))
+  return [join(here, 'worker', 'index.js'), join(here, '..', 'worker', 'index.js')].find((p) =>
+    existsSync(p),
+  )
 }

@@ -40,6 +40,8 @@ export interface EntryHooks {
   stream?(e: Entry): ChunkSink[]
   /** Called for every entry; a streamed file has no `content` then, only `head`. */
   entry?(e: Entry): void
+  /** Awaited between entries and chunks: the rules' work may lag behind reading (a worker). */
+  ready?(): Promise<void>
 }
 
 /**
@@ -56,6 +58,7 @@ export async function readArtifact(
 
   const visit = async (e: Entry, budget: Budget): Promise<void> => {
     const depth = e.depth ?? 0
+    await hooks.ready?.()
     const streamed = e.body
       ? await pump(e, { top: depth === 0, hash: depth === 0 && opts.hash }, hooks)
       : undefined
@@ -156,6 +159,7 @@ async function pump(
       if (!keepWhole(e, head.bytes, opts.top)) whole = undefined
     }
     for (const s of sinks) s.write(chunk)
+    await hooks.ready?.()
   }
   for (const s of sinks) s.end()
   e.head = head.bytes

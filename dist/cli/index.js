@@ -21108,7 +21108,7 @@ function position(text, offset) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/windows.ts
-const DEFAULT_WINDOWS = { own: 1024 * 1024, before: 4096, after: 64 * 1024 };
+const DEFAULT_WINDOWS = { own: 64 * 1024, before: 4096, after: 32 * 1024 };
 /**
  * Cuts a streamed file into overlapping windows for scanners that work on text: a match that
  * starts in a window's own part and is no longer than `after` is seen whole by that window, and
@@ -21295,6 +21295,12 @@ function formatSize(bytes) {
         i++;
     }
     return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+/** 1906 -> "1,906" (as toLocaleString('en-US') does, without loading locale data at run time). */
+function formatCount(n) {
+    const [int, frac] = String(n).split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 ;// CONCATENATED MODULE: ./src/drift/diff.ts
@@ -21507,7 +21513,7 @@ function describeChange(c, than) {
  */
 const STREAM_ABOVE = 2 * 1024 * 1024;
 /** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
-const HEAD_BYTES = 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
 /** Collects the first `max` bytes of a stream. */
 class HeadCollector {
     max;
@@ -24261,13 +24267,18 @@ function scanSecrets(text, file, report, mask) {
  * binary (judged by its first window) by its printable runs, a text as it is.
  */
 function secretSink(file, report, mask, sizes) {
-    let binary;
-    let seenUpTo = 0;
-    return new Windows((bytes, pos) => {
-        binary ??= isBinary(bytes);
-        const text = binary ? printableRuns(bytes) : bytes.toString('latin1');
-        seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo });
-    }, sizes);
+    const windows = new WindowScan();
+    return new Windows((bytes, pos) => windows.scan(bytes, pos, file, report, mask), sizes);
+}
+/** The windows of one streamed file, scanned in order (on this thread or a worker). */
+class WindowScan {
+    binary;
+    seenUpTo = 0;
+    scan(bytes, pos, file, report, mask) {
+        this.binary ??= isBinary(bytes);
+        const text = this.binary ? printableRuns(bytes) : bytes.toString('latin1');
+        this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo });
+    }
 }
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
 function scanBytes(content, file, report, mask) {
@@ -24296,15 +24307,15 @@ const secretRules = {
         })),
         unverifiedMeta,
     ],
-    create({ report, mask }) {
+    create({ secrets }) {
         return {
             stream(e) {
-                return e.path.endsWith('.map') ? undefined : secretSink(e.path, report, mask);
+                return e.path.endsWith('.map') ? undefined : secrets.sink(e.path);
             },
             entry(e) {
                 if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
                     return;
-                scanBytes(e.content, e.path, report, mask);
+                secrets.bytes(e.content, e.path);
             },
         };
     },
@@ -25010,7 +25021,7 @@ function summarize(map, onlyEmbedded) {
     s.topFolders = [...folders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return s;
 }
-const n = (x) => x.toLocaleString('en-US');
+const n = formatCount;
 /** "1,906 original source files (47 MB) from ../src/ and 2,850 from node_modules" */
 function describeSources(s, withBytes) {
     const folders = s.topFolders.slice(0, 3).map(([f]) => f);
@@ -25024,7 +25035,6 @@ function describeSources(s, withBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/sourcemaps/index.ts
-
 
 
 
@@ -25068,8 +25078,8 @@ const sourcemapRules = {
             description: 'A source map cannot be read; what it holds was not checked.',
         },
     ],
-    create({ report, mask }) {
-        const sink = { report, mask };
+    create({ report, secrets }) {
+        const sink = { report, secrets };
         return {
             stream(e) {
                 if (MAP_FILE.test(e.path))
@@ -25097,7 +25107,7 @@ const sourcemapRules = {
 function readMap(text, file, sink) {
     return scanMap(text, scanEmbedded(file, sink));
 }
-const scanEmbedded = (file, sink) => (i, content) => scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask);
+const scanEmbedded = (file, sink) => (i, content) => sink.secrets.text(content, `${file}!sources[${i}]`);
 /**
  * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned
  * as they complete, and once it ends, what it exposes is reported. A file that is not a JSON
@@ -26854,6 +26864,7 @@ async function readArtifact(path, opts, hooks = {}) {
     const { maxDepth } = opts.limits;
     const visit = async (e, budget) => {
         const depth = e.depth ?? 0;
+        await hooks.ready?.();
         const streamed = e.body
             ? await pump(e, { top: depth === 0, hash: depth === 0 && opts.hash }, hooks)
             : undefined;
@@ -26956,6 +26967,7 @@ async function pump(e, opts, hooks) {
         }
         for (const s of sinks)
             s.write(chunk);
+        await hooks.ready?.();
     }
     for (const s of sinks)
         s.end();
@@ -26969,6 +26981,24 @@ function keepWhole(e, head, top) {
     const kind = sniff(head.subarray(0, 512)).kind;
     return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json');
 }
+
+;// CONCATENATED MODULE: ./src/rules/secrets/service.ts
+
+const done = Promise.resolve();
+/** Scanning on the calling thread: findings are reported at once. */
+function localScanning(report, mask, sizes) {
+    return {
+        text: (text, file) => void scanSecrets(text, file, report, mask),
+        bytes: (content, file) => scanBytes(content, file, report, mask),
+        sink: (file) => secretSink(file, report, mask, sizes),
+        ready: () => done,
+        settle: () => done,
+    };
+}
+const localHost = {
+    open: (report, mask) => localScanning(report, mask),
+    close: async () => { },
+};
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** packguard's own version; a test keeps it equal to package.json. */
@@ -26984,14 +27014,21 @@ const TOOL_NAME = 'packguard';
 
 
 
+
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
 async function check(options, deps = { open: openArtifact }) {
     const artifacts = [];
     const all = [];
-    for (const path of options.artifacts) {
-        const { report, findings } = await checkArtifact(path, options, deps);
-        artifacts.push(report);
-        all.push(...findings);
+    const scanner = deps.scanner?.() ?? localHost;
+    try {
+        for (const path of options.artifacts) {
+            const { report, findings } = await checkArtifact(path, options, deps, scanner);
+            artifacts.push(report);
+            all.push(...findings);
+        }
+    }
+    finally {
+        await scanner.close();
     }
     const { findings, suppressed } = finalize(all, options.config);
     const failed = artifacts.some((a) => a.error) || findings.some((f) => fails(f, options.failOn));
@@ -27010,14 +27047,17 @@ async function check(options, deps = { open: openArtifact }) {
         },
     };
 }
-async function checkArtifact(path, options, deps) {
+async function checkArtifact(path, options, deps, scanner) {
     const raws = [];
+    const collect = (r) => raws.push(r);
+    const secrets = scanner.open(collect, deps.mask);
     const ctx = {
         artifact: path,
         config: options.config,
-        report: (r) => raws.push(r),
+        report: collect,
         expectVersion: options.expectVersion,
         mask: deps.mask,
+        secrets,
     };
     const visitors = FAMILIES.map((f) => f.create(ctx));
     const drift = options.drift;
@@ -27032,7 +27072,9 @@ async function checkArtifact(path, options, deps) {
             for (const v of visitors)
                 v.entry?.(e);
         },
+        ready: () => secrets.ready(),
     });
+    await secrets.settle();
     raws.push(...read.problems);
     const report = { path, files: read.files, bytes: read.bytes };
     if (read.format)
@@ -27422,6 +27464,8 @@ async function firstExisting(cwd) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/drift/semver.ts
@@ -27690,7 +27734,162 @@ async function isGzipFile(path) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/rules/secrets/offload.ts
+
+
+
+/** Work is sent in batches of about this many bytes. */
+const BATCH = 512 * 1024;
+/** Reading waits while the worker has this much work queued (memory stays bounded). */
+const IN_FLIGHT = 16 * 1024 * 1024;
+/** With this much queued, new work is done on this thread instead: both cores scan. */
+const SHARE = 4 * 1024 * 1024;
+/**
+ * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
+ * than the scan here, so windows (and small files) travel in recycled buffers.
+ */
+const POOLED = DEFAULT_WINDOWS.before + DEFAULT_WINDOWS.own + DEFAULT_WINDOWS.after;
+/**
+ * Secret scanning on a worker thread, so the regex work runs beside reading, unpacking and the
+ * other rules. Work is batched; reading is held back (`ready`) while the worker lags by more
+ * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
+ */
+function workerHost(script) {
+    const worker = new external_node_worker_threads_namespaceObject.Worker(script);
+    worker.unref();
+    let report = () => { };
+    let mask;
+    let failure;
+    let inFlight = 0;
+    let waiters = [];
+    const settles = new Map();
+    let nextSettle = 0;
+    let nextStream = 0;
+    const wake = () => {
+        for (const w of waiters.splice(0))
+            w();
+        for (const s of settles.values())
+            if (failure)
+                s.reject(failure);
+    };
+    worker.on('message', (r) => {
+        if ('settled' in r) {
+            settles.get(r.settled)?.resolve();
+            settles.delete(r.settled);
+            return;
+        }
+        if ('failed' in r) {
+            failure = new Error(`secret scanning failed: ${r.failed}`);
+            return wake();
+        }
+        pool.push(...r.buffers);
+        for (const f of r.findings)
+            report(f);
+        if (mask)
+            for (const v of r.masks)
+                mask(v);
+        inFlight -= r.size;
+        if (inFlight < IN_FLIGHT)
+            wake();
+    });
+    worker.on('error', (err) => {
+        failure = err;
+        wake();
+    });
+    let batch = [];
+    let batchSize = 0;
+    const transfer = [];
+    const flush = () => {
+        if (batch.length === 0)
+            return;
+        const req = { jobs: batch, size: batchSize, masks: Boolean(mask) };
+        worker.postMessage(req, transfer.splice(0));
+        inFlight += batchSize;
+        batch = [];
+        batchSize = 0;
+    };
+    const add = (job, size) => {
+        batch.push(job);
+        batchSize += size;
+        if ('bytes' in job)
+            transfer.push(job.bytes.buffer);
+        if (batchSize >= BATCH || batch.length >= 1024)
+            flush();
+    };
+    // A copy the worker can own (the caller's buffer may be reused, or be a view of a bigger one):
+    // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
+    const pool = [];
+    const own = (b) => {
+        if (b.length > POOLED) {
+            const copy = Buffer.allocUnsafeSlow(b.length);
+            b.copy(copy);
+            return copy;
+        }
+        const view = new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED), 0, b.length);
+        view.set(b);
+        return view;
+    };
+    let local = localScanning(report);
+    const busy = () => inFlight + batchSize >= SHARE;
+    const scanning = {
+        text: (text, file) => busy() ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
+        bytes: (content, file) => busy()
+            ? local.bytes(content, file)
+            : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
+        sink: (file) => {
+            // A streamed file's windows are scanned in order by one thread, chosen at its start.
+            if (busy())
+                return local.sink(file);
+            const stream = nextStream++;
+            const windows = new Windows((bytes, pos) => add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length));
+            return {
+                write: (c) => windows.write(c),
+                end: () => {
+                    windows.end();
+                    add({ kind: 'window', file, stream, bytes: new Uint8Array(0), pos: END }, 0);
+                },
+            };
+        },
+        ready: () => {
+            flush();
+            if (failure)
+                return Promise.reject(failure);
+            if (inFlight < IN_FLIGHT)
+                return Promise.resolve();
+            return new Promise((resolve) => waiters.push(resolve));
+        },
+        settle: () => {
+            flush();
+            if (failure)
+                return Promise.reject(failure);
+            const id = nextSettle++;
+            worker.postMessage({ settle: id });
+            return new Promise((resolve, reject) => settles.set(id, { resolve, reject }));
+        },
+    };
+    return {
+        open(r, m) {
+            report = r;
+            mask = m;
+            local = localScanning(r, m);
+            return scanning;
+        },
+        close: async () => {
+            waiters = [];
+            await worker.terminate();
+        },
+    };
+}
+/** The window that tells the worker a stream has ended (its state can go). */
+const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
+
 ;// CONCATENATED MODULE: ./src/deps.ts
+
+
+
+
 
 
 /**
@@ -27698,8 +27897,10 @@ async function isGzipFile(path) {
  * reader, and npm (run in `cwd`, so the project's registry and credentials apply) for baselines.
  */
 function realDeps(cwd, env) {
+    const worker = env.PACKGUARD_WORKER === '0' ? undefined : workerScript();
     return {
         open: openArtifact,
+        scanner: worker ? () => workerHost(worker) : undefined,
         async fetchBaseline(spec, pkg) {
             const r = await fetchNpmBaseline({
                 spec,
@@ -27714,6 +27915,15 @@ function realDeps(cwd, env) {
                 : { kind: 'not-found', reason: r.reason };
         },
     };
+}
+/**
+ * The secret-scanning worker bundled beside this code (dist/worker/index.js, next to the Action's
+ * dist/index.js and above the CLI's dist/cli/index.js); absent when running from source, where
+ * scanning stays on the main thread.
+ */
+function workerScript() {
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    return [(0,external_node_path_namespaceObject.join)(here, 'worker', 'index.js'), (0,external_node_path_namespaceObject.join)(here, '..', 'worker', 'index.js')].find((p) => (0,external_node_fs_namespaceObject.existsSync)(p));
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot.ts
@@ -27738,8 +27948,6 @@ async function snapshot(cwd, artifact, config, pack) {
     return buildManifest(read.entries, read.format);
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./node_modules/glob/dist/esm/index.min.js
 var index_min_Gt=(n,t,e)=>{let s=n instanceof RegExp?index_min_ce(n,e):n,i=t instanceof RegExp?index_min_ce(t,e):t,r=s!==null&&i!=null&&index_min_ss(s,i,e);return r&&{start:r[0],end:r[1],pre:e.slice(0,r[0]),body:e.slice(r[0]+s.length,r[1]),post:e.slice(r[1]+i.length)}},index_min_ce=(n,t)=>{let e=t.match(n);return e?e[0]:null},index_min_ss=(n,t,e)=>{let s,i,r,o,h,a=e.indexOf(n),l=e.indexOf(t,a+1),u=a;if(a>=0&&l>0){if(n===t)return[a,l];for(s=[],r=e.length;u>=0&&!h;){if(u===a)s.push(u),a=e.indexOf(n,u+1);else if(s.length===1){let c=s.pop();c!==void 0&&(h=[c,l])}else i=s.pop(),i!==void 0&&i<r&&(r=i,o=l),l=e.indexOf(t,u+1);u=a<l&&a>=0?a:l}s.length&&o!==void 0&&(h=[r,o])}return h};var index_min_fe="\0SLASH"+Math.random()+"\0",index_min_ue="\0OPEN"+Math.random()+"\0",index_min_qt="\0CLOSE"+Math.random()+"\0",index_min_de="\0COMMA"+Math.random()+"\0",index_min_pe="\0PERIOD"+Math.random()+"\0",index_min_is=new RegExp(index_min_fe,"g"),index_min_rs=new RegExp(index_min_ue,"g"),index_min_ns=new RegExp(index_min_qt,"g"),index_min_os=new RegExp(index_min_de,"g"),index_min_hs=new RegExp(index_min_pe,"g"),index_min_as=/\\\\/g,index_min_ls=/\\{/g,index_min_cs=/\\}/g,index_min_fs=/\\,/g,index_min_us=/\\./g,index_min_ds=1e5;function index_min_Ht(n){return isNaN(n)?n.charCodeAt(0):parseInt(n,10)}function index_min_ps(n){return n.replace(index_min_as,index_min_fe).replace(index_min_ls,index_min_ue).replace(index_min_cs,index_min_qt).replace(index_min_fs,index_min_de).replace(index_min_us,index_min_pe)}function index_min_ms(n){return n.replace(index_min_is,"\\").replace(index_min_rs,"{").replace(index_min_ns,"}").replace(index_min_os,",").replace(index_min_hs,".")}function index_min_me(n){if(!n)return[""];let t=[],e=index_min_Gt("{","}",n);if(!e)return n.split(",");let{pre:s,body:i,post:r}=e,o=s.split(",");o[o.length-1]+="{"+i+"}";let h=index_min_me(r);return r.length&&(o[o.length-1]+=h.shift(),o.push.apply(o,h)),t.push.apply(t,o),t}function index_min_ge(n,t={}){if(!n)return[];let{max:e=index_min_ds}=t;return n.slice(0,2)==="{}"&&(n="\\{\\}"+n.slice(2)),index_min_ht(index_min_ps(n),e,!0).map(index_min_ms)}function index_min_gs(n){return"{"+n+"}"}function index_min_ws(n){return/^-?0\d/.test(n)}function index_min_ys(n,t){return n<=t}function index_min_bs(n,t){return n>=t}function index_min_ht(n,t,e){let s=[],i=index_min_Gt("{","}",n);if(!i)return[n];let r=i.pre,o=i.post.length?index_min_ht(i.post,t,!1):[""];if(/\$$/.test(i.pre))for(let h=0;h<o.length&&h<t;h++){let a=r+"{"+i.body+"}"+o[h];s.push(a)}else{let h=/^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(i.body),a=/^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(i.body),l=h||a,u=i.body.indexOf(",")>=0;if(!l&&!u)return i.post.match(/,(?!,).*\}/)?(n=i.pre+"{"+i.body+index_min_qt+i.post,index_min_ht(n,t,!0)):[n];let c;if(l)c=i.body.split(/\.\./);else if(c=index_min_me(i.body),c.length===1&&c[0]!==void 0&&(c=index_min_ht(c[0],t,!1).map(index_min_gs),c.length===1))return o.map(f=>i.pre+c[0]+f);let d;if(l&&c[0]!==void 0&&c[1]!==void 0){let f=index_min_Ht(c[0]),m=index_min_Ht(c[1]),p=Math.max(c[0].length,c[1].length),w=c.length===3&&c[2]!==void 0?Math.abs(index_min_Ht(c[2])):1,g=index_min_ys;m<f&&(w*=-1,g=index_min_bs);let E=c.some(index_min_ws);d=[];for(let y=f;g(y,m);y+=w){let b;if(a)b=String.fromCharCode(y),b==="\\"&&(b="");else if(b=String(y),E){let z=p-b.length;if(z>0){let $=new Array(z+1).join("0");y<0?b="-"+$+b.slice(1):b=$+b}}d.push(b)}}else{d=[];for(let f=0;f<c.length;f++)d.push.apply(d,index_min_ht(c[f],t,!1))}for(let f=0;f<d.length;f++)for(let m=0;m<o.length&&s.length<t;m++){let p=r+d[f]+o[m];(!e||l||p)&&s.push(p)}}return s}var index_min_at=n=>{if(typeof n!="string")throw new TypeError("invalid pattern");if(n.length>65536)throw new TypeError("pattern is too long")};var index_min_Ss={"[:alnum:]":["\\p{L}\\p{Nl}\\p{Nd}",!0],"[:alpha:]":["\\p{L}\\p{Nl}",!0],"[:ascii:]":["\\x00-\\x7f",!1],"[:blank:]":["\\p{Zs}\\t",!0],"[:cntrl:]":["\\p{Cc}",!0],"[:digit:]":["\\p{Nd}",!0],"[:graph:]":["\\p{Z}\\p{C}",!0,!0],"[:lower:]":["\\p{Ll}",!0],"[:print:]":["\\p{C}",!0],"[:punct:]":["\\p{P}",!0],"[:space:]":["\\p{Z}\\t\\r\\n\\v\\f",!0],"[:upper:]":["\\p{Lu}",!0],"[:word:]":["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}",!0],"[:xdigit:]":["A-Fa-f0-9",!1]},index_min_lt=n=>n.replace(/[[\]\\-]/g,"\\$&"),index_min_Es=n=>n.replace(/[-[\]{}()*+?.,\\^$|#\s]/g,"\\$&"),we=n=>n.join(""),index_min_ye=(n,t)=>{let e=t;if(n.charAt(e)!=="[")throw new Error("not in a brace expression");let s=[],i=[],r=e+1,o=!1,h=!1,a=!1,l=!1,u=e,c="";t:for(;r<n.length;){let p=n.charAt(r);if((p==="!"||p==="^")&&r===e+1){l=!0,r++;continue}if(p==="]"&&o&&!a){u=r+1;break}if(o=!0,p==="\\"&&!a){a=!0,r++;continue}if(p==="["&&!a){for(let[w,[g,S,E]]of Object.entries(index_min_Ss))if(n.startsWith(w,r)){if(c)return["$.",!1,n.length-e,!0];r+=w.length,E?i.push(g):s.push(g),h=h||S;continue t}}if(a=!1,c){p>c?s.push(index_min_lt(c)+"-"+index_min_lt(p)):p===c&&s.push(index_min_lt(p)),c="",r++;continue}if(n.startsWith("-]",r+1)){s.push(index_min_lt(p+"-")),r+=2;continue}if(n.startsWith("-",r+1)){c=p,r+=2;continue}s.push(index_min_lt(p)),r++}if(u<r)return["",!1,0,!1];if(!s.length&&!i.length)return["$.",!1,n.length-e,!0];if(i.length===0&&s.length===1&&/^\\?.$/.test(s[0])&&!l){let p=s[0].length===2?s[0].slice(-1):s[0];return[index_min_Es(p),!1,u-e,!1]}let d="["+(l?"^":"")+we(s)+"]",f="["+(l?"":"^")+we(i)+"]";return[s.length&&i.length?"("+d+"|"+f+")":s.length?d:f,h,u-e,!0]};var index_min_W=(n,{windowsPathsNoEscape:t=!1,magicalBraces:e=!0}={})=>e?t?n.replace(/\[([^\/\\])\]/g,"$1"):n.replace(/((?!\\).|^)\[([^\/\\])\]/g,"$1$2").replace(/\\([^\/])/g,"$1"):t?n.replace(/\[([^\/\\{}])\]/g,"$1"):n.replace(/((?!\\).|^)\[([^\/\\{}])\]/g,"$1$2").replace(/\\([^\/{}])/g,"$1");var index_min_xs=new Set(["!","?","+","*","@"]),index_min_be=n=>index_min_xs.has(n),index_min_vs="(?!(?:^|/)\\.\\.?(?:$|/))",index_min_Ct="(?!\\.)",Cs=new Set(["[","."]),index_min_Ts=new Set(["..","."]),index_min_As=new Set("().*{}+?[]^$\\!"),index_min_ks=n=>n.replace(/[-[\]{}()*+?.,\\^$|#\s]/g,"\\$&"),Kt="[^/]",index_min_Se=Kt+"*?",index_min_Ee=Kt+"+?",esm_index_min_Q=class n{type;#t;#s;#n=!1;#r=[];#o;#S;#w;#c=!1;#h;#u;#f=!1;constructor(t,e,s={}){this.type=t,t&&(this.#s=!0),this.#o=e,this.#t=this.#o?this.#o.#t:this,this.#h=this.#t===this?s:this.#t.#h,this.#w=this.#t===this?[]:this.#t.#w,t==="!"&&!this.#t.#c&&this.#w.push(this),this.#S=this.#o?this.#o.#r.length:0}get hasMagic(){if(this.#s!==void 0)return this.#s;for(let t of this.#r)if(typeof t!="string"&&(t.type||t.hasMagic))return this.#s=!0;return this.#s}toString(){return this.#u!==void 0?this.#u:this.type?this.#u=this.type+"("+this.#r.map(t=>String(t)).join("|")+")":this.#u=this.#r.map(t=>String(t)).join("")}#a(){if(this!==this.#t)throw new Error("should only call on root");if(this.#c)return this;this.toString(),this.#c=!0;let t;for(;t=this.#w.pop();){if(t.type!=="!")continue;let e=t,s=e.#o;for(;s;){for(let i=e.#S+1;!s.type&&i<s.#r.length;i++)for(let r of t.#r){if(typeof r=="string")throw new Error("string part in extglob AST??");r.copyIn(s.#r[i])}e=s,s=e.#o}}return this}push(...t){for(let e of t)if(e!==""){if(typeof e!="string"&&!(e instanceof n&&e.#o===this))throw new Error("invalid part: "+e);this.#r.push(e)}}toJSON(){let t=this.type===null?this.#r.slice().map(e=>typeof e=="string"?e:e.toJSON()):[this.type,...this.#r.map(e=>e.toJSON())];return this.isStart()&&!this.type&&t.unshift([]),this.isEnd()&&(this===this.#t||this.#t.#c&&this.#o?.type==="!")&&t.push({}),t}isStart(){if(this.#t===this)return!0;if(!this.#o?.isStart())return!1;if(this.#S===0)return!0;let t=this.#o;for(let e=0;e<this.#S;e++){let s=t.#r[e];if(!(s instanceof n&&s.type==="!"))return!1}return!0}isEnd(){if(this.#t===this||this.#o?.type==="!")return!0;if(!this.#o?.isEnd())return!1;if(!this.type)return this.#o?.isEnd();let t=this.#o?this.#o.#r.length:0;return this.#S===t-1}copyIn(t){typeof t=="string"?this.push(t):this.push(t.clone(this))}clone(t){let e=new n(this.type,t);for(let s of this.#r)e.copyIn(s);return e}static#i(t,e,s,i){let r=!1,o=!1,h=-1,a=!1;if(e.type===null){let f=s,m="";for(;f<t.length;){let p=t.charAt(f++);if(r||p==="\\"){r=!r,m+=p;continue}if(o){f===h+1?(p==="^"||p==="!")&&(a=!0):p==="]"&&!(f===h+2&&a)&&(o=!1),m+=p;continue}else if(p==="["){o=!0,h=f,a=!1,m+=p;continue}if(!i.noext&&index_min_be(p)&&t.charAt(f)==="("){e.push(m),m="";let w=new n(p,e);f=n.#i(t,w,f,i),e.push(w);continue}m+=p}return e.push(m),f}let l=s+1,u=new n(null,e),c=[],d="";for(;l<t.length;){let f=t.charAt(l++);if(r||f==="\\"){r=!r,d+=f;continue}if(o){l===h+1?(f==="^"||f==="!")&&(a=!0):f==="]"&&!(l===h+2&&a)&&(o=!1),d+=f;continue}else if(f==="["){o=!0,h=l,a=!1,d+=f;continue}if(index_min_be(f)&&t.charAt(l)==="("){u.push(d),d="";let m=new n(f,u);u.push(m),l=n.#i(t,m,l,i);continue}if(f==="|"){u.push(d),d="",c.push(u),u=new n(null,e);continue}if(f===")")return d===""&&e.#r.length===0&&(e.#f=!0),u.push(d),d="",e.push(...c,u),l;d+=f}return e.type=null,e.#s=void 0,e.#r=[t.substring(s-1)],l}static fromGlob(t,e={}){let s=new n(null,void 0,e);return n.#i(t,s,0,e),s}toMMPattern(){if(this!==this.#t)return this.#t.toMMPattern();let t=this.toString(),[e,s,i,r]=this.toRegExpSource();if(!(i||this.#s||this.#h.nocase&&!this.#h.nocaseMagicOnly&&t.toUpperCase()!==t.toLowerCase()))return s;let h=(this.#h.nocase?"i":"")+(r?"u":"");return Object.assign(new RegExp(`^${e}$`,h),{_src:e,_glob:t})}get options(){return this.#h}toRegExpSource(t){let e=t??!!this.#h.dot;if(this.#t===this&&this.#a(),!this.type){let a=this.isStart()&&this.isEnd()&&!this.#r.some(f=>typeof f!="string"),l=this.#r.map(f=>{let[m,p,w,g]=typeof f=="string"?n.#E(f,this.#s,a):f.toRegExpSource(t);return this.#s=this.#s||w,this.#n=this.#n||g,m}).join(""),u="";if(this.isStart()&&typeof this.#r[0]=="string"&&!(this.#r.length===1&&index_min_Ts.has(this.#r[0]))){let m=Cs,p=e&&m.has(l.charAt(0))||l.startsWith("\\.")&&m.has(l.charAt(2))||l.startsWith("\\.\\.")&&m.has(l.charAt(4)),w=!e&&!t&&m.has(l.charAt(0));u=p?index_min_vs:w?index_min_Ct:""}let c="";return this.isEnd()&&this.#t.#c&&this.#o?.type==="!"&&(c="(?:$|\\/)"),[u+l+c,index_min_W(l),this.#s=!!this.#s,this.#n]}let s=this.type==="*"||this.type==="+",i=this.type==="!"?"(?:(?!(?:":"(?:",r=this.#d(e);if(this.isStart()&&this.isEnd()&&!r&&this.type!=="!"){let a=this.toString();return this.#r=[a],this.type=null,this.#s=void 0,[a,index_min_W(this.toString()),!1,!1]}let o=!s||t||e||!index_min_Ct?"":this.#d(!0);o===r&&(o=""),o&&(r=`(?:${r})(?:${o})*?`);let h="";if(this.type==="!"&&this.#f)h=(this.isStart()&&!e?index_min_Ct:"")+index_min_Ee;else{let a=this.type==="!"?"))"+(this.isStart()&&!e&&!t?index_min_Ct:"")+index_min_Se+")":this.type==="@"?")":this.type==="?"?")?":this.type==="+"&&o?")":this.type==="*"&&o?")?":`)${this.type}`;h=i+r+a}return[h,index_min_W(r),this.#s=!!this.#s,this.#n]}#d(t){return this.#r.map(e=>{if(typeof e=="string")throw new Error("string type in extglob ast??");let[s,i,r,o]=e.toRegExpSource(t);return this.#n=this.#n||o,s}).filter(e=>!(this.isStart()&&this.isEnd())||!!e).join("|")}static#E(t,e,s=!1){let i=!1,r="",o=!1,h=!1;for(let a=0;a<t.length;a++){let l=t.charAt(a);if(i){i=!1,r+=(index_min_As.has(l)?"\\":"")+l;continue}if(l==="*"){if(h)continue;h=!0,r+=s&&/^[*]+$/.test(t)?index_min_Ee:index_min_Se,e=!0;continue}else h=!1;if(l==="\\"){a===t.length-1?r+="\\\\":i=!0;continue}if(l==="["){let[u,c,d,f]=index_min_ye(t,a);if(d){r+=u,o=o||c,a+=d-1,e=e||f;continue}}if(l==="?"){r+=Kt,e=!0;continue}r+=index_min_ks(l)}return[r,index_min_W(t),!!e,o]}};var index_min_tt=(n,{windowsPathsNoEscape:t=!1,magicalBraces:e=!1}={})=>e?t?n.replace(/[?*()[\]{}]/g,"[$&]"):n.replace(/[?*()[\]\\{}]/g,"\\$&"):t?n.replace(/[?*()[\]]/g,"[$&]"):n.replace(/[?*()[\]\\]/g,"\\$&");var index_min_O=(n,t,e={})=>(index_min_at(t),!e.nocomment&&t.charAt(0)==="#"?!1:new D(t,e).match(n)),index_min_Rs=/^\*+([^+@!?\*\[\(]*)$/,index_min_Os=n=>t=>!t.startsWith(".")&&t.endsWith(n),index_min_Fs=n=>t=>t.endsWith(n),index_min_Ds=n=>(n=n.toLowerCase(),t=>!t.startsWith(".")&&t.toLowerCase().endsWith(n)),index_min_Ms=n=>(n=n.toLowerCase(),t=>t.toLowerCase().endsWith(n)),index_min_Ns=/^\*+\.\*+$/,index_min_s=n=>!n.startsWith(".")&&n.includes("."),index_min_Ls=n=>n!=="."&&n!==".."&&n.includes("."),index_min_Ws=/^\.\*+$/,Ps=n=>n!=="."&&n!==".."&&n.startsWith("."),js=/^\*+$/,index_min_Is=n=>n.length!==0&&!n.startsWith("."),index_min_zs=n=>n.length!==0&&n!=="."&&n!=="..",index_min_Bs=/^\?+([^+@!?\*\[\(]*)?$/,index_min_Us=([n,t=""])=>{let e=index_min_Ce([n]);return t?(t=t.toLowerCase(),s=>e(s)&&s.toLowerCase().endsWith(t)):e},index_min_$s=([n,t=""])=>{let e=index_min_Te([n]);return t?(t=t.toLowerCase(),s=>e(s)&&s.toLowerCase().endsWith(t)):e},index_min_Gs=([n,t=""])=>{let e=index_min_Te([n]);return t?s=>e(s)&&s.endsWith(t):e},index_min_Hs=([n,t=""])=>{let e=index_min_Ce([n]);return t?s=>e(s)&&s.endsWith(t):e},index_min_Ce=([n])=>{let t=n.length;return e=>e.length===t&&!e.startsWith(".")},index_min_Te=([n])=>{let t=n.length;return e=>e.length===t&&e!=="."&&e!==".."},index_min_Ae=typeof process=="object"&&process?typeof process.env=="object"&&process.env&&process.env.__MINIMATCH_TESTING_PLATFORM__||process.platform:"posix",index_min_xe={win32:{sep:"\\"},posix:{sep:"/"}},index_min_qs=index_min_Ae==="win32"?index_min_xe.win32.sep:index_min_xe.posix.sep;index_min_O.sep=index_min_qs;var index_min_A=Symbol("globstar **");index_min_O.GLOBSTAR=index_min_A;var index_min_Ks="[^/]",index_min_Vs=index_min_Ks+"*?",index_min_Ys="(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?",index_min_Xs="(?:(?!(?:\\/|^)\\.).)*?",Js=(n,t={})=>e=>index_min_O(e,n,t);index_min_O.filter=Js;var index_min_N=(n,t={})=>Object.assign({},n,t),index_min_Zs=n=>{if(!n||typeof n!="object"||!Object.keys(n).length)return index_min_O;let t=index_min_O;return Object.assign((s,i,r={})=>t(s,i,index_min_N(n,r)),{Minimatch:class extends t.Minimatch{constructor(i,r={}){super(i,index_min_N(n,r))}static defaults(i){return t.defaults(index_min_N(n,i)).Minimatch}},AST:class extends t.AST{constructor(i,r,o={}){super(i,r,index_min_N(n,o))}static fromGlob(i,r={}){return t.AST.fromGlob(i,index_min_N(n,r))}},unescape:(s,i={})=>t.unescape(s,index_min_N(n,i)),escape:(s,i={})=>t.escape(s,index_min_N(n,i)),filter:(s,i={})=>t.filter(s,index_min_N(n,i)),defaults:s=>t.defaults(index_min_N(n,s)),makeRe:(s,i={})=>t.makeRe(s,index_min_N(n,i)),braceExpand:(s,i={})=>t.braceExpand(s,index_min_N(n,i)),match:(s,i,r={})=>t.match(s,i,index_min_N(n,r)),sep:t.sep,GLOBSTAR:index_min_A})};index_min_O.defaults=index_min_Zs;var index_min_ke=(n,t={})=>(index_min_at(n),t.nobrace||!/\{(?:(?!\{).)*\}/.test(n)?[n]:index_min_ge(n,{max:t.braceExpandMax}));index_min_O.braceExpand=index_min_ke;var index_min_Qs=(n,t={})=>new D(n,t).makeRe();index_min_O.makeRe=index_min_Qs;var index_min_ti=(n,t,e={})=>{let s=new D(t,e);return n=n.filter(i=>s.match(i)),s.options.nonull&&!n.length&&n.push(t),n};index_min_O.match=index_min_ti;var index_min_ve=/[?*]|[+@!]\(.*?\)|\[|\]/,index_min_ei=n=>n.replace(/[-[\]{}()*+?.,\\^$|#\s]/g,"\\$&"),D=class{options;set;pattern;windowsPathsNoEscape;nonegate;negate;comment;empty;preserveMultipleSlashes;partial;globSet;globParts;nocase;isWindows;platform;windowsNoMagicRoot;regexp;constructor(t,e={}){index_min_at(t),e=e||{},this.options=e,this.pattern=t,this.platform=e.platform||index_min_Ae,this.isWindows=this.platform==="win32";let s="allowWindowsEscape";this.windowsPathsNoEscape=!!e.windowsPathsNoEscape||e[s]===!1,this.windowsPathsNoEscape&&(this.pattern=this.pattern.replace(/\\/g,"/")),this.preserveMultipleSlashes=!!e.preserveMultipleSlashes,this.regexp=null,this.negate=!1,this.nonegate=!!e.nonegate,this.comment=!1,this.empty=!1,this.partial=!!e.partial,this.nocase=!!this.options.nocase,this.windowsNoMagicRoot=e.windowsNoMagicRoot!==void 0?e.windowsNoMagicRoot:!!(this.isWindows&&this.nocase),this.globSet=[],this.globParts=[],this.set=[],this.make()}hasMagic(){if(this.options.magicalBraces&&this.set.length>1)return!0;for(let t of this.set)for(let e of t)if(typeof e!="string")return!0;return!1}debug(...t){}make(){let t=this.pattern,e=this.options;if(!e.nocomment&&t.charAt(0)==="#"){this.comment=!0;return}if(!t){this.empty=!0;return}this.parseNegate(),this.globSet=[...new Set(this.braceExpand())],e.debug&&(this.debug=(...r)=>console.error(...r)),this.debug(this.pattern,this.globSet);let s=this.globSet.map(r=>this.slashSplit(r));this.globParts=this.preprocess(s),this.debug(this.pattern,this.globParts);let i=this.globParts.map((r,o,h)=>{if(this.isWindows&&this.windowsNoMagicRoot){let a=r[0]===""&&r[1]===""&&(r[2]==="?"||!index_min_ve.test(r[2]))&&!index_min_ve.test(r[3]),l=/^[a-z]:/i.test(r[0]);if(a)return[...r.slice(0,4),...r.slice(4).map(u=>this.parse(u))];if(l)return[r[0],...r.slice(1).map(u=>this.parse(u))]}return r.map(a=>this.parse(a))});if(this.debug(this.pattern,i),this.set=i.filter(r=>r.indexOf(!1)===-1),this.isWindows)for(let r=0;r<this.set.length;r++){let o=this.set[r];o[0]===""&&o[1]===""&&this.globParts[r][2]==="?"&&typeof o[3]=="string"&&/^[a-z]:$/i.test(o[3])&&(o[2]="?")}this.debug(this.pattern,this.set)}preprocess(t){if(this.options.noglobstar)for(let s=0;s<t.length;s++)for(let i=0;i<t[s].length;i++)t[s][i]==="**"&&(t[s][i]="*");let{optimizationLevel:e=1}=this.options;return e>=2?(t=this.firstPhasePreProcess(t),t=this.secondPhasePreProcess(t)):e>=1?t=this.levelOneOptimize(t):t=this.adjascentGlobstarOptimize(t),t}adjascentGlobstarOptimize(t){return t.map(e=>{let s=-1;for(;(s=e.indexOf("**",s+1))!==-1;){let i=s;for(;e[i+1]==="**";)i++;i!==s&&e.splice(s,i-s)}return e})}levelOneOptimize(t){return t.map(e=>(e=e.reduce((s,i)=>{let r=s[s.length-1];return i==="**"&&r==="**"?s:i===".."&&r&&r!==".."&&r!=="."&&r!=="**"?(s.pop(),s):(s.push(i),s)},[]),e.length===0?[""]:e))}levelTwoFileOptimize(t){Array.isArray(t)||(t=this.slashSplit(t));let e=!1;do{if(e=!1,!this.preserveMultipleSlashes){for(let i=1;i<t.length-1;i++){let r=t[i];i===1&&r===""&&t[0]===""||(r==="."||r==="")&&(e=!0,t.splice(i,1),i--)}t[0]==="."&&t.length===2&&(t[1]==="."||t[1]==="")&&(e=!0,t.pop())}let s=0;for(;(s=t.indexOf("..",s+1))!==-1;){let i=t[s-1];i&&i!=="."&&i!==".."&&i!=="**"&&(e=!0,t.splice(s-1,2),s-=2)}}while(e);return t.length===0?[""]:t}firstPhasePreProcess(t){let e=!1;do{e=!1;for(let s of t){let i=-1;for(;(i=s.indexOf("**",i+1))!==-1;){let o=i;for(;s[o+1]==="**";)o++;o>i&&s.splice(i+1,o-i);let h=s[i+1],a=s[i+2],l=s[i+3];if(h!==".."||!a||a==="."||a===".."||!l||l==="."||l==="..")continue;e=!0,s.splice(i,1);let u=s.slice(0);u[i]="**",t.push(u),i--}if(!this.preserveMultipleSlashes){for(let o=1;o<s.length-1;o++){let h=s[o];o===1&&h===""&&s[0]===""||(h==="."||h==="")&&(e=!0,s.splice(o,1),o--)}s[0]==="."&&s.length===2&&(s[1]==="."||s[1]==="")&&(e=!0,s.pop())}let r=0;for(;(r=s.indexOf("..",r+1))!==-1;){let o=s[r-1];if(o&&o!=="."&&o!==".."&&o!=="**"){e=!0;let a=r===1&&s[r+1]==="**"?["."]:[];s.splice(r-1,2,...a),s.length===0&&s.push(""),r-=2}}}}while(e);return t}secondPhasePreProcess(t){for(let e=0;e<t.length-1;e++)for(let s=e+1;s<t.length;s++){let i=this.partsMatch(t[e],t[s],!this.preserveMultipleSlashes);if(i){t[e]=[],t[s]=i;break}}return t.filter(e=>e.length)}partsMatch(t,e,s=!1){let i=0,r=0,o=[],h="";for(;i<t.length&&r<e.length;)if(t[i]===e[r])o.push(h==="b"?e[r]:t[i]),i++,r++;else if(s&&t[i]==="**"&&e[r]===t[i+1])o.push(t[i]),i++;else if(s&&e[r]==="**"&&t[i]===e[r+1])o.push(e[r]),r++;else if(t[i]==="*"&&e[r]&&(this.options.dot||!e[r].startsWith("."))&&e[r]!=="**"){if(h==="b")return!1;h="a",o.push(t[i]),i++,r++}else if(e[r]==="*"&&t[i]&&(this.options.dot||!t[i].startsWith("."))&&t[i]!=="**"){if(h==="a")return!1;h="b",o.push(e[r]),i++,r++}else return!1;return t.length===e.length&&o}parseNegate(){if(this.nonegate)return;let t=this.pattern,e=!1,s=0;for(let i=0;i<t.length&&t.charAt(i)==="!";i++)e=!e,s++;s&&(this.pattern=t.slice(s)),this.negate=e}matchOne(t,e,s=!1){let i=this.options;if(this.isWindows){let p=typeof t[0]=="string"&&/^[a-z]:$/i.test(t[0]),w=!p&&t[0]===""&&t[1]===""&&t[2]==="?"&&/^[a-z]:$/i.test(t[3]),g=typeof e[0]=="string"&&/^[a-z]:$/i.test(e[0]),S=!g&&e[0]===""&&e[1]===""&&e[2]==="?"&&typeof e[3]=="string"&&/^[a-z]:$/i.test(e[3]),E=w?3:p?0:void 0,y=S?3:g?0:void 0;if(typeof E=="number"&&typeof y=="number"){let[b,z]=[t[E],e[y]];b.toLowerCase()===z.toLowerCase()&&(e[y]=b,y>E?e=e.slice(y):E>y&&(t=t.slice(E)))}}let{optimizationLevel:r=1}=this.options;r>=2&&(t=this.levelTwoFileOptimize(t)),this.debug("matchOne",this,{file:t,pattern:e}),this.debug("matchOne",t.length,e.length);for(var o=0,h=0,a=t.length,l=e.length;o<a&&h<l;o++,h++){this.debug("matchOne loop");var u=e[h],c=t[o];if(this.debug(e,u,c),u===!1)return!1;if(u===index_min_A){this.debug("GLOBSTAR",[e,u,c]);var d=o,f=h+1;if(f===l){for(this.debug("** at the end");o<a;o++)if(t[o]==="."||t[o]===".."||!i.dot&&t[o].charAt(0)===".")return!1;return!0}for(;d<a;){var m=t[d];if(this.debug(`
 globstar while`,t,d,e,f,m),this.matchOne(t.slice(d),e.slice(f),s))return this.debug("globstar found match!",d,a,m),!0;if(m==="."||m===".."||!i.dot&&m.charAt(0)==="."){this.debug("dot detected!",t,d,e,f);break}this.debug("globstar swallow a segment, and continue"),d++}return!!(s&&(this.debug(`
@@ -27902,7 +28110,7 @@ function renderJson(report) {
 ;// CONCATENATED MODULE: ./src/report/markdown-sections.ts
 
 
-const markdown_sections_n = (x) => typeof x === 'number' ? x.toLocaleString('en-US') : '';
+const markdown_sections_n = (x) => (typeof x === 'number' ? formatCount(x) : '');
 const size = (x) => (typeof x === 'number' ? formatSize(x) : '');
 /** Source-map exposure: per map, how many original files and bytes it gives away. */
 function exposureTable(findings) {
@@ -28028,7 +28236,7 @@ function artifactsTable(report) {
             : a.lockfile?.changed
                 ? 'read · differs from lockfile'
                 : 'read';
-        out.push(`| ${markdownText(a.path)} | ${a.format ?? ''} | ${a.files.toLocaleString('en-US')} | ${formatSize(a.bytes)} | ${status} |`);
+        out.push(`| ${markdownText(a.path)} | ${a.format ?? ''} | ${formatCount(a.files)} | ${formatSize(a.bytes)} | ${status} |`);
     }
     return [...out, ''];
 }

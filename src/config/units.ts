@@ -30,3 +30,10 @@ export function formatSize(bytes: number): string {
   }
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`
 }
+
+/** 1906 -> "1,906" (as toLocaleString('en-US') does, without loading locale data at run time). */
+export function formatCount(n: number): string {
+  const [int, frac] = String(n).split('.')
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return frac === undefined ? grouped : `${grouped}.${frac}`
+}

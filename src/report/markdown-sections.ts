@@ -1,11 +1,10 @@
 import type { FolderSize } from '../breakdown.js'
-import { formatSize } from '../config/units.js'
+import { formatCount, formatSize } from '../config/units.js'
 import type { Finding } from '../findings.js'
 import { markdownText } from './escape.js'
 import type { ArtifactReport } from './types.js'
 
-const n = (x: number | string | undefined) =>
-  typeof x === 'number' ? x.toLocaleString('en-US') : ''
+const n = (x: number | string | undefined) => (typeof x === 'number' ? formatCount(x) : '')
 const size = (x: number | string | undefined) => (typeof x === 'number' ? formatSize(x) : '')
 
 /** Source-map exposure: per map, how many original files and bytes it gives away. */

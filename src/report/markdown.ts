@@ -1,4 +1,4 @@
-import { formatSize } from '../config/units.js'
+import { formatCount, formatSize } from '../config/units.js'
 import { SEVERITIES, type Finding, type Severity } from '../findings.js'
 import { docsUrl } from '../rules/registry.js'
 import { markdownText } from './escape.js'
@@ -54,7 +54,7 @@ function artifactsTable(report: Report): string[] {
         ? 'read · differs from lockfile'
         : 'read'
     out.push(
-      `| ${markdownText(a.path)} | ${a.format ?? ''} | ${a.files.toLocaleString('en-US')} | ${formatSize(a.bytes)} | ${status} |`,
+      `| ${markdownText(a.path)} | ${a.format ?? ''} | ${formatCount(a.files)} | ${formatSize(a.bytes)} | ${status} |`,
     )
   }
   return [...out, '']

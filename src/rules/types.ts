@@ -3,6 +3,7 @@ import type { DriftSettings } from '../drift/diff.js'
 import type { Manifest } from '../drift/manifest.js'
 import type { Category, Severity } from '../findings.js'
 import type { ChunkSink } from '../sources/body.js'
+import type { SecretScanning } from './secrets/service.js'
 import type { Entry, EntryType } from '../sources/types.js'
 
 /** What every rule id declares about itself; presets and docs are built from these. */
@@ -53,6 +54,8 @@ export interface RuleContext {
   report(finding: RawFinding): void
   /** Hands raw secret values to the runner's log masking (the Action only). */
   mask?: (value: string) => void
+  /** Where secret scanning runs (this thread, or a worker); it reports through `report`. */
+  secrets: SecretScanning
   /** The version the release is tagged with, when known. */
   expectVersion?: string
   /** What the artifact is compared with, set before `end` when a lockfile or baseline is used. */

@@ -21,7 +21,7 @@ export interface WindowSizes {
   after: number
 }
 
-export const DEFAULT_WINDOWS: WindowSizes = { own: 1024 * 1024, before: 4096, after: 64 * 1024 }
+export const DEFAULT_WINDOWS: WindowSizes = { own: 64 * 1024, before: 4096, after: 32 * 1024 }
 
 /**
  * Cuts a streamed file into overlapping windows for scanners that work on text: a match that

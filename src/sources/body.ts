@@ -6,7 +6,7 @@
 export const STREAM_ABOVE = 2 * 1024 * 1024
 
 /** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
-export const HEAD_BYTES = 1024 * 1024
+export const HEAD_BYTES = 64 * 1024
 
 /** A sink that receives a streamed file's bytes in order, then `end()`. */
 export interface ChunkSink {

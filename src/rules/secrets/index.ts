@@ -1,6 +1,6 @@
 import type { ChunkSink } from '../../sources/body.js'
 import type { RawFinding, RuleFamily, RuleMeta } from '../types.js'
-import { Windows, type WindowSizes } from '../windows.js'
+import { Windows, type WindowPos, type WindowSizes } from '../windows.js'
 import { latin1Text } from '../text.js'
 import { isBinary, printableRuns } from './binary.js'
 import { DETECTORS } from './detectors.js'
@@ -32,13 +32,26 @@ export function secretSink(
   mask?: Mask,
   sizes?: WindowSizes,
 ): ChunkSink {
-  let binary: boolean | undefined
-  let seenUpTo = 0
-  return new Windows((bytes, pos) => {
-    binary ??= isBinary(bytes)
-    const text = binary ? printableRuns(bytes) : bytes.toString('latin1')
-    seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo })
-  }, sizes)
+  const windows = new WindowScan()
+  return new Windows((bytes, pos) => windows.scan(bytes, pos, file, report, mask), sizes)
+}
+
+/** The windows of one streamed file, scanned in order (on this thread or a worker). */
+export class WindowScan {
+  private binary: boolean | undefined
+  private seenUpTo = 0
+
+  scan(
+    bytes: Buffer,
+    pos: WindowPos,
+    file: string,
+    report: (f: RawFinding) => void,
+    mask?: Mask,
+  ): void {
+    this.binary ??= isBinary(bytes)
+    const text = this.binary ? printableRuns(bytes) : bytes.toString('latin1')
+    this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo })
+  }
 }
 
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
@@ -76,14 +89,14 @@ export const secretRules: RuleFamily = {
     })),
     unverifiedMeta,
   ],
-  create({ report, mask }) {
+  create({ secrets }) {
     return {
       stream(e) {
-        return e.path.endsWith('.map') ? undefined : secretSink(e.path, report, mask)
+        return e.path.endsWith('.map') ? undefined : secrets.sink(e.path)
       },
       entry(e) {
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
-        scanBytes(e.content, e.path, report, mask)
+        secrets.bytes(e.content, e.path)
       },
     }
   },

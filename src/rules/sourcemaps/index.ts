@@ -1,7 +1,7 @@
 import { formatSize } from '../../config/units.js'
 import type { ChunkSink } from '../../sources/body.js'
 import type { Entry } from '../../sources/types.js'
-import { scanSecrets } from '../secrets/index.js'
+import type { SecretScanning } from '../secrets/service.js'
 import { position } from '../position.js'
 import { latin1Text } from '../text.js'
 import type { RawFinding, RuleFamily } from '../types.js'
@@ -49,8 +49,8 @@ export const sourcemapRules: RuleFamily = {
       description: 'A source map cannot be read; what it holds was not checked.',
     },
   ],
-  create({ report, mask }) {
-    const sink: Sink = { report, mask }
+  create({ report, secrets }) {
+    const sink: Sink = { report, secrets }
     return {
       stream(e) {
         if (MAP_FILE.test(e.path)) return mapSink(e, sink)
@@ -72,10 +72,10 @@ export const sourcemapRules: RuleFamily = {
   },
 }
 
-/** Where findings go, and (in the Action) where raw secret values go to be masked. */
+/** Where findings go, and where embedded sources go to be scanned for secrets. */
 interface Sink {
   report: (f: RawFinding) => void
-  mask?: (value: string) => void
+  secrets: SecretScanning
 }
 
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
@@ -84,7 +84,7 @@ function readMap(text: string, file: string, sink: Sink): MapSources {
 }
 
 const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) =>
-  scanSecrets(content, `${file}!sources[${i}]`, sink.report, sink.mask)
+  sink.secrets.text(content, `${file}!sources[${i}]`)
 
 /**
  * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned

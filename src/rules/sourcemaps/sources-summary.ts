@@ -1,4 +1,4 @@
-import { formatSize } from '../../config/units.js'
+import { formatCount, formatSize } from '../../config/units.js'
 import type { MapSources } from './map-scan.js'
 
 /** What the embedded sources of a map amount to: first-party vs dependency, bytes, top folders. */
@@ -55,7 +55,7 @@ export function summarize(map: MapSources, onlyEmbedded: boolean): SourcesSummar
   return s
 }
 
-const n = (x: number) => x.toLocaleString('en-US')
+const n = formatCount
 
 /** "1,906 original source files (47 MB) from ../src/ and 2,850 from node_modules" */
 export function describeSources(s: SourcesSummary, withBytes: boolean): string {

@@ -1,0 +1,159 @@
+import { Worker } from 'node:worker_threads'
+import type { RawFinding } from '../types.js'
+import { DEFAULT_WINDOWS, Windows, type WindowPos } from '../windows.js'
+import type { Mask } from './scanner.js'
+import { localScanning, type ScannerHost, type SecretScanning } from './service.js'
+
+/** One piece of scanning work, as the worker receives it. */
+export type Job =
+  | { kind: 'text'; file: string; text: string }
+  | { kind: 'bytes'; file: string; bytes: Uint8Array }
+  | { kind: 'window'; file: string; stream: number; bytes: Uint8Array; pos: WindowPos }
+
+/** Main thread -> worker. */
+export type Request = { jobs: Job[]; size: number; masks: boolean } | { settle: number }
+/** Worker -> main thread; `buffers` are the pooled ones handed back for reuse. */
+export type Reply =
+  | { findings: RawFinding[]; masks: string[]; size: number; buffers: ArrayBuffer[] }
+  | { settled: number }
+  | { failed: string }
+
+/** Work is sent in batches of about this many bytes. */
+const BATCH = 512 * 1024
+/** Reading waits while the worker has this much work queued (memory stays bounded). */
+const IN_FLIGHT = 16 * 1024 * 1024
+/** With this much queued, new work is done on this thread instead: both cores scan. */
+const SHARE = 4 * 1024 * 1024
+/**
+ * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
+ * than the scan here, so windows (and small files) travel in recycled buffers.
+ */
+export const POOLED = DEFAULT_WINDOWS.before + DEFAULT_WINDOWS.own + DEFAULT_WINDOWS.after
+
+/**
+ * Secret scanning on a worker thread, so the regex work runs beside reading, unpacking and the
+ * other rules. Work is batched; reading is held back (`ready`) while the worker lags by more
+ * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
+ */
+export function workerHost(script: string): ScannerHost {
+  const worker = new Worker(script)
+  worker.unref()
+  let report: (f: RawFinding) => void = () => {}
+  let mask: Mask | undefined
+  let failure: Error | undefined
+  let inFlight = 0
+  let waiters: Array<() => void> = []
+  const settles = new Map<number, { resolve: () => void; reject: (e: Error) => void }>()
+  let nextSettle = 0
+  let nextStream = 0
+
+  const wake = () => {
+    for (const w of waiters.splice(0)) w()
+    for (const s of settles.values()) if (failure) s.reject(failure)
+  }
+  worker.on('message', (r: Reply) => {
+    if ('settled' in r) {
+      settles.get(r.settled)?.resolve()
+      settles.delete(r.settled)
+      return
+    }
+    if ('failed' in r) {
+      failure = new Error(`secret scanning failed: ${r.failed}`)
+      return wake()
+    }
+    pool.push(...r.buffers)
+    for (const f of r.findings) report(f)
+    if (mask) for (const v of r.masks) mask(v)
+    inFlight -= r.size
+    if (inFlight < IN_FLIGHT) wake()
+  })
+  worker.on('error', (err) => {
+    failure = err
+    wake()
+  })
+
+  let batch: Job[] = []
+  let batchSize = 0
+  const transfer: ArrayBuffer[] = []
+  const flush = () => {
+    if (batch.length === 0) return
+    const req: Request = { jobs: batch, size: batchSize, masks: Boolean(mask) }
+    worker.postMessage(req, transfer.splice(0))
+    inFlight += batchSize
+    batch = []
+    batchSize = 0
+  }
+  const add = (job: Job, size: number) => {
+    batch.push(job)
+    batchSize += size
+    if ('bytes' in job) transfer.push(job.bytes.buffer as ArrayBuffer)
+    if (batchSize >= BATCH || batch.length >= 1024) flush()
+  }
+  // A copy the worker can own (the caller's buffer may be reused, or be a view of a bigger one):
+  // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
+  const pool: ArrayBuffer[] = []
+  const own = (b: Buffer): Uint8Array => {
+    if (b.length > POOLED) {
+      const copy = Buffer.allocUnsafeSlow(b.length)
+      b.copy(copy)
+      return copy
+    }
+    const view = new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED), 0, b.length)
+    view.set(b)
+    return view
+  }
+
+  let local = localScanning(report)
+  const busy = () => inFlight + batchSize >= SHARE
+  const scanning: SecretScanning = {
+    text: (text, file) =>
+      busy() ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
+    bytes: (content, file) =>
+      busy()
+        ? local.bytes(content, file)
+        : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
+    sink: (file) => {
+      // A streamed file's windows are scanned in order by one thread, chosen at its start.
+      if (busy()) return local.sink(file)
+      const stream = nextStream++
+      const windows = new Windows((bytes, pos) =>
+        add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length),
+      )
+      return {
+        write: (c) => windows.write(c),
+        end: () => {
+          windows.end()
+          add({ kind: 'window', file, stream, bytes: new Uint8Array(0), pos: END }, 0)
+        },
+      }
+    },
+    ready: () => {
+      flush()
+      if (failure) return Promise.reject(failure)
+      if (inFlight < IN_FLIGHT) return Promise.resolve()
+      return new Promise((resolve) => waiters.push(resolve))
+    },
+    settle: () => {
+      flush()
+      if (failure) return Promise.reject(failure)
+      const id = nextSettle++
+      worker.postMessage({ settle: id } satisfies Request)
+      return new Promise((resolve, reject) => settles.set(id, { resolve, reject }))
+    },
+  }
+  return {
+    open(r, m) {
+      report = r
+      mask = m
+      local = localScanning(r, m)
+      return scanning
+    },
+    close: async () => {
+      waiters = []
+      await worker.terminate()
+    },
+  }
+}
+
+/** The window that tells the worker a stream has ended (its state can go). */
+export const END: WindowPos = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 }

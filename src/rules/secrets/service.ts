@@ -1,0 +1,50 @@
+import type { ChunkSink } from '../../sources/body.js'
+import type { RawFinding } from '../types.js'
+import type { WindowSizes } from '../windows.js'
+import { scanBytes, scanSecrets, secretSink } from './index.js'
+import type { Mask } from './scanner.js'
+
+/**
+ * Secret scanning as the rules ask for it. Findings go to the artifact's report, maybe later
+ * (a worker thread), but always before `settle()` resolves.
+ */
+export interface SecretScanning {
+  /** A text (latin1) scanned whole: an embedded source, an inline map's source. */
+  text(text: string, file: string): void
+  /** A file held whole: a text, or a binary by its printable runs. */
+  bytes(content: Buffer, file: string): void
+  /** A sink for a file that streams (over STREAM_ABOVE). */
+  sink(file: string): ChunkSink
+  /** Resolves when more work may be handed over (the worker is not too far behind). */
+  ready(): Promise<void>
+  /** Resolves once every finding of the work handed over has been reported. */
+  settle(): Promise<void>
+}
+
+/** Where secret scanning runs for a check: one per run, opened once per artifact. */
+export interface ScannerHost {
+  open(report: (f: RawFinding) => void, mask?: Mask): SecretScanning
+  close(): Promise<void>
+}
+
+const done = Promise.resolve()
+
+/** Scanning on the calling thread: findings are reported at once. */
+export function localScanning(
+  report: (f: RawFinding) => void,
+  mask?: Mask,
+  sizes?: WindowSizes,
+): SecretScanning {
+  return {
+    text: (text, file) => void scanSecrets(text, file, report, mask),
+    bytes: (content, file) => scanBytes(content, file, report, mask),
+    sink: (file) => secretSink(file, report, mask, sizes),
+    ready: () => done,
+    settle: () => done,
+  }
+}
+
+export const localHost: ScannerHost = {
+  open: (report, mask) => localScanning(report, mask),
+  close: async () => {},
+}
