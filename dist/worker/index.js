@@ -2354,6 +2354,9 @@ function workerHost(script) {
     // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
     const pool = [];
     const own = (b) => {
+        // Small files get a copy of their own size (a pooled buffer each would hold 100 KB apiece).
+        if (b.length < POOLED / 4)
+            return new Uint8Array(b);
         if (b.length > POOLED) {
             const copy = Buffer.allocUnsafeSlow(b.length);
             b.copy(copy);

@@ -93,6 +93,8 @@ export function workerHost(script: string): ScannerHost {
   // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
   const pool: ArrayBuffer[] = []
   const own = (b: Buffer): Uint8Array => {
+    // Small files get a copy of their own size (a pooled buffer each would hold 100 KB apiece).
+    if (b.length < POOLED / 4) return new Uint8Array(b)
     if (b.length > POOLED) {
       const copy = Buffer.allocUnsafeSlow(b.length)
       b.copy(copy)
