@@ -21596,6 +21596,7 @@ const npmMetadataRules = {
     ],
     create({ report, expectVersion }) {
         let pkgText;
+        // The first two characters of each file: a string, so no file's bytes are kept alive.
         const heads = new Map();
         return {
             stream(e) {
@@ -21613,7 +21614,7 @@ const npmMetadataRules = {
                     return;
                 if (e.path === 'package.json' && e.content)
                     pkgText = e.content.toString('utf8');
-                heads.set(e.path, bytes.subarray(0, 2));
+                heads.set(e.path, bytes.toString('latin1', 0, 2));
             },
             end(entries) {
                 if (pkgText === undefined)
@@ -21667,7 +21668,7 @@ const npmMetadataRules = {
                     const e = resolveEntry(target, files);
                     if (!e)
                         continue;
-                    if (heads.get(e.path)?.toString('latin1') !== '#!') {
+                    if (heads.get(e.path) !== '#!') {
                         report({
                             rule: 'metadata/bin-shebang',
                             file: e.path,
@@ -27746,6 +27747,8 @@ const BATCH = 512 * 1024;
 const IN_FLIGHT = 16 * 1024 * 1024;
 /** With this much queued, new work is done on this thread instead: both cores scan. */
 const SHARE = 4 * 1024 * 1024;
+/** Texts and files smaller than this are scanned on this thread. */
+const SMALL = 16 * 1024;
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.
@@ -27822,9 +27825,6 @@ function workerHost(script) {
     // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
     const pool = [];
     const own = (b) => {
-        // Small files get a copy of their own size (a pooled buffer each would hold 100 KB apiece).
-        if (b.length < POOLED / 4)
-            return new Uint8Array(b);
         if (b.length > POOLED) {
             const copy = Buffer.allocUnsafeSlow(b.length);
             b.copy(copy);
@@ -27835,15 +27835,16 @@ function workerHost(script) {
         return view;
     };
     let local = localScanning(report);
-    const busy = () => inFlight + batchSize >= SHARE;
+    // Small pieces are scanned here: handing one over costs about what scanning it does.
+    const here = (size) => size < SMALL || inFlight + batchSize >= SHARE;
     const scanning = {
-        text: (text, file) => busy() ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
-        bytes: (content, file) => busy()
+        text: (text, file) => here(text.length) ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
+        bytes: (content, file) => here(content.length)
             ? local.bytes(content, file)
             : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
         sink: (file) => {
             // A streamed file's windows are scanned in order by one thread, chosen at its start.
-            if (busy())
+            if (here(Infinity))
                 return local.sink(file);
             const stream = nextStream++;
             const windows = new Windows((bytes, pos) => add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length));

@@ -2278,6 +2278,8 @@ const BATCH = (/* unused pure expression or super */ null && (512 * 1024));
 const IN_FLIGHT = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /** With this much queued, new work is done on this thread instead: both cores scan. */
 const SHARE = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** Texts and files smaller than this are scanned on this thread. */
+const SMALL = (/* unused pure expression or super */ null && (16 * 1024));
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.
@@ -2354,9 +2356,6 @@ function workerHost(script) {
     // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
     const pool = [];
     const own = (b) => {
-        // Small files get a copy of their own size (a pooled buffer each would hold 100 KB apiece).
-        if (b.length < POOLED / 4)
-            return new Uint8Array(b);
         if (b.length > POOLED) {
             const copy = Buffer.allocUnsafeSlow(b.length);
             b.copy(copy);
@@ -2367,15 +2366,16 @@ function workerHost(script) {
         return view;
     };
     let local = localScanning(report);
-    const busy = () => inFlight + batchSize >= SHARE;
+    // Small pieces are scanned here: handing one over costs about what scanning it does.
+    const here = (size) => size < SMALL || inFlight + batchSize >= SHARE;
     const scanning = {
-        text: (text, file) => busy() ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
-        bytes: (content, file) => busy()
+        text: (text, file) => here(text.length) ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
+        bytes: (content, file) => here(content.length)
             ? local.bytes(content, file)
             : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
         sink: (file) => {
             // A streamed file's windows are scanned in order by one thread, chosen at its start.
-            if (busy())
+            if (here(Infinity))
                 return local.sink(file);
             const stream = nextStream++;
             const windows = new Windows((bytes, pos) => add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length));

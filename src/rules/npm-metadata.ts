@@ -65,7 +65,8 @@ export const npmMetadataRules: RuleFamily = {
   ],
   create({ report, expectVersion }) {
     let pkgText: string | undefined
-    const heads = new Map<string, Buffer>()
+    // The first two characters of each file: a string, so no file's bytes are kept alive.
+    const heads = new Map<string, string>()
     return {
       stream(e) {
         if (e.depth || e.path !== 'package.json') return undefined
@@ -79,7 +80,7 @@ export const npmMetadataRules: RuleFamily = {
         const bytes = e.content ?? e.head
         if (e.depth || e.type !== 'file' || !bytes) return
         if (e.path === 'package.json' && e.content) pkgText = e.content.toString('utf8')
-        heads.set(e.path, bytes.subarray(0, 2))
+        heads.set(e.path, bytes.toString('latin1', 0, 2))
       },
       end(entries) {
         if (pkgText === undefined) return
@@ -131,7 +132,7 @@ export const npmMetadataRules: RuleFamily = {
         for (const [name, target] of bins(pkg)) {
           const e = resolveEntry(target, files)
           if (!e) continue
-          if (heads.get(e.path)?.toString('latin1') !== '#!') {
+          if (heads.get(e.path) !== '#!') {
             report({
               rule: 'metadata/bin-shebang',
               file: e.path,
