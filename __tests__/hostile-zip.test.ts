@@ -2,11 +2,42 @@ import { describe, expect, test } from '@jest/globals'
 import { checkBytes, rulesOf } from './helpers/check.js'
 import { prng, rawZip } from './helpers/hostile.js'
 import { zip } from './helpers/zip.js'
+import { STREAM_ABOVE } from '../src/sources/body.js'
 
 const marker = 'HOSTILE_MARKER'
 const yaml = `content:\n  - name: marker\n    strings: [${marker}]\n`
 const found = (r: Awaited<ReturnType<typeof checkBytes>>) =>
   r.findings.map((f) => [f.rule, f.severity, f.file])
+
+describe('zip: data that does not match its CRC-32', () => {
+  /** A zip whose stored data for `name` has one byte changed after zipping (CRC left as it was). */
+  const tampered = (name: string, content: Buffer) => {
+    const bytes = zip([{ name, content, method: 0 }])
+    const at = bytes.indexOf(content.subarray(0, 64))
+    bytes[at + 10] ^= 0x01
+    return bytes
+  }
+
+  test.each([
+    ['a small file', 1000],
+    ['a streamed file', STREAM_ABOVE + 1000],
+  ])('%s is an error finding naming both checksums', async (_, size) => {
+    const content = Buffer.alloc(size, 'abcdefgh')
+    const r = await checkBytes('c.zip', tampered('lib/x.js', content))
+    expect(found(r)).toEqual([['archive/zip-mismatch', 'error', 'lib/x.js']])
+    expect(r.findings[0].message).toMatch(
+      /^lib\/x\.js: its data does not match its CRC-32 \([0-9a-f]{8}, declared [0-9a-f]{8}\): damaged, or altered after it was zipped/,
+    )
+  })
+
+  test('an intact zip has no CRC finding', async () => {
+    const r = await checkBytes(
+      'ok.zip',
+      zip([{ name: 'x.js', content: 'a'.repeat(5000), method: 8 }]),
+    )
+    expect(rulesOf(r)).toEqual([])
+  })
+})
 
 describe('zip: the central directory and the local headers must agree', () => {
   test('a local header with another name is an error finding', async () => {

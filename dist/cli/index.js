@@ -26172,20 +26172,31 @@ async function readContent(zip, ze, local, entry, opts) {
     const got = at + ze.compressedSize <= local.head.length
         ? inline(local.head.subarray(at, at + ze.compressedSize), ze, entry.path, opts)
         : await readStream(zip, ze, local, entry.path, opts);
-    if (zip_data_judge(entry, ze, got.data.length, got, max))
+    if (zip_data_judge(entry, ze, got.data.length, { ...got, crc: got.crc ?? (0,external_node_zlib_namespaceObject.crc32)(got.data) }, max))
         return;
     if (entry.type === 'symlink')
         entry.linkTarget = got.data.toString('utf8');
     else
         entry.content = got.data;
 }
-/** Records a size lie, or why the data cannot be trusted; true when the entry is unreadable. */
+/**
+ * Records a size lie or a CRC-32 that does not match the data (damaged, or altered after it was
+ * zipped: pip refuses such a wheel), or why the data cannot be trusted; true when the entry is
+ * unreadable.
+ */
 function zip_data_judge(entry, ze, size, got, max) {
     if (size !== ze.uncompressedSize || got.over) {
         addIssue(entry, {
             kind: 'zip-mismatch',
             path: entry.path,
             detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${size}`}`,
+        });
+    }
+    else if (!got.error && got.crc !== undefined && got.crc !== ze.crc32) {
+        addIssue(entry, {
+            kind: 'zip-mismatch',
+            path: entry.path,
+            detail: `its data does not match its CRC-32 (${hex(got.crc)}, declared ${hex(ze.crc32)}): damaged, or altered after it was zipped`,
         });
     }
     if (got.over) {
@@ -26211,6 +26222,7 @@ async function* streamData(zip, ze, local, entry, opts) {
     yield* dataChunks(zip, ze, local, entry.path, opts, got);
     zip_data_judge(entry, ze, got.size, got, opts.budget.limits.maxEntryBytes);
 }
+const hex = (n) => n.toString(16).padStart(8, '0');
 /** An entry's data as it inflates, never past max-entry-bytes; what went wrong goes to `got`. */
 async function* dataChunks(zip, ze, local, path, opts, got) {
     const max = opts.budget.limits.maxEntryBytes;
@@ -26224,6 +26236,7 @@ async function* dataChunks(zip, ze, local, path, opts, got) {
                     break;
                 }
                 opts.budget.addBytes(c.length, path);
+                got.crc = (0,external_node_zlib_namespaceObject.crc32)(c, got.crc ?? 0);
                 yield c;
             }
         }
@@ -26736,7 +26749,7 @@ async function openArtifact(path, opts) {
         case 'unsupported':
             throw new ArtifactError(path, `unsupported archive format: ${kind.name}`);
         default:
-            throw new ArtifactError(path, `not a supported archive (first bytes: ${hex(head.subarray(0, 8))})`);
+            throw new ArtifactError(path, `not a supported archive (first bytes: ${open_hex(head.subarray(0, 8))})`);
     }
 }
 /**
@@ -26761,7 +26774,7 @@ async function readHead(path) {
         await fh.close();
     }
 }
-function hex(b) {
+function open_hex(b) {
     return [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
 }
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { inflateRawSync } from 'node:zlib'
+import { crc32, inflateRawSync } from 'node:zlib'
 import type { Entry as ZipEntry, ZipFile } from 'yauzl'
 import { STREAM_ABOVE } from './body.js'
 import { tooLarge, LimitExceeded } from './limits.js'
@@ -45,17 +45,21 @@ export async function readContent(
     at + ze.compressedSize <= local.head.length
       ? inline(local.head.subarray(at, at + ze.compressedSize), ze, entry.path, opts)
       : await readStream(zip, ze, local, entry.path, opts)
-  if (judge(entry, ze, got.data.length, got, max)) return
+  if (judge(entry, ze, got.data.length, { ...got, crc: got.crc ?? crc32(got.data) }, max)) return
   if (entry.type === 'symlink') entry.linkTarget = got.data.toString('utf8')
   else entry.content = got.data
 }
 
-/** Records a size lie, or why the data cannot be trusted; true when the entry is unreadable. */
+/**
+ * Records a size lie or a CRC-32 that does not match the data (damaged, or altered after it was
+ * zipped: pip refuses such a wheel), or why the data cannot be trusted; true when the entry is
+ * unreadable.
+ */
 function judge(
   entry: Entry,
   ze: ZipEntry,
   size: number,
-  got: { over?: boolean; error?: string },
+  got: { over?: boolean; error?: string; crc?: number },
   max: number,
 ): boolean {
   if (size !== ze.uncompressedSize || got.over) {
@@ -63,6 +67,12 @@ function judge(
       kind: 'zip-mismatch',
       path: entry.path,
       detail: `it declares ${ze.uncompressedSize} bytes but its data ${got.over ? `unpacks to more than max-entry-bytes (${max})` : `holds ${size}`}`,
+    })
+  } else if (!got.error && got.crc !== undefined && got.crc !== ze.crc32) {
+    addIssue(entry, {
+      kind: 'zip-mismatch',
+      path: entry.path,
+      detail: `its data does not match its CRC-32 (${hex(got.crc)}, declared ${hex(ze.crc32)}): damaged, or altered after it was zipped`,
     })
   }
   if (got.over) {
@@ -96,8 +106,10 @@ async function* streamData(
   judge(entry, ze, got.size, got, opts.budget.limits.maxEntryBytes)
 }
 
-/** How reading an entry's data went: bytes read, stopped past max-entry-bytes, damaged. */
-type Progress = { size: number; over?: boolean; error?: string }
+/** How reading an entry's data went: bytes read and their CRC-32, stopped past max-entry-bytes, damaged. */
+type Progress = { size: number; crc?: number; over?: boolean; error?: string }
+
+const hex = (n: number) => n.toString(16).padStart(8, '0')
 
 /** An entry's data as it inflates, never past max-entry-bytes; what went wrong goes to `got`. */
 async function* dataChunks(
@@ -119,6 +131,7 @@ async function* dataChunks(
           break
         }
         opts.budget.addBytes(c.length, path)
+        got.crc = crc32(c, got.crc ?? 0)
         yield c
       }
     } finally {
@@ -164,7 +177,7 @@ function inline(packed: Buffer, ze: ZipEntry, path: string, opts: ZipOptions): G
   return { data }
 }
 
-type Got = { data: Buffer; over?: boolean; error?: string }
+type Got = { data: Buffer; crc?: number; over?: boolean; error?: string }
 
 /**
  * The entry's data, stopped at max-entry-bytes whatever size it declares (a size lie cannot make
