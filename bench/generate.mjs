@@ -128,28 +128,62 @@ export async function pack(root, file) {
   return file
 }
 
-/**
- * A gzip bomb of `mib` MiB: one tar entry of zeros, written as many identical gzip members
- * (npm reads every member), so generating it never holds more than one member in memory.
- */
-export async function generateBomb(file, mib) {
+/** A ustar header for a regular file. */
+function fileHeader(name, size) {
   const header = Buffer.alloc(512)
-  header.write('package/zeros', 0)
+  header.write(name, 0)
   header.write('0000644\0', 100)
-  header.write(`${(mib * 2 ** 20).toString(8).padStart(11, '0')}\0`, 124)
+  header.write(`${size.toString(8).padStart(11, '0')}\0`, 124)
   header.write('        ', 148)
   header.write('0', 156)
   header.write('ustar\0' + '00', 257)
   let sum = 0
   for (const b of header) sum += b
   header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148)
+  return header
+}
+
+function writer(file) {
   const out = createWriteStream(file)
   const write = (b) =>
     new Promise((resolve) => (out.write(b) ? resolve() : out.once('drain', resolve)))
-  await write(gzipSync(header))
+  return { write, end: () => new Promise((resolve) => out.end(resolve)) }
+}
+
+/**
+ * An npm tarball of `count` one-line files (the many-entries case), written as tar directly in
+ * one gzip member per 1,000 entries: 200,000 files would take long to create on disk.
+ */
+export async function generateEntries(file, count) {
+  const { write, end } = writer(file)
+  const block = (content) =>
+    Buffer.concat([content, Buffer.alloc(511 - ((content.length + 511) % 512))])
+  const pkg = Buffer.from(JSON.stringify({ name: 'entries', version: '1.0.0', files: ['lib'] }))
+  let parts = [fileHeader('package/package.json', pkg.length), block(pkg)]
+  for (let i = 0; i < count; i++) {
+    const content = Buffer.from(`module.exports = ${i} // https://example.com/${i}\n`)
+    parts.push(fileHeader(`package/lib/d${i % 500}/f${i}.js`, content.length), block(content))
+    if (parts.length >= 2000) {
+      await write(gzipSync(Buffer.concat(parts)))
+      parts = []
+    }
+  }
+  await write(gzipSync(Buffer.concat([...parts, Buffer.alloc(1024)])))
+  await end()
+  return file
+}
+
+/**
+ * A gzip bomb of `mib` MiB: one tar entry of zeros, written as many identical gzip members
+ * (npm reads every member), so generating it never holds more than one member in memory.
+ */
+export async function generateBomb(file, mib) {
+  const out = writer(file)
+  const write = out.write
+  await write(gzipSync(fileHeader('package/zeros', mib * 2 ** 20)))
   const member = gzipSync(Buffer.alloc(2 ** 20), { level: 9 })
   for (let i = 0; i < mib; i++) await write(member)
   await write(gzipSync(Buffer.alloc(1024)))
-  await new Promise((resolve) => out.end(resolve))
+  await out.end()
   return file
 }

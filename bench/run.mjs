@@ -7,7 +7,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, homedir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { generateBomb, generateManyFiles, generatePackage, pack } from './generate.mjs'
+import {
+  generateBomb,
+  generateEntries,
+  generateManyFiles,
+  generatePackage,
+  pack,
+} from './generate.mjs'
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..')
 const CLI = join(ROOT, 'dist', 'cli', 'index.js')
@@ -129,6 +135,11 @@ if (!QUICK) {
   await bench(
     '60,000-file package',
     await input('many-60k', (f) => pack(generateManyFiles(`${f}.src`, 60_000), f)),
+  )
+  await bench(
+    '200,000-entry package (one-line files)',
+    await input('entries-200k', (f) => generateEntries(f, 200_000)),
+    { peer: false },
   )
   await bench(
     '1 GiB gzip bomb (stopped by the safety limits)',
