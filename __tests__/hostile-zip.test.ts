@@ -171,11 +171,17 @@ describe('zip: the central directory and the local headers must agree', () => {
       rawZip([
         { name: 'enc.txt', content: 'x', method: 0, flags: 0x801 },
         { name: 'bzip2.txt', content: 'x', method: 12 },
+        // Strong encryption (flag bit 6): yauzl alone would refuse the whole zip.
+        { name: 'strong.txt', content: 'x', method: 0, flags: 0x841 },
+        { name: 'plain.txt', content: marker, method: 0 },
       ]),
+      yaml,
     )
     expect(found(r)).toEqual([
       ['archive/unreadable-entry', 'error', 'bzip2.txt'],
       ['archive/unreadable-entry', 'error', 'enc.txt'],
+      ['content/marker', 'error', 'plain.txt'],
+      ['archive/unreadable-entry', 'error', 'strong.txt'],
     ])
   })
 

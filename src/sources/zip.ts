@@ -100,7 +100,28 @@ async function directoryInMemory(src: ByteSource, end: ZipEnd | undefined): Prom
   const start = end?.centralStart
   if (start === undefined || start < 0 || start > src.size) return src
   if (src.size - start > CENTRAL_IN_MEMORY) return src
-  return withTail(src, start, await src.read(start, src.size - start))
+  return withTail(src, start, readableFlags(await src.read(start, src.size - start)))
+}
+
+const CENTRAL_SIGNATURE = 0x02014b50
+const STRONG_ENCRYPTION = 0x40
+
+/**
+ * yauzl refuses a whole zip when one entry is flagged for strong encryption. In the central
+ * directory held in memory, that flag becomes the plain encryption flag: the entry is then
+ * reported as encrypted (never read, never clean) and the rest of the zip is still read.
+ */
+function readableFlags(central: Buffer): Buffer {
+  for (let at = 0; at + 46 <= central.length && central.readUInt32LE(at) === CENTRAL_SIGNATURE;) {
+    if (central[at + 8] & STRONG_ENCRYPTION)
+      central[at + 8] = (central[at + 8] & ~STRONG_ENCRYPTION) | 1
+    at +=
+      46 +
+      central.readUInt16LE(at + 28) +
+      central.readUInt16LE(at + 30) +
+      central.readUInt16LE(at + 32)
+  }
+  return central
 }
 
 function toEntry(ze: ZipEntry): Entry {
