@@ -14020,7 +14020,7 @@ const archiveRules = {
             category: 'archive',
             severity: 'error',
             always: true,
-            description: "A zip entry's local header disagrees with the central directory, or its data does not match its declared size.",
+            description: "A zip entry's local header disagrees with the central directory, or its data does not match its declared size or CRC-32.",
         },
         {
             id: 'archive/unreadable-entry',

@@ -69,7 +69,7 @@ export const archiveRules: RuleFamily = {
       severity: 'error',
       always: true,
       description:
-        "A zip entry's local header disagrees with the central directory, or its data does not match its declared size.",
+        "A zip entry's local header disagrees with the central directory, or its data does not match its declared size or CRC-32.",
     },
     {
       id: 'archive/unreadable-entry',
