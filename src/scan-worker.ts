@@ -25,6 +25,10 @@ port.on('message', (req: Request) => {
       const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.length)
       if (job.kind === 'bytes') {
         scanBytes(bytes, job.file, report, mask)
+      } else if (job.kind === 'pack') {
+        job.files.forEach((file, i) =>
+          scanBytes(bytes.subarray(job.ends[i - 1] ?? 0, job.ends[i]), file, report, mask),
+        )
       } else if (job.pos.base === END.base) {
         streams.delete(job.stream)
       } else {

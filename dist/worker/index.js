@@ -2278,7 +2278,7 @@ const BATCH = (/* unused pure expression or super */ null && (512 * 1024));
 const IN_FLIGHT = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /** With this much queued, new work is done on this thread instead: both cores scan. */
 const SHARE = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-/** Texts and files smaller than this are scanned on this thread. */
+/** Texts smaller than this are scanned on this thread. */
 const SMALL = (/* unused pure expression or super */ null && (16 * 1024));
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
@@ -2336,6 +2336,7 @@ function workerHost(script) {
     let batchSize = 0;
     const transfer = [];
     const flush = () => {
+        closePack();
         if (batch.length === 0)
             return;
         const req = { jobs: batch, size: batchSize, masks: Boolean(mask) };
@@ -2365,17 +2366,45 @@ function workerHost(script) {
         view.set(b);
         return view;
     };
+    // Small files travel packed: one buffer and one message for many of them.
+    let pack;
+    const closePack = () => {
+        if (!pack)
+            return;
+        const { bytes, files, ends, used } = pack;
+        pack = undefined;
+        add({ kind: 'pack', files, ends, bytes: bytes.subarray(0, used) }, used);
+    };
+    const packed = (content, file) => {
+        if (pack && pack.used + content.length > POOLED)
+            closePack();
+        pack ??= {
+            bytes: new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED)),
+            files: [],
+            ends: [],
+            used: 0,
+        };
+        pack.bytes.set(content, pack.used);
+        pack.used += content.length;
+        pack.files.push(file);
+        pack.ends.push(pack.used);
+    };
     let local = localScanning(report);
-    // Small pieces are scanned here: handing one over costs about what scanning it does.
-    const here = (size) => size < SMALL || inFlight + batchSize >= SHARE;
+    // Small texts are scanned here (handing one over costs about what scanning it does), and
+    // everything is when the worker lags: both cores scan.
+    const busy = () => inFlight + batchSize >= SHARE;
     const scanning = {
-        text: (text, file) => here(text.length) ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
-        bytes: (content, file) => here(content.length)
+        text: (text, file) => text.length < SMALL || busy()
+            ? local.text(text, file)
+            : add({ kind: 'text', file, text }, text.length),
+        bytes: (content, file) => busy()
             ? local.bytes(content, file)
-            : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
+            : content.length <= POOLED / 2
+                ? packed(content, file)
+                : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
         sink: (file) => {
             // A streamed file's windows are scanned in order by one thread, chosen at its start.
-            if (here(Infinity))
+            if (busy())
                 return local.sink(file);
             const stream = nextStream++;
             const windows = new Windows((bytes, pos) => add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length));
@@ -2388,7 +2417,9 @@ function workerHost(script) {
             };
         },
         ready: () => {
-            flush();
+            // Work is sent in batches, or at once when the worker has nothing to do.
+            if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH)
+                flush();
             if (failure)
                 return Promise.reject(failure);
             if (inFlight < IN_FLIGHT)
@@ -2447,6 +2478,9 @@ port.on('message', (req) => {
             const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.length);
             if (job.kind === 'bytes') {
                 scanBytes(bytes, job.file, report, mask);
+            }
+            else if (job.kind === 'pack') {
+                job.files.forEach((file, i) => scanBytes(bytes.subarray(job.ends[i - 1] ?? 0, job.ends[i]), file, report, mask));
             }
             else if (job.pos.base === END.base) {
                 streams.delete(job.stream);

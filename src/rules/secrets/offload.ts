@@ -8,6 +8,8 @@ import { localScanning, type ScannerHost, type SecretScanning } from './service.
 export type Job =
   | { kind: 'text'; file: string; text: string }
   | { kind: 'bytes'; file: string; bytes: Uint8Array }
+  /** Small files packed back to back in one buffer: file i is bytes[ends[i-1], ends[i]). */
+  | { kind: 'pack'; files: string[]; ends: number[]; bytes: Uint8Array }
   | { kind: 'window'; file: string; stream: number; bytes: Uint8Array; pos: WindowPos }
 
 /** Main thread -> worker. */
@@ -24,7 +26,7 @@ const BATCH = 512 * 1024
 const IN_FLIGHT = 16 * 1024 * 1024
 /** With this much queued, new work is done on this thread instead: both cores scan. */
 const SHARE = 4 * 1024 * 1024
-/** Texts and files smaller than this are scanned on this thread. */
+/** Texts smaller than this are scanned on this thread. */
 const SMALL = 16 * 1024
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
@@ -78,6 +80,7 @@ export function workerHost(script: string): ScannerHost {
   let batchSize = 0
   const transfer: ArrayBuffer[] = []
   const flush = () => {
+    closePack()
     if (batch.length === 0) return
     const req: Request = { jobs: batch, size: batchSize, masks: Boolean(mask) }
     worker.postMessage(req, transfer.splice(0))
@@ -105,19 +108,46 @@ export function workerHost(script: string): ScannerHost {
     return view
   }
 
+  // Small files travel packed: one buffer and one message for many of them.
+  let pack: { bytes: Uint8Array; files: string[]; ends: number[]; used: number } | undefined
+  const closePack = () => {
+    if (!pack) return
+    const { bytes, files, ends, used } = pack
+    pack = undefined
+    add({ kind: 'pack', files, ends, bytes: bytes.subarray(0, used) }, used)
+  }
+  const packed = (content: Buffer, file: string) => {
+    if (pack && pack.used + content.length > POOLED) closePack()
+    pack ??= {
+      bytes: new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED)),
+      files: [],
+      ends: [],
+      used: 0,
+    }
+    pack.bytes.set(content, pack.used)
+    pack.used += content.length
+    pack.files.push(file)
+    pack.ends.push(pack.used)
+  }
+
   let local = localScanning(report)
-  // Small pieces are scanned here: handing one over costs about what scanning it does.
-  const here = (size: number) => size < SMALL || inFlight + batchSize >= SHARE
+  // Small texts are scanned here (handing one over costs about what scanning it does), and
+  // everything is when the worker lags: both cores scan.
+  const busy = () => inFlight + batchSize >= SHARE
   const scanning: SecretScanning = {
     text: (text, file) =>
-      here(text.length) ? local.text(text, file) : add({ kind: 'text', file, text }, text.length),
+      text.length < SMALL || busy()
+        ? local.text(text, file)
+        : add({ kind: 'text', file, text }, text.length),
     bytes: (content, file) =>
-      here(content.length)
+      busy()
         ? local.bytes(content, file)
-        : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
+        : content.length <= POOLED / 2
+          ? packed(content, file)
+          : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
     sink: (file) => {
       // A streamed file's windows are scanned in order by one thread, chosen at its start.
-      if (here(Infinity)) return local.sink(file)
+      if (busy()) return local.sink(file)
       const stream = nextStream++
       const windows = new Windows((bytes, pos) =>
         add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length),
@@ -131,7 +161,8 @@ export function workerHost(script: string): ScannerHost {
       }
     },
     ready: () => {
-      flush()
+      // Work is sent in batches, or at once when the worker has nothing to do.
+      if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH) flush()
       if (failure) return Promise.reject(failure)
       if (inFlight < IN_FLIGHT) return Promise.resolve()
       return new Promise((resolve) => waiters.push(resolve))
