@@ -27796,7 +27796,7 @@ const IN_FLIGHT = 16 * 1024 * 1024;
 /** With this much queued, new work is done on this thread instead: both cores scan. */
 const SHARE = 4 * 1024 * 1024;
 /** Texts smaller than this are scanned on this thread. */
-const SMALL = 16 * 1024;
+const SMALL = 1024;
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.

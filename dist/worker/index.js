@@ -2279,7 +2279,7 @@ const IN_FLIGHT = (/* unused pure expression or super */ null && (16 * 1024 * 10
 /** With this much queued, new work is done on this thread instead: both cores scan. */
 const SHARE = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** Texts smaller than this are scanned on this thread. */
-const SMALL = (/* unused pure expression or super */ null && (16 * 1024));
+const SMALL = 1024;
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.
