@@ -8,12 +8,12 @@ import { scanSecrets, secretSink } from '../src/rules/secrets/index.js'
 import { fake, ALNUM } from '../src/rules/secrets/samples.js'
 import type { RawFinding } from '../src/rules/types.js'
 import { Windows, type WindowSizes } from '../src/rules/windows.js'
-import { STREAM_ABOVE } from '../src/sources/body.js'
+import { NESTED_IN_MEMORY, STREAM_ABOVE } from '../src/sources/body.js'
 import { checkBytes } from './helpers/check.js'
 import { runCli } from './helpers/run.js'
 import { tempDir, writeTree } from './helpers/fs.js'
 import { prng } from './helpers/hostile.js'
-import { npmTgz } from './helpers/tar.js'
+import { npmTgz, tar } from './helpers/tar.js'
 import { zip } from './helpers/zip.js'
 
 // Files over STREAM_ABOVE are never held whole: they stream through the rules in windows. These
@@ -254,5 +254,25 @@ describe('secret scanning on a worker thread (the built CLI)', () => {
     const onWorker = run({})
     expect(onWorker.length).toBeGreaterThan(samples.length)
     expect(onWorker).toEqual(run({ PACKGUARD_WORKER: '0' }))
+  })
+})
+
+describe('nested archives are opened from memory, up to a bound', () => {
+  test('one over NESTED_IN_MEMORY is not opened and says so', async () => {
+    // A plain tar of zeros inside an npm tarball: cheap to build, compresses to almost nothing.
+    const inner = tar([
+      { name: 'package/zeros.bin', content: Buffer.alloc(NESTED_IN_MEMORY + 1024) },
+    ])
+    const outer = npmTgz({
+      'package.json': '{"name":"o","version":"1.0.0"}',
+      'vendor/big.tar': inner,
+    })
+    const r = await checkBytes('o-1.0.0.tgz', outer, 'safety:\n  max-ratio: 100000\n')
+    const limit = r.findings.find((f) => f.rule === 'archive/limit-exceeded')
+    expect(limit?.file).toBe('vendor/big.tar')
+    expect(limit?.message).toBe(
+      'vendor/big.tar is an archive over 128 MiB inside the artifact; nested archives are opened in memory, so its content was not checked',
+    )
+    expect(r.findings.some((f) => f.file.startsWith('vendor/big.tar!/'))).toBe(false)
   })
 })

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { EntrySummary, RawFinding } from './rules/types.js'
-import { HEAD_BYTES, HeadCollector, WholeCollector, type ChunkSink } from './sources/body.js'
+import {
+  HEAD_BYTES,
+  HeadCollector,
+  NESTED_IN_MEMORY,
+  WholeCollector,
+  type ChunkSink,
+} from './sources/body.js'
 import { Budget, LimitExceeded, type SafetyLimits } from './sources/limits.js'
 import { openNested } from './sources/nested.js'
 import { sniff } from './sources/sniff.js'
@@ -66,6 +72,13 @@ export async function readArtifact(
     hooks.entry?.(e)
     // A streamed archive is opened from its bytes, kept aside while the rules streamed it.
     if (streamed?.whole) e.content = streamed.whole
+    if (streamed?.tooLarge) {
+      out.problems.push({
+        rule: 'archive/limit-exceeded',
+        file: e.path,
+        message: `${e.path} is an archive over ${NESTED_IN_MEMORY / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
+      })
+    }
     const inner = e.type === 'file' ? openNested(e, budget) : undefined
     if (!inner) return
     if (depth >= maxDepth) {
@@ -132,6 +145,8 @@ interface Streamed {
   sha256?: string
   /** The whole bytes, kept only for what must be read whole: archives and the root package.json. */
   whole?: Buffer
+  /** A nested archive too large to hold (over NESTED_IN_MEMORY): it is not opened. */
+  tooLarge?: boolean
 }
 
 /**
@@ -150,6 +165,7 @@ async function pump(
   // Until 512 bytes are in, whether to keep the whole file is not known.
   let whole: WholeCollector | undefined = new WholeCollector()
   let decided = false
+  let tooLarge = false
   for await (const chunk of e.body as AsyncIterable<Buffer>) {
     head.write(chunk)
     hash?.update(chunk)
@@ -158,6 +174,11 @@ async function pump(
       decided = true
       if (!keepWhole(e, head.bytes, opts.top)) whole = undefined
     }
+    // Declared sizes can lie: the bytes kept are counted as they come.
+    if (whole && whole.size > NESTED_IN_MEMORY) {
+      whole = undefined
+      tooLarge = true
+    }
     for (const s of sinks) s.write(chunk)
     await hooks.ready?.()
   }
@@ -165,7 +186,7 @@ async function pump(
   e.head = head.bytes
   e.body = undefined
   if (!decided && !keepWhole(e, head.bytes, opts.top)) whole = undefined
-  return { sha256: hash?.digest('hex'), whole: whole?.bytes }
+  return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge }
 }
 
 function keepWhole(e: Entry, head: Buffer, top: boolean): boolean {

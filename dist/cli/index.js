@@ -21512,6 +21512,11 @@ function describeChange(c, than) {
  * cost more to allocate than to scan) are never made.
  */
 const STREAM_ABOVE = 2 * 1024 * 1024;
+/**
+ * A nested archive is opened from memory (a zip needs random access): one larger than this is
+ * not opened, and says so, so memory stays bounded.
+ */
+const NESTED_IN_MEMORY = 128 * 1024 * 1024;
 /** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
 const HEAD_BYTES = 64 * 1024;
 /** Collects the first `max` bytes of a stream. */
@@ -21537,8 +21542,10 @@ class HeadCollector {
 /** Collects a whole stream (for the few files that must be read whole: metadata, nested zips). */
 class WholeCollector {
     parts = [];
+    size = 0;
     write(chunk) {
         this.parts.push(chunk);
+        this.size += chunk.length;
     }
     end() { }
     get bytes() {
@@ -26923,6 +26930,13 @@ async function readArtifact(path, opts, hooks = {}) {
         // A streamed archive is opened from its bytes, kept aside while the rules streamed it.
         if (streamed?.whole)
             e.content = streamed.whole;
+        if (streamed?.tooLarge) {
+            out.problems.push({
+                rule: 'archive/limit-exceeded',
+                file: e.path,
+                message: `${e.path} is an archive over ${NESTED_IN_MEMORY / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
+            });
+        }
         const inner = e.type === 'file' ? openNested(e, budget) : undefined;
         if (!inner)
             return;
@@ -27005,6 +27019,7 @@ async function pump(e, opts, hooks) {
     // Until 512 bytes are in, whether to keep the whole file is not known.
     let whole = new WholeCollector();
     let decided = false;
+    let tooLarge = false;
     for await (const chunk of e.body) {
         head.write(chunk);
         hash?.update(chunk);
@@ -27013,6 +27028,11 @@ async function pump(e, opts, hooks) {
             decided = true;
             if (!keepWhole(e, head.bytes, opts.top))
                 whole = undefined;
+        }
+        // Declared sizes can lie: the bytes kept are counted as they come.
+        if (whole && whole.size > NESTED_IN_MEMORY) {
+            whole = undefined;
+            tooLarge = true;
         }
         for (const s of sinks)
             s.write(chunk);
@@ -27024,7 +27044,7 @@ async function pump(e, opts, hooks) {
     e.body = undefined;
     if (!decided && !keepWhole(e, head.bytes, opts.top))
         whole = undefined;
-    return { sha256: hash?.digest('hex'), whole: whole?.bytes };
+    return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge };
 }
 function keepWhole(e, head, top) {
     const kind = sniff(head.subarray(0, 512)).kind;

@@ -5,6 +5,12 @@
  */
 export const STREAM_ABOVE = 2 * 1024 * 1024
 
+/**
+ * A nested archive is opened from memory (a zip needs random access): one larger than this is
+ * not opened, and says so, so memory stays bounded.
+ */
+export const NESTED_IN_MEMORY = 128 * 1024 * 1024
+
 /** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
 export const HEAD_BYTES = 64 * 1024
 
@@ -37,8 +43,10 @@ export class HeadCollector implements ChunkSink {
 /** Collects a whole stream (for the few files that must be read whole: metadata, nested zips). */
 export class WholeCollector implements ChunkSink {
   private readonly parts: Buffer[] = []
+  size = 0
   write(chunk: Buffer): void {
     this.parts.push(chunk)
+    this.size += chunk.length
   }
   end(): void {}
   get bytes(): Buffer {
