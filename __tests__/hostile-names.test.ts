@@ -175,7 +175,7 @@ describe('names that forge output', () => {
 })
 
 describe('names that are not valid UTF-8', () => {
-  test('tar: a finding; every entry is kept even when node-tar decodes two names alike', async () => {
+  test('tar: a finding for each name, raw bytes kept apart though npm writes both alike', async () => {
     const r = await checkBytes(
       'bad.tar',
       rawTar([
@@ -189,10 +189,25 @@ describe('names that are not valid UTF-8', () => {
         },
       ]),
     )
-    expect(byRule(r, 'archive/invalid-utf8-name').map((f) => f.file)).toEqual(['a\ufffd.js'])
+    // Both are reported, each naming its own bytes.
+    expect(byRule(r, 'archive/invalid-utf8-name').map((f) => [f.file, f.message])).toEqual([
+      [
+        'a\ufffd.js',
+        "a\ufffd.js: its name is not valid UTF-8 ('package/a\\xfe.js'); npm writes it with U+FFFD in place of the bad bytes",
+      ],
+      [
+        'a\ufffd.js',
+        "a\ufffd.js: its name is not valid UTF-8 ('package/a\\xff.js'); npm writes it with U+FFFD in place of the bad bytes",
+      ],
+    ])
     expect(r.artifacts[0].files).toBe(2)
-    // npm writes both to a\ufffd.js: the second wins, and that is a duplicate.
-    expect(rulesOf(r)).toContain('archive/duplicate-entry')
+    // npm writes both to a\ufffd.js: the second wins, and that is a duplicate. The escapes are
+    // not taken for backslash separators.
+    expect(rulesOf(r).sort()).toEqual([
+      'archive/duplicate-entry',
+      'archive/invalid-utf8-name',
+      'archive/invalid-utf8-name',
+    ])
   })
 
   test('zip: distinct raw names stay distinct entries, shown as \\xNN', async () => {

@@ -13,6 +13,16 @@ export function decodeName(bytes: Uint8Array): { text: string; valid: boolean } 
   }
 }
 
+/** The bytes `decodeName` read: its inverse (an escaped byte U+DC80..U+DCFF is that byte again). */
+export function encodeName(text: string): Buffer {
+  const parts: Buffer[] = []
+  for (const ch of text) {
+    const c = ch.charCodeAt(0)
+    parts.push(c >= 0xdc80 && c <= 0xdcff ? Buffer.from([c - 0xdc00]) : Buffer.from(ch))
+  }
+  return Buffer.concat(parts)
+}
+
 function decodeEscaped(b: Uint8Array): string {
   let out = ''
   let i = 0

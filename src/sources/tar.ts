@@ -1,21 +1,10 @@
-import { Parser, type ReadEntry } from 'tar'
 import { STREAM_ABOVE } from './body.js'
 import { tooLarge, Budget, LimitExceeded } from './limits.js'
+import { showBytes } from './names.js'
 import { normalizeEntryPath, stripTop } from './paths.js'
+import { TarFormatError, TarParser, type TarHeader } from './tar-header.js'
 import { gunzipped, isGzip, TrailingCheck } from './tar-stream.js'
-import { ArtifactError, type Entry, type EntryType } from './types.js'
-
-const TYPES: Record<string, EntryType> = {
-  File: 'file',
-  OldFile: 'file',
-  ContiguousFile: 'file',
-  Directory: 'directory',
-  SymbolicLink: 'symlink',
-  Link: 'hardlink',
-  CharacterDevice: 'char-device',
-  BlockDevice: 'block-device',
-  FIFO: 'fifo',
-}
+import { ArtifactError, type Entry } from './types.js'
 
 export interface TarOptions {
   /** Name used in error messages. */
@@ -37,24 +26,18 @@ interface BodyQueue {
 }
 
 /**
- * Reads a tar or gzipped tar with node-tar's strict Parser (what npm uses) and yields its
- * entries one by one, pulling input only as entries (and the bodies of large files) are
- * consumed: memory holds one input chunk's worth of entries. A file over STREAM_ABOVE is handed
- * on at its header with a `body` that reads its data as it is iterated. Every unpacked byte
- * (entry data, headers, what follows the end marker) counts toward the budget, so skipped
- * entries cannot hide a bomb. The archive must end with its end-of-archive marker, or the read
- * fails closed; data after the marker is reported on the last entry.
+ * Reads a tar or gzipped tar as node-tar's strict Parser reads it (what npm extracts; see
+ * TarParser) and yields its entries one by one, pulling input only as entries (and the bodies of
+ * large files) are consumed: memory holds one input chunk's worth of entries. A file over
+ * STREAM_ABOVE is handed on at its header with a `body` that reads its data as it is iterated.
+ * Every unpacked byte (entry data, headers, what follows the end marker) counts toward the
+ * budget, so skipped entries cannot hide a bomb. The archive must end with its end-of-archive
+ * marker, or the read fails closed; data after the marker is reported on the last entry.
  */
 export async function* readTar(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: TarOptions,
 ): AsyncGenerator<Entry> {
-  // zstd: false: the bytes are already unpacked, node-tar must not sniff them again.
-  const parser = new Parser({
-    strict: true,
-    zstd: false,
-    maxDecompressionRatio: Number.MAX_SAFE_INTEGER,
-  })
   const ready: Entry[] = []
   // The last entry waits for the next header: if none comes, the archive's own issues
   // (trailing data) are attached to it before it is released.
@@ -65,6 +48,9 @@ export async function* readTar(
   let first = true
   let sawEntry = false
   let current = ''
+  // Where the current entry's data goes: a small file's pieces, a streamed body, or nowhere.
+  let small: { entry: Entry; chunks: Buffer[] } | undefined
+  let queue: BodyQueue | undefined
   const trailing = new TrailingCheck()
 
   const release = () => {
@@ -72,134 +58,134 @@ export async function* readTar(
     else if (pending) ready.push(pending.entry)
     pending = undefined
   }
-  parser.on('error', (err: Error) => {
-    failure ??= describe(err, sawEntry, opts.artifact)
-  })
-  parser.on('eof', () => {
-    sawEof = true
-  })
-  parser.on('entry', (re: ReadEntry) => {
+  const onEntry = (h: TarHeader) => {
     sawEntry = true
     release()
-    // header.path is the name as stored; on Windows node-tar's re.path has `\` turned into `/`.
-    const rawPath = String(re.header?.path ?? re.path)
-    const normalized = normalizeEntryPath(rawPath)
-    if (first) {
+    small = undefined
+    queue = undefined
+    // The path npm writes (U+FFFD for bad bytes); rawPath keeps bad bytes apart (decodeName).
+    const normalized = normalizeEntryPath(h.name.text)
+    // The top folder is the first one npm sees: not that of a volume label it passes over.
+    if (first && !h.skipped) {
       first = false
       top = opts.top?.(normalized)
     }
+    const rawPath = h.name.raw
     const entry: Entry = {
       path: stripTop(normalized, top),
       rawPath,
-      type: TYPES[re.type] ?? 'other',
-      mode: (re.mode ?? 0) & 0o7777,
-      size: re.size ?? 0,
+      type: h.type,
+      mode: (h.mode ?? 0) & 0o7777,
+      size: h.size ?? 0,
     }
     current = entry.path || rawPath
-    if (re.linkpath) entry.linkTarget = String(re.linkpath)
-    // node-tar decodes names as UTF-8 with U+FFFD for bad bytes, as npm then writes them.
-    if (rawPath.includes('\ufffd')) {
+    if (h.linkpath) entry.linkTarget = h.linkpath
+    if (!h.name.valid) {
       entry.issues = [
         {
           kind: 'invalid-utf8-name',
           path: entry.path,
-          detail:
-            'its name is not valid UTF-8; npm writes it with U+FFFD in place of the bad bytes',
+          detail: `its name is not valid UTF-8 ('${showBytes(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
         },
       ]
     }
     // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
     // bytes that follow are then parsed as headers, so the archive means what the reader wants.
-    if (entry.type === 'file' && re.header?.size === undefined) {
-      failure ??= new ArtifactError(
+    if (entry.type === 'file' && h.size === undefined) {
+      throw new ArtifactError(
         opts.artifact,
         `corrupt tar: ${rawPath} has a negative or unreadable size field`,
       )
     }
-    try {
-      opts.budget.addEntry(current)
-    } catch (err) {
-      failure ??= err as LimitExceeded
-      re.resume()
-      return
-    }
+    opts.budget.addEntry(current)
     if (entry.type !== 'file') {
-      re.resume()
       if (entry.path !== '') pending = { entry }
-      return
-    }
-    if (!opts.budget.entryFits(entry.size)) {
+    } else if (!opts.budget.entryFits(entry.size)) {
       entry.unreadable = tooLarge(opts.budget)
-      re.resume()
       pending = { entry }
-      return
-    }
-    if (entry.size > STREAM_ABOVE) {
+    } else if (entry.size > STREAM_ABOVE) {
       // Handed on now: its bytes are read as the consumer iterates the body.
-      const queue: BodyQueue = { chunks: [], released: false, discard: false }
+      queue = { chunks: [], released: false, discard: false }
       entry.body = body(queue)
-      re.on('data', (c: Buffer) => {
-        if (!queue.discard) queue.chunks.push(c)
-      })
       ready.push(entry)
       pending = { entry, queue }
-      return
+    } else {
+      small = { entry, chunks: [] }
     }
-    const chunks: Buffer[] = []
-    re.on('data', (c: Buffer) => {
-      chunks.push(c)
-    })
-    re.on('end', () => {
-      entry.content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
-      pending = { entry }
-    })
+  }
+  const parser = new TarParser({
+    onEntry,
+    onData(chunk) {
+      if (small) small.chunks.push(chunk)
+      else if (queue && !queue.discard) queue.chunks.push(chunk)
+    },
+    onEntryEnd() {
+      if (small) {
+        const { entry, chunks } = small
+        entry.content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+        pending = { entry }
+      }
+      small = undefined
+      queue = undefined
+    },
+    onEnd() {
+      sawEof = true
+    },
   })
 
   let iterator: AsyncIterator<Buffer> | undefined
   let ended = false
   /** Feeds one more input chunk to the parser; false once the input is over and checked. */
   const step = async (): Promise<boolean> => {
-    if (ended) {
-      if (failure) throw failure
-      return false
-    }
-    if (!iterator) {
-      const source = await isGzip(input, opts)
-      iterator = (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]()
-    }
-    const next = await iterator.next()
-    if (next.done) {
-      ended = true
-      finish()
-      if (failure) throw failure
-      return false
-    }
-    const chunk = next.value
-    opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact)
-    if (sawEof) {
-      trailing.add(chunk)
-      return true
-    }
-    parser.write(chunk)
     if (failure) throw failure
-    if (sawEof) trailing.add(remainder(parser))
-    return true
+    if (ended) return false
+    try {
+      if (!iterator) {
+        const source = await isGzip(input, opts)
+        iterator = (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]()
+      }
+      const next = await iterator.next()
+      if (next.done) {
+        ended = true
+        finish()
+        return false
+      }
+      const chunk = next.value
+      opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact)
+      if (sawEof) {
+        trailing.add(chunk)
+        return true
+      }
+      parser.write(chunk)
+      if (sawEof) trailing.add(parser.remainder())
+      return true
+    } catch (err) {
+      // Whoever meets it (the entry loop or a body being read), the read fails with one cause.
+      failure = asFailure(err, sawEntry, opts.artifact)
+      throw failure
+    }
   }
   /** At the end of input: the archive must have ended properly; what follows is reported. */
   const finish = () => {
-    parser.end()
-    if (!failure && !sawEof) {
-      failure = new ArtifactError(
+    let error: unknown
+    try {
+      parser.end()
+    } catch (err) {
+      error = err
+    }
+    if (!error && !sawEof) {
+      error = new ArtifactError(
         opts.artifact,
         'truncated tar: the end-of-archive marker is missing',
       )
     }
-    const junk = failure ? undefined : trailing.describe()
+    const junk = error ? undefined : trailing.describe()
     if (junk && pending) {
       const e = pending.entry
       e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }]
     }
     release()
+    if (error) throw error
   }
   async function* body(queue: BodyQueue): AsyncGenerator<Buffer> {
     try {
@@ -229,24 +215,13 @@ export async function* readTar(
     // What was read before the failure is still handed on, then the read fails.
     release()
     for (const e of ready.splice(0)) if (!e.body) yield e
-    if (err instanceof ArtifactError || err instanceof LimitExceeded) throw err
-    throw gzipError(err as Error, opts.artifact)
+    throw asFailure(err, sawEntry, opts.artifact)
   }
 }
 
 /** Reads past what the consumer left of a body. */
 async function skipBody(body: AsyncIterable<Buffer>): Promise<void> {
   for await (const _ of body) void _
-}
-
-/**
- * What node-tar buffered after the end marker in the chunk that held it (node-tar keeps it in
- * its `buffer` slot and reads no further). A test pins this down, so a node-tar change shows.
- */
-function remainder(parser: Parser): Buffer {
-  const slot = Object.getOwnPropertySymbols(parser).find((s) => s.description === 'buffer')
-  const value = slot ? (parser as unknown as Record<symbol, unknown>)[slot] : undefined
-  return Buffer.isBuffer(value) ? value : Buffer.alloc(0)
 }
 
 function gzipError(err: Error, artifact: string): ArtifactError {
@@ -257,17 +232,21 @@ function gzipError(err: Error, artifact: string): ArtifactError {
   return new ArtifactError(artifact, `unreadable: ${err.message}`)
 }
 
-function describe(err: Error, sawEntry: boolean, artifact: string): ArtifactError | LimitExceeded {
-  if (err instanceof LimitExceeded) return err
-  const msg = err.message.replace(/^TAR_[A-Z_]+: /, '')
-  const cause = /zlib/.test(msg)
-    ? `corrupt or truncated gzip data (${msg.replace(/^zlib: /, '')})`
-    : /Unrecognized archive format/.test(msg) || (!sawEntry && /checksum failure/.test(msg))
+/** The error a failed read ends with, naming the artifact and the cause. */
+function asFailure(
+  err: unknown,
+  sawEntry: boolean,
+  artifact: string,
+): ArtifactError | LimitExceeded {
+  if (err instanceof ArtifactError || err instanceof LimitExceeded) return err
+  if (!(err instanceof TarFormatError)) return gzipError(err as Error, artifact)
+  const cause =
+    err.kind === 'not-tar' || (err.kind === 'checksum' && !sawEntry)
       ? 'not a tar archive (no valid tar header found)'
-      : /checksum failure/.test(msg)
+      : err.kind === 'checksum'
         ? 'corrupt tar: header checksum failure'
-        : /Truncated input/.test(msg)
-          ? `truncated tar: ${msg}`
-          : `unreadable tar: ${msg}`
+        : err.kind === 'truncated'
+          ? `truncated tar: ${err.message}`
+          : `unreadable tar: ${err.message}`
   return new ArtifactError(artifact, cause)
 }

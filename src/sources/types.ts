@@ -20,7 +20,11 @@ export interface Entry {
    * folder), so distinct names never share a path.
    */
   path: string
-  /** The name as the archive or file system gave it (U+FFFD for bytes that are not UTF-8). */
+  /**
+   * The name as the archive or file system gave it. Bytes that are not UTF-8 show as U+FFFD
+   * (zip, folder) or, in tar, as the lone surrogate U+DC00+byte, so distinct raw names stay
+   * distinct.
+   */
   rawPath: string
   type: EntryType
   /** Permission bits (e.g. 0o755); 0 when the format does not record them. */
