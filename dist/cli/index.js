@@ -28279,6 +28279,7 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 
+
 /** Work is sent in batches of about this many bytes. */
 const BATCH = 512 * 1024;
 /** Reading waits while the worker has this much work queued (memory stays bounded). */
@@ -28287,6 +28288,8 @@ const IN_FLIGHT = 16 * 1024 * 1024;
 const SHARE = 4 * 1024 * 1024;
 /** Texts smaller than this are scanned on this thread. */
 const SMALL = 1024;
+/** The first bytes to scan are scanned on this thread; the worker starts after them. */
+const START_AFTER = 2 * 1024 * 1024;
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.
@@ -28298,8 +28301,7 @@ const POOLED = DEFAULT_WINDOWS.before + DEFAULT_WINDOWS.own + DEFAULT_WINDOWS.af
  * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
  */
 function workerHost(script) {
-    const worker = new external_node_worker_threads_namespaceObject.Worker(script);
-    worker.unref();
+    let worker;
     let report = () => { };
     let mask;
     let failure;
@@ -28315,7 +28317,18 @@ function workerHost(script) {
             if (failure)
                 s.reject(failure);
     };
-    worker.on('message', (r) => {
+    // Started once there is enough to scan: a small package is done before a worker would be up.
+    const start = () => {
+        const w = new external_node_worker_threads_namespaceObject.Worker(script);
+        w.unref();
+        w.on('message', onReply);
+        w.on('error', (err) => {
+            failure = err;
+            wake();
+        });
+        return w;
+    };
+    const onReply = (r) => {
         if ('settled' in r) {
             settles.get(r.settled)?.resolve();
             settles.delete(r.settled);
@@ -28334,11 +28347,7 @@ function workerHost(script) {
         inFlight -= r.size;
         if (inFlight < IN_FLIGHT)
             wake();
-    });
-    worker.on('error', (err) => {
-        failure = err;
-        wake();
-    });
+    };
     let batch = [];
     let batchSize = 0;
     const transfer = [];
@@ -28347,6 +28356,7 @@ function workerHost(script) {
         if (batch.length === 0)
             return;
         const req = { jobs: batch, size: batchSize, masks: Boolean(mask) };
+        worker ??= start();
         worker.postMessage(req, transfer.splice(0));
         inFlight += batchSize;
         batch = [];
@@ -28398,20 +28408,29 @@ function workerHost(script) {
     };
     let local = localScanning(report);
     // Small texts are scanned here (handing one over costs about what scanning it does), and
-    // everything is when the worker lags: both cores scan.
-    const busy = () => inFlight + batchSize >= SHARE;
+    // everything is when the worker lags: both cores scan. The first START_AFTER bytes are
+    // scanned here too, so a small package never waits for a worker to start.
+    let early = 0;
+    const here = (size) => {
+        if (early < START_AFTER) {
+            early += size;
+            if (early < START_AFTER)
+                return true;
+        }
+        return inFlight + batchSize >= SHARE;
+    };
     const scanning = {
-        text: (text, file) => text.length < SMALL || busy()
+        text: (text, file) => here(text.length) || text.length < SMALL
             ? local.text(text, file)
             : add({ kind: 'text', file, text }, text.length),
-        bytes: (content, file) => busy()
+        bytes: (content, file) => here(content.length)
             ? local.bytes(content, file)
             : content.length <= POOLED / 2
                 ? packed(content, file)
                 : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
         sink: (file) => {
             // A streamed file's windows are scanned in order by one thread, chosen at its start.
-            if (busy())
+            if (here(STREAM_ABOVE))
                 return local.sink(file);
             const stream = nextStream++;
             const windows = new Windows((bytes, pos) => add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length));
@@ -28427,6 +28446,8 @@ function workerHost(script) {
             // Work is sent in batches, or at once when the worker has nothing to do.
             if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH)
                 flush();
+            if (!worker)
+                return Promise.resolve();
             if (failure)
                 return Promise.reject(failure);
             if (inFlight < IN_FLIGHT)
@@ -28437,6 +28458,8 @@ function workerHost(script) {
             flush();
             if (failure)
                 return Promise.reject(failure);
+            if (!worker)
+                return Promise.resolve();
             const id = nextSettle++;
             worker.postMessage({ settle: id });
             return new Promise((resolve, reject) => settles.set(id, { resolve, reject }));
@@ -28451,7 +28474,7 @@ function workerHost(script) {
         },
         close: async () => {
             waiters = [];
-            await worker.terminate();
+            await worker?.terminate();
         },
     };
 }

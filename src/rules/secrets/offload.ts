@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { RawFinding } from '../types.js'
+import { STREAM_ABOVE } from '../../sources/body.js'
 import { DEFAULT_WINDOWS, Windows, type WindowPos } from '../windows.js'
 import type { Mask } from './scanner.js'
 import { localScanning, type ScannerHost, type SecretScanning } from './service.js'
@@ -28,6 +29,8 @@ const IN_FLIGHT = 16 * 1024 * 1024
 const SHARE = 4 * 1024 * 1024
 /** Texts smaller than this are scanned on this thread. */
 const SMALL = 1024
+/** The first bytes to scan are scanned on this thread; the worker starts after them. */
+const START_AFTER = 2 * 1024 * 1024
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.
@@ -40,8 +43,7 @@ export const POOLED = DEFAULT_WINDOWS.before + DEFAULT_WINDOWS.own + DEFAULT_WIN
  * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
  */
 export function workerHost(script: string): ScannerHost {
-  const worker = new Worker(script)
-  worker.unref()
+  let worker: Worker | undefined
   let report: (f: RawFinding) => void = () => {}
   let mask: Mask | undefined
   let failure: Error | undefined
@@ -55,7 +57,18 @@ export function workerHost(script: string): ScannerHost {
     for (const w of waiters.splice(0)) w()
     for (const s of settles.values()) if (failure) s.reject(failure)
   }
-  worker.on('message', (r: Reply) => {
+  // Started once there is enough to scan: a small package is done before a worker would be up.
+  const start = (): Worker => {
+    const w = new Worker(script)
+    w.unref()
+    w.on('message', onReply)
+    w.on('error', (err) => {
+      failure = err
+      wake()
+    })
+    return w
+  }
+  const onReply = (r: Reply) => {
     if ('settled' in r) {
       settles.get(r.settled)?.resolve()
       settles.delete(r.settled)
@@ -70,11 +83,7 @@ export function workerHost(script: string): ScannerHost {
     if (mask) for (const v of r.masks) mask(v)
     inFlight -= r.size
     if (inFlight < IN_FLIGHT) wake()
-  })
-  worker.on('error', (err) => {
-    failure = err
-    wake()
-  })
+  }
 
   let batch: Job[] = []
   let batchSize = 0
@@ -83,6 +92,7 @@ export function workerHost(script: string): ScannerHost {
     closePack()
     if (batch.length === 0) return
     const req: Request = { jobs: batch, size: batchSize, masks: Boolean(mask) }
+    worker ??= start()
     worker.postMessage(req, transfer.splice(0))
     inFlight += batchSize
     batch = []
@@ -132,22 +142,30 @@ export function workerHost(script: string): ScannerHost {
 
   let local = localScanning(report)
   // Small texts are scanned here (handing one over costs about what scanning it does), and
-  // everything is when the worker lags: both cores scan.
-  const busy = () => inFlight + batchSize >= SHARE
+  // everything is when the worker lags: both cores scan. The first START_AFTER bytes are
+  // scanned here too, so a small package never waits for a worker to start.
+  let early = 0
+  const here = (size: number) => {
+    if (early < START_AFTER) {
+      early += size
+      if (early < START_AFTER) return true
+    }
+    return inFlight + batchSize >= SHARE
+  }
   const scanning: SecretScanning = {
     text: (text, file) =>
-      text.length < SMALL || busy()
+      here(text.length) || text.length < SMALL
         ? local.text(text, file)
         : add({ kind: 'text', file, text }, text.length),
     bytes: (content, file) =>
-      busy()
+      here(content.length)
         ? local.bytes(content, file)
         : content.length <= POOLED / 2
           ? packed(content, file)
           : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
     sink: (file) => {
       // A streamed file's windows are scanned in order by one thread, chosen at its start.
-      if (busy()) return local.sink(file)
+      if (here(STREAM_ABOVE)) return local.sink(file)
       const stream = nextStream++
       const windows = new Windows((bytes, pos) =>
         add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length),
@@ -163,6 +181,7 @@ export function workerHost(script: string): ScannerHost {
     ready: () => {
       // Work is sent in batches, or at once when the worker has nothing to do.
       if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH) flush()
+      if (!worker) return Promise.resolve()
       if (failure) return Promise.reject(failure)
       if (inFlight < IN_FLIGHT) return Promise.resolve()
       return new Promise((resolve) => waiters.push(resolve))
@@ -170,6 +189,7 @@ export function workerHost(script: string): ScannerHost {
     settle: () => {
       flush()
       if (failure) return Promise.reject(failure)
+      if (!worker) return Promise.resolve()
       const id = nextSettle++
       worker.postMessage({ settle: id } satisfies Request)
       return new Promise((resolve, reject) => settles.set(id, { resolve, reject }))
@@ -184,7 +204,7 @@ export function workerHost(script: string): ScannerHost {
     },
     close: async () => {
       waiters = []
-      await worker.terminate()
+      await worker?.terminate()
     },
   }
 }
