@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../src/check.js'
 import { parseConfig } from '../src/config/load.js'
@@ -10,7 +11,7 @@ import type { RawFinding } from '../src/rules/types.js'
 import { Windows, type WindowSizes } from '../src/rules/windows.js'
 import { NESTED_IN_MEMORY, STREAM_ABOVE } from '../src/sources/body.js'
 import { checkBytes } from './helpers/check.js'
-import { runCli } from './helpers/run.js'
+import { ROOT, runCli } from './helpers/run.js'
 import { tempDir, writeTree } from './helpers/fs.js'
 import { prng } from './helpers/hostile.js'
 import { npmTgz, tar } from './helpers/tar.js'
@@ -76,17 +77,24 @@ describe('windows', () => {
 describe('a streamed file is scanned for secrets as a whole one is', () => {
   const samples = DETECTORS.flatMap((d) => d.samples.match().map((s) => ({ id: d.id, s })))
 
-  test.each([0, 1, 2])('every detector sample, cut at every place by windows (seed %i)', (seed) => {
-    const rnd = prng(seed + 10)
-    for (const { s } of samples) {
-      // The sample lands at every offset around a window boundary in turn.
-      for (const shift of [0, 1, 150, 290, 299]) {
-        const filler = 'x = 1;\n'.repeat(40).slice(0, 300 - (shift % 300))
-        const text = `${filler}${s}\nmore = 2;\n${'y'.repeat(Math.floor(rnd() * 50))}`
-        expect(streamed(text, seed)).toEqual(whole(text))
+  test.each([0, 1, 2])(
+    'every detector sample, cut by a window edge at several places (seed %i)',
+    (seed) => {
+      const rnd = prng(seed + 10)
+      for (const { s } of samples) {
+        // The sample starts `back` bytes before the first window boundary (300), on a line of its
+        // own: at the boundary, across it by a few to many bytes, and well before it.
+        for (const back of [0, 1, 5, 12, 20, 33, 47, 80, 150]) {
+          const filler = `${'x = 1;'.padEnd(299 - back)}\n`
+          const text = `${filler}${s}\nmore = 2;\n${'y'.repeat(Math.floor(rnd() * 50))}`
+          const expected = whole(text)
+          // Every must-match sample is found, so the comparison is never of two empty lists.
+          expect(expected.length).toBeGreaterThan(0)
+          expect(streamed(text, seed)).toEqual(expected)
+        }
       }
-    }
-  })
+    },
+  )
 
   test('secrets in a long text with many windows keep their lines and columns', () => {
     const token = ['ghp', '_', fake(36, ALNUM, 'streaming')].join('')
@@ -251,6 +259,8 @@ describe('secret scanning on a worker thread (the built CLI)', () => {
       expect(r.stderr).toBe('')
       return (JSON.parse(r.stdout) as { findings: unknown[] }).findings
     }
+    // The built CLI finds its worker bundle here; without it both runs would be on one thread.
+    expect(existsSync(join(ROOT, 'dist', 'worker', 'index.js'))).toBe(true)
     const onWorker = run({})
     expect(onWorker.length).toBeGreaterThan(samples.length)
     expect(onWorker).toEqual(run({ PACKGUARD_WORKER: '0' }))
