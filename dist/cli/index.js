@@ -21550,13 +21550,20 @@ class HeadCollector {
 }
 /** Collects a whole stream (for the few files that must be read whole: metadata, nested zips). */
 class WholeCollector {
+    onEnd;
     parts = [];
     size = 0;
+    /** `onEnd` gets the whole bytes when the stream ends. */
+    constructor(onEnd) {
+        this.onEnd = onEnd;
+    }
     write(chunk) {
         this.parts.push(chunk);
         this.size += chunk.length;
     }
-    end() { }
+    end() {
+        this.onEnd?.(this.bytes);
+    }
     get bytes() {
         return Buffer.concat(this.parts);
     }
@@ -21618,11 +21625,7 @@ const npmMetadataRules = {
             stream(e) {
                 if (e.depth || e.path !== 'package.json')
                     return undefined;
-                const whole = new WholeCollector();
-                return {
-                    write: (c) => whole.write(c),
-                    end: () => (pkgText = whole.bytes.toString('utf8')),
-                };
+                return new WholeCollector((bytes) => (pkgText = bytes.toString('utf8')));
             },
             entry(e) {
                 const bytes = e.content ?? e.head;
@@ -21785,10 +21788,8 @@ const wheelMetadataRules = {
                 if (!wheel || e.depth)
                     return undefined;
                 // Only the two metadata files are kept whole; every other file is hashed as it streams.
-                if (METADATA.test(e.path) || RECORD.test(e.path)) {
-                    const whole = new WholeCollector();
-                    return { write: (c) => whole.write(c), end: () => read(e.path, whole.bytes) };
-                }
+                if (METADATA.test(e.path) || RECORD.test(e.path))
+                    return new WholeCollector((bytes) => read(e.path, bytes));
                 const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
                 return {
                     write: (c) => hash.update(c),
@@ -25466,7 +25467,7 @@ var external_node_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(exte
  */
 async function* readDir(root, opts) {
     const items = [];
-    await list(root, items, opts.budget.limits.maxEntries + 1);
+    list(root, items, opts.budget.limits.maxEntries + 1);
     for (const it of items) {
         const entry = await readPath(root, it.path, opts, it.raw);
         entry.rawPath = it.rawPath;
@@ -25483,7 +25484,7 @@ async function* readDir(root, opts) {
     }
 }
 /** Lists the tree depth-first in sorted order (a folder, then what it holds), up to `max` items. */
-async function list(root, out, max, rel = '', relBytes, relRaw = rel) {
+function list(root, out, max, rel = '', relBytes, relRaw = rel) {
     const dir = relBytes ? fsPath(root, relBytes) : (0,external_node_path_namespaceObject.join)(root, rel);
     const names = (0,external_node_fs_namespaceObject.readdirSync)(dir, { encoding: 'buffer', withFileTypes: true })
         .map((d) => ({
@@ -25500,7 +25501,7 @@ async function list(root, out, max, rel = '', relBytes, relRaw = rel) {
         const rawPath = relRaw ? `${relRaw}/${lossy(text)}` : lossy(text);
         out.push({ path, raw, rawPath, valid });
         if (isDir)
-            await list(root, out, max, path, raw, rawPath);
+            list(root, out, max, path, raw, rawPath);
     }
 }
 const concatPath = (dir, name) => dir.length ? Buffer.concat([dir, Buffer.from('/'), name]) : name;
@@ -28373,15 +28374,16 @@ function workerHost(script) {
     // A copy the worker can own (the caller's buffer may be reused, or be a view of a bigger one):
     // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
     const pool = [];
+    const pooled = () => new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED));
     const own = (b) => {
         if (b.length > POOLED) {
             const copy = Buffer.allocUnsafeSlow(b.length);
             b.copy(copy);
             return copy;
         }
-        const view = new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED), 0, b.length);
+        const view = pooled();
         view.set(b);
-        return view;
+        return view.subarray(0, b.length);
     };
     // Small files travel packed: one buffer and one message for many of them.
     let pack;
@@ -28395,12 +28397,7 @@ function workerHost(script) {
     const packed = (content, file) => {
         if (pack && pack.used + content.length > POOLED)
             closePack();
-        pack ??= {
-            bytes: new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED)),
-            files: [],
-            ends: [],
-            used: 0,
-        };
+        pack ??= { bytes: pooled(), files: [], ends: [], used: 0 };
         pack.bytes.set(content, pack.used);
         pack.used += content.length;
         pack.files.push(file);

@@ -2366,15 +2366,16 @@ function workerHost(script) {
     // A copy the worker can own (the caller's buffer may be reused, or be a view of a bigger one):
     // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
     const pool = [];
+    const pooled = () => new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED));
     const own = (b) => {
         if (b.length > POOLED) {
             const copy = Buffer.allocUnsafeSlow(b.length);
             b.copy(copy);
             return copy;
         }
-        const view = new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED), 0, b.length);
+        const view = pooled();
         view.set(b);
-        return view;
+        return view.subarray(0, b.length);
     };
     // Small files travel packed: one buffer and one message for many of them.
     let pack;
@@ -2388,12 +2389,7 @@ function workerHost(script) {
     const packed = (content, file) => {
         if (pack && pack.used + content.length > POOLED)
             closePack();
-        pack ??= {
-            bytes: new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED)),
-            files: [],
-            ends: [],
-            used: 0,
-        };
+        pack ??= { bytes: pooled(), files: [], ends: [], used: 0 };
         pack.bytes.set(content, pack.used);
         pack.used += content.length;
         pack.files.push(file);

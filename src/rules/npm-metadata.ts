@@ -70,11 +70,7 @@ export const npmMetadataRules: RuleFamily = {
     return {
       stream(e) {
         if (e.depth || e.path !== 'package.json') return undefined
-        const whole = new WholeCollector()
-        return {
-          write: (c) => whole.write(c),
-          end: () => (pkgText = whole.bytes.toString('utf8')),
-        }
+        return new WholeCollector((bytes) => (pkgText = bytes.toString('utf8')))
       },
       entry(e: Entry) {
         const bytes = e.content ?? e.head

@@ -39,10 +39,8 @@ export const wheelMetadataRules: RuleFamily = {
       stream(e) {
         if (!wheel || e.depth) return undefined
         // Only the two metadata files are kept whole; every other file is hashed as it streams.
-        if (METADATA.test(e.path) || RECORD.test(e.path)) {
-          const whole = new WholeCollector()
-          return { write: (c) => whole.write(c), end: () => read(e.path, whole.bytes) }
-        }
+        if (METADATA.test(e.path) || RECORD.test(e.path))
+          return new WholeCollector((bytes) => read(e.path, bytes))
         const hash = createHash('sha256')
         return {
           write: (c) => hash.update(c),

@@ -44,11 +44,15 @@ export class HeadCollector implements ChunkSink {
 export class WholeCollector implements ChunkSink {
   private readonly parts: Buffer[] = []
   size = 0
+  /** `onEnd` gets the whole bytes when the stream ends. */
+  constructor(private readonly onEnd?: (bytes: Buffer) => void) {}
   write(chunk: Buffer): void {
     this.parts.push(chunk)
     this.size += chunk.length
   }
-  end(): void {}
+  end(): void {
+    this.onEnd?.(this.bytes)
+  }
   get bytes(): Buffer {
     return Buffer.concat(this.parts)
   }

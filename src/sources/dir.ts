@@ -28,7 +28,7 @@ export interface DirOptions {
  */
 export async function* readDir(root: string, opts: DirOptions): AsyncGenerator<Entry> {
   const items: Item[] = []
-  await list(root, items, opts.budget.limits.maxEntries + 1)
+  list(root, items, opts.budget.limits.maxEntries + 1)
   for (const it of items) {
     const entry = await readPath(root, it.path, opts, it.raw)
     entry.rawPath = it.rawPath
@@ -54,14 +54,14 @@ interface Item {
 }
 
 /** Lists the tree depth-first in sorted order (a folder, then what it holds), up to `max` items. */
-async function list(
+function list(
   root: string,
   out: Item[],
   max: number,
   rel = '',
   relBytes?: Buffer,
   relRaw = rel,
-): Promise<void> {
+): void {
   const dir = relBytes ? fsPath(root, relBytes) : join(root, rel)
   const names = readdirSync(dir, { encoding: 'buffer', withFileTypes: true })
     .map((d) => ({
@@ -76,7 +76,7 @@ async function list(
     const raw = relBytes || !valid ? concatPath(relBytes ?? Buffer.from(rel), bytes) : undefined
     const rawPath = relRaw ? `${relRaw}/${lossy(text)}` : lossy(text)
     out.push({ path, raw, rawPath, valid })
-    if (isDir) await list(root, out, max, path, raw, rawPath)
+    if (isDir) list(root, out, max, path, raw, rawPath)
   }
 }
 
