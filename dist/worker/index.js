@@ -92,13 +92,16 @@ function isBinary(content) {
 /**
  * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
  * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
- * NUL: each run keeps its offset, so lines and columns are those of the file.
+ * NUL but line feeds: each run keeps its offset and line, so lines and columns are those of the
+ * file (counted as a streamed file's are, by every line feed).
  */
 function printableRuns(content, min = 8) {
     // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
     const runs = new RegExp(`[\\t\\n\\r\\x20-\\x7e]{${min},}`, 'g');
     const text = content.toString('latin1');
     const out = Buffer.alloc(content.length);
+    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
+        out[i] = 0x0a;
     for (let m = runs.exec(text); m; m = runs.exec(text))
         content.copy(out, m.index, m.index, m.index + m[0].length);
     return out.toString('latin1');
@@ -2021,15 +2024,106 @@ const DETECTORS = [
     urlCredentials,
 ];
 
+;// CONCATENATED MODULE: ./src/rules/secrets/prefilter.ts
+/**
+ * Where keywords may start, found by a plain loop over the text: a bit per possible first three
+ * characters (ASCII case folded by setting bit 5) of the keywords. A regex alternating every
+ * keyword tries each position in turn and costs about five times more per character here;
+ * positions this loop reports are then confirmed by that regex, made sticky, at each of them.
+ *
+ * Folding sets bit 5 of every character, not only of letters, so other characters can fold onto
+ * a keyword's (CR onto `-`): that adds candidates, never loses one. A case-insensitive match of
+ * a keyword is ASCII only (non-Unicode regexes never fold a non-ASCII character onto ASCII), so
+ * every match starts at a reported position.
+ */
+class KeywordFilter {
+    /** Bit `t` is set when some keyword starts with the folded trigram `t` (24 bits). */
+    bits = new Uint8Array(1 << 21);
+    /** Positions found by the last `find`, reused between calls. */
+    out = new Int32Array(4096);
+    constructor(keywords) {
+        for (const k of keywords) {
+            if (k.length < 3)
+                throw new Error(`internal: keyword '${k}' is shorter than 3 characters`);
+            const t = (fold(k, 0) << 16) | (fold(k, 1) << 8) | fold(k, 2);
+            this.bits[t >>> 3] |= 1 << (t & 7);
+        }
+    }
+    /**
+     * Positions in `[from, to)` where a keyword may start, ascending, as `positions[0, count)`;
+     * the array is reused by the next call.
+     */
+    find(text, from, to) {
+        return this.collect(text.length, from, to, (at, end, count) => this.scanText(text, at, end, count));
+    }
+    /** The same over bytes (a binary file, before any text is made of it). */
+    findBytes(bytes, from, to) {
+        return this.collect(bytes.length, from, to, (at, end, count) => this.scanBytes(bytes, at, end, count));
+    }
+    collect(length, from, to, scan) {
+        const end = Math.min(length, to + 2);
+        let count = 0;
+        let at = from;
+        while (at + 2 < end) {
+            const n = scan(at, end, count);
+            count = n.count;
+            if (n.next >= end)
+                break;
+            // The array is full: grow it and go on from where the scan stopped.
+            const grown = new Int32Array(this.out.length * 2);
+            grown.set(this.out);
+            this.out = grown;
+            at = n.next;
+        }
+        return { positions: this.out, count };
+    }
+    // The hot loops, one per input type and kept small so each is optimized: they stop at `end`
+    // or when `out` is full, and then resume two characters back, so the trigram that did not
+    // fit is seen again.
+    scanText(text, from, end, count) {
+        const { bits, out } = this;
+        let h = ((text.charCodeAt(from) | 32) << 8) | (text.charCodeAt(from + 1) | 32);
+        let i = from + 2;
+        for (; i < end; i++) {
+            h = ((h << 8) | (text.charCodeAt(i) | 32)) & 0xffffff;
+            if ((bits[h >>> 3] & (1 << (h & 7))) !== 0) {
+                if (count === out.length)
+                    break;
+                out[count++] = i - 2;
+            }
+        }
+        return { count, next: i < end ? i - 2 : end };
+    }
+    scanBytes(bytes, from, end, count) {
+        const { bits, out } = this;
+        let h = ((bytes[from] | 32) << 8) | (bytes[from + 1] | 32);
+        let i = from + 2;
+        for (; i < end; i++) {
+            h = ((h << 8) | (bytes[i] | 32)) & 0xffffff;
+            if ((bits[h >>> 3] & (1 << (h & 7))) !== 0) {
+                if (count === out.length)
+                    break;
+                out[count++] = i - 2;
+            }
+        }
+        return { count, next: i < end ? i - 2 : end };
+    }
+}
+function fold(s, i) {
+    return (s.charCodeAt(i) | 32) & 0xffff;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/scanner.ts
+
 
 
 /** Rule id of low-confidence hits (checksum fails, looks like a test value): a notice. */
 const UNVERIFIED = 'secret/unverified';
 /**
- * Compiles detectors into one scanner. The text is read once by a single case-insensitive
- * regex that alternates every keyword (escaped literals); at each keyword the detectors that
- * own it run a sticky regex right there, and window detectors record the window to search
+ * Compiles detectors into one scanner. The text is read once by a KeywordFilter; at each
+ * position it reports, one sticky case-insensitive regex that alternates every keyword (escaped
+ * literals, with their guards) says which keyword is there, if any. The detectors that own it
+ * run a sticky regex right there, and window detectors record the window to search
  * once after the pass, merged with overlapping windows. No keyword may be a prefix of another
  * (only one alternative can match at a position); the scanner checks that here.
  */
@@ -2066,8 +2160,9 @@ function createScanner(detectors) {
     const source = keywords
         .map((k) => escape(k) + (guards.has(k) ? `(?=${guards.get(k)})` : ''))
         .join('|');
-    const keywordRe = new RegExp(source || '(?!)', 'gi');
-    return (text, file, report, mask, at) => {
+    const keywordRe = new RegExp(source || '(?!)', 'iy');
+    const filter = new KeywordFilter(keywords);
+    const scan = (text, file, report, mask, at) => {
         const ctx = new ScanContext(text);
         const to = at ? at.to : text.length;
         const found = [];
@@ -2078,9 +2173,13 @@ function createScanner(detectors) {
                 found.push({ detector, hit });
         };
         const windows = new Map();
-        keywordRe.lastIndex = at ? at.from : 0;
-        for (let m = keywordRe.exec(text); m && m.index < to; m = keywordRe.exec(text)) {
-            const at = m.index;
+        const { positions, count } = filter.find(text, at ? at.from : 0, to);
+        for (let c = 0; c < count; c++) {
+            const at = positions[c];
+            keywordRe.lastIndex = at;
+            const m = keywordRe.exec(text);
+            if (!m)
+                continue;
             const kw = m[0].toLowerCase();
             for (const d of atKeyword.get(kw) ?? [])
                 push(d, d.find?.(text, at, ctx));
@@ -2095,7 +2194,6 @@ function createScanner(detectors) {
                 else
                     list.push([from, to]);
             }
-            keywordRe.lastIndex = at + 1;
         }
         for (const [d, list] of windows)
             for (const [from, to] of list)
@@ -2111,6 +2209,39 @@ function createScanner(detectors) {
             end = Math.max(end, base + f.hit.end);
         return end;
     };
+    const keywordInRuns = (bytes, from, to, min) => {
+        const { positions, count } = filter.findBytes(bytes, from, to);
+        let text;
+        // The printable run around the current candidate: candidates ascend, so each byte is
+        // looked at a bounded number of times.
+        let runStart = 0;
+        let runEnd = 0;
+        for (let c = 0; c < count; c++) {
+            const p = positions[c];
+            if (p >= runEnd) {
+                runStart = p;
+                while (runStart > runEnd && isPrintable(bytes[runStart - 1]))
+                    runStart--;
+                runEnd = p;
+                while (runEnd < bytes.length && isPrintable(bytes[runEnd]))
+                    runEnd++;
+                if (runEnd === p)
+                    runEnd = p + 1;
+            }
+            if (runEnd - runStart < min || !isPrintable(bytes[p]))
+                continue;
+            text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+            keywordRe.lastIndex = p;
+            if (keywordRe.test(text))
+                return true;
+        }
+        return false;
+    };
+    return { scan, keywordInRuns };
+}
+/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks. */
+function isPrintable(b) {
+    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */
 function resolveOverlaps(found) {
@@ -2182,7 +2313,9 @@ function maskValue(value, mask) {
 
 
 
-const scan = createScanner(DETECTORS);
+const { scan, keywordInRuns } = createScanner(DETECTORS);
+/** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
+const MIN_RUN = 8;
 /**
  * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
  * as a RawFinding with redacted evidence. `file` is the path to report (for example
@@ -2205,13 +2338,18 @@ class WindowScan {
     seenUpTo = 0;
     scan(bytes, pos, file, report, mask) {
         this.binary ??= isBinary(bytes);
-        const text = this.binary ? printableRuns(bytes) : bytes.toString('latin1');
+        if (this.binary && !keywordInRuns(bytes, pos.from, pos.to, MIN_RUN))
+            return;
+        const text = this.binary ? printableRuns(bytes, MIN_RUN) : bytes.toString('latin1');
         this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo });
     }
 }
 /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
 function scanBytes(content, file, report, mask) {
-    scan(isBinary(content) ? printableRuns(content) : latin1Text(content), file, report, mask);
+    if (!isBinary(content))
+        return void scan(latin1Text(content), file, report, mask);
+    if (keywordInRuns(content, 0, content.length, MIN_RUN))
+        scan(printableRuns(content, MIN_RUN), file, report, mask);
 }
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key

@@ -6,7 +6,10 @@ import { isBinary, printableRuns } from './binary.js'
 import { DETECTORS } from './detectors.js'
 import { createScanner, UNVERIFIED, type Mask } from './scanner.js'
 
-const scan = createScanner(DETECTORS)
+const { scan, keywordInRuns } = createScanner(DETECTORS)
+
+/** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
+const MIN_RUN = 8
 
 /**
  * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
@@ -49,7 +52,8 @@ export class WindowScan {
     mask?: Mask,
   ): void {
     this.binary ??= isBinary(bytes)
-    const text = this.binary ? printableRuns(bytes) : bytes.toString('latin1')
+    if (this.binary && !keywordInRuns(bytes, pos.from, pos.to, MIN_RUN)) return
+    const text = this.binary ? printableRuns(bytes, MIN_RUN) : bytes.toString('latin1')
     this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo })
   }
 }
@@ -61,7 +65,9 @@ export function scanBytes(
   report: (f: RawFinding) => void,
   mask?: Mask,
 ): void {
-  scan(isBinary(content) ? printableRuns(content) : latin1Text(content), file, report, mask)
+  if (!isBinary(content)) return void scan(latin1Text(content), file, report, mask)
+  if (keywordInRuns(content, 0, content.length, MIN_RUN))
+    scan(printableRuns(content, MIN_RUN), file, report, mask)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RawFinding } from '../types.js'
 import type { WindowPos } from '../windows.js'
 import { ScanContext } from './context.js'
+import { KeywordFilter } from './prefilter.js'
 import { redact, secretHash } from './redact.js'
 import type { Detector, Hit } from './types.js'
 
@@ -30,13 +31,14 @@ interface Found {
 }
 
 /**
- * Compiles detectors into one scanner. The text is read once by a single case-insensitive
- * regex that alternates every keyword (escaped literals); at each keyword the detectors that
- * own it run a sticky regex right there, and window detectors record the window to search
+ * Compiles detectors into one scanner. The text is read once by a KeywordFilter; at each
+ * position it reports, one sticky case-insensitive regex that alternates every keyword (escaped
+ * literals, with their guards) says which keyword is there, if any. The detectors that own it
+ * run a sticky regex right there, and window detectors record the window to search
  * once after the pass, merged with overlapping windows. No keyword may be a prefix of another
  * (only one alternative can match at a position); the scanner checks that here.
  */
-export function createScanner(detectors: readonly Detector[]): Scan {
+export function createScanner(detectors: readonly Detector[]): Scanner {
   const atKeyword = new Map<string, Detector[]>()
   const nearKeyword = new Map<string, Detector[]>()
   const add = (map: Map<string, Detector[]>, kw: string, d: Detector) => {
@@ -67,9 +69,10 @@ export function createScanner(detectors: readonly Detector[]): Scan {
   const source = keywords
     .map((k) => escape(k) + (guards.has(k) ? `(?=${guards.get(k)})` : ''))
     .join('|')
-  const keywordRe = new RegExp(source || '(?!)', 'gi')
+  const keywordRe = new RegExp(source || '(?!)', 'iy')
+  const filter = new KeywordFilter(keywords)
 
-  return (text, file, report, mask, at) => {
+  const scan: Scan = (text, file, report, mask, at) => {
     const ctx = new ScanContext(text)
     const to = at ? at.to : text.length
     const found: Found[] = []
@@ -79,9 +82,12 @@ export function createScanner(detectors: readonly Detector[]): Scan {
         found.push({ detector, hit })
     }
     const windows = new Map<Detector, Array<[number, number]>>()
-    keywordRe.lastIndex = at ? at.from : 0
-    for (let m = keywordRe.exec(text); m && m.index < to; m = keywordRe.exec(text)) {
-      const at = m.index
+    const { positions, count } = filter.find(text, at ? at.from : 0, to)
+    for (let c = 0; c < count; c++) {
+      const at = positions[c]
+      keywordRe.lastIndex = at
+      const m = keywordRe.exec(text)
+      if (!m) continue
       const kw = m[0].toLowerCase()
       for (const d of atKeyword.get(kw) ?? []) push(d, d.find?.(text, at, ctx))
       for (const d of nearKeyword.get(kw) ?? []) {
@@ -93,7 +99,6 @@ export function createScanner(detectors: readonly Detector[]): Scan {
         if (last && from <= last[1]) last[1] = Math.max(last[1], to)
         else list.push([from, to])
       }
-      keywordRe.lastIndex = at + 1
     }
     for (const [d, list] of windows)
       for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx))
@@ -106,6 +111,47 @@ export function createScanner(detectors: readonly Detector[]): Scan {
     for (const f of kept) end = Math.max(end, base + f.hit.end)
     return end
   }
+
+  const keywordInRuns = (bytes: Uint8Array, from: number, to: number, min: number) => {
+    const { positions, count } = filter.findBytes(bytes, from, to)
+    let text: string | undefined
+    // The printable run around the current candidate: candidates ascend, so each byte is
+    // looked at a bounded number of times.
+    let runStart = 0
+    let runEnd = 0
+    for (let c = 0; c < count; c++) {
+      const p = positions[c]
+      if (p >= runEnd) {
+        runStart = p
+        while (runStart > runEnd && isPrintable(bytes[runStart - 1])) runStart--
+        runEnd = p
+        while (runEnd < bytes.length && isPrintable(bytes[runEnd])) runEnd++
+        if (runEnd === p) runEnd = p + 1
+      }
+      if (runEnd - runStart < min || !isPrintable(bytes[p])) continue
+      text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+      keywordRe.lastIndex = p
+      if (keywordRe.test(text)) return true
+    }
+    return false
+  }
+  return { scan, keywordInRuns }
+}
+
+/** A compiled set of detectors. */
+export interface Scanner {
+  scan: Scan
+  /**
+   * Whether a keyword (its guard passed) starts in `[from, to)` of these bytes inside a run of
+   * at least `min` printable bytes: when not, scanning the file's printable runs (a binary)
+   * finds nothing, so the runs need not be made.
+   */
+  keywordInRuns(bytes: Uint8Array, from: number, to: number, min: number): boolean
+}
+
+/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks. */
+export function isPrintable(b: number): boolean {
+  return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d
 }
 
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */

@@ -1,0 +1,187 @@
+import { describe, expect, test } from '@jest/globals'
+import { DETECTORS } from '../src/rules/secrets/detectors.js'
+import { scanBytes, secretSink } from '../src/rules/secrets/index.js'
+import { printableRuns } from '../src/rules/secrets/binary.js'
+import { KeywordFilter } from '../src/rules/secrets/prefilter.js'
+import { createScanner } from '../src/rules/secrets/scanner.js'
+import type { RawFinding } from '../src/rules/types.js'
+import { prng } from './helpers/hostile.js'
+
+// The keyword pass is a plain loop that reports candidate positions, confirmed by a sticky
+// regex. These tests hold it to the regex it replaced: every position where a keyword matches
+// case-insensitively must be a candidate, whatever the text is made of.
+
+const KEYWORDS = [
+  ...new Set(
+    DETECTORS.flatMap((d) => [...(d.keywords ?? []), ...(d.near?.keywords ?? [])]).map((k) =>
+      k.toLowerCase(),
+    ),
+  ),
+]
+const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+const ANY_KEYWORD = new RegExp(KEYWORDS.map(escape).join('|'), 'gi')
+
+/** Every position where some keyword matches, as the old single-regex pass found them. */
+function matches(text: string, from = 0, to = text.length): number[] {
+  const out: number[] = []
+  ANY_KEYWORD.lastIndex = from
+  for (let m = ANY_KEYWORD.exec(text); m && m.index < to; m = ANY_KEYWORD.exec(text)) {
+    out.push(m.index)
+    ANY_KEYWORD.lastIndex = m.index + 1
+  }
+  return out
+}
+
+const filter = new KeywordFilter(KEYWORDS)
+const candidates = (text: string, from = 0, to = text.length) => {
+  const { positions, count } = filter.find(text, from, to)
+  return [...positions.subarray(0, count)]
+}
+
+/** A text of keywords in random case, cut and glued, among bytes of every kind. */
+function noisy(seed: number, length: number, wide = false): string {
+  const rnd = prng(seed)
+  const pieces: string[] = []
+  let size = 0
+  while (size < length) {
+    const r = rnd()
+    let p: string
+    if (r < 0.3) {
+      const k = KEYWORDS[Math.floor(rnd() * KEYWORDS.length)]
+      const cased = [...k].map((c) => (rnd() < 0.5 ? c.toUpperCase() : c)).join('')
+      p = rnd() < 0.2 ? cased.slice(0, 1 + Math.floor(rnd() * cased.length)) : cased
+    } else if (r < 0.4 && wide) {
+      p = String.fromCharCode(0x100 + Math.floor(rnd() * 0xfe00))
+    } else {
+      p = String.fromCharCode(Math.floor(rnd() * 256))
+    }
+    pieces.push(p)
+    size += p.length
+  }
+  return pieces.join('')
+}
+
+describe('KeywordFilter', () => {
+  test.each([1, 2, 3, 4, 5])(
+    'reports every keyword position in noisy latin1 text (seed %i)',
+    (seed) => {
+      const text = noisy(seed, 20_000)
+      const found = matches(text)
+      expect(found.length).toBeGreaterThan(500)
+      const c = new Set(candidates(text))
+      expect(found.filter((p) => !c.has(p))).toEqual([])
+    },
+  )
+
+  test.each([6, 7])('and in text with characters past latin1 (seed %i)', (seed) => {
+    const text = noisy(seed, 20_000, true)
+    const c = new Set(candidates(text))
+    expect(matches(text).filter((p) => !c.has(p))).toEqual([])
+  })
+
+  test('reports the same positions over bytes as over their latin1 text', () => {
+    const text = noisy(8, 50_000)
+    const { positions, count } = filter.findBytes(Buffer.from(text, 'latin1'), 0, text.length)
+    expect([...positions.subarray(0, count)]).toEqual(candidates(text))
+  })
+
+  test('stays within [from, to) but sees a keyword that starts before `to` and ends after', () => {
+    const text = 'xx ghp_ yy GHP_ zz ghp_'
+    expect(candidates(text, 3, 12)).toEqual([3, 11])
+    expect(candidates(text, 4, 11)).toEqual([])
+    expect(candidates(text, 19, 20)).toEqual([19])
+    expect(candidates('gh', 0, 2)).toEqual([])
+  })
+
+  test('grows past its first array without losing a position', () => {
+    const text = 'eyJ'.repeat(10_000)
+    expect(candidates(text)).toEqual(Array.from({ length: 10_000 }, (_, i) => i * 3))
+  })
+
+  test('refuses a keyword shorter than three characters', () => {
+    expect(() => new KeywordFilter(['ab'])).toThrow(/shorter than 3/)
+  })
+})
+
+describe('binaries are scanned only when a keyword sits in a printable run', () => {
+  const { scan, keywordInRuns } = createScanner(DETECTORS)
+  const samples = DETECTORS.flatMap((d) => d.samples.match().map((s) => ({ id: d.id, s })))
+
+  test('each must-match sample inside random binary bytes is still found', () => {
+    const rnd = prng(11)
+    const junk = (n: number) =>
+      Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)).map((b) => b || 1))
+    for (const { id, s } of samples) {
+      const bytes = Buffer.concat([
+        junk(3000),
+        Buffer.from([0]),
+        Buffer.from(`\n${s}\n`),
+        junk(3000),
+      ])
+      const found: RawFinding[] = []
+      scanBytes(bytes, 'bin/tool', (f) => found.push(f))
+      expect([id, found.some((f) => f.rule === id || f.rule === 'secret/unverified')]).toEqual([
+        id,
+        true,
+      ])
+    }
+  })
+
+  test('when the gate is closed, scanning the printable runs finds nothing (random trials)', () => {
+    const rnd = prng(12)
+    let closed = 0
+    let withFindings = 0
+    for (let trial = 0; trial < 400; trial++) {
+      // Random bytes, mostly printable, with keywords and sample pieces dropped in.
+      const parts: Buffer[] = []
+      for (let i = 0; i < 30; i++) {
+        const r = rnd()
+        if (r < 0.02) {
+          const { s } = samples[Math.floor(rnd() * samples.length)]
+          const cut = Math.floor(rnd() * s.length)
+          parts.push(Buffer.from(rnd() < 0.5 ? s : s.slice(cut), 'latin1'))
+        } else if (r < 0.05) {
+          parts.push(Buffer.from(KEYWORDS[Math.floor(rnd() * KEYWORDS.length)], 'latin1'))
+        } else {
+          const n = 1 + Math.floor(rnd() * 12)
+          const b = Buffer.alloc(n)
+          for (let j = 0; j < n; j++)
+            b[j] = rnd() < 0.7 ? 0x20 + Math.floor(rnd() * 95) : Math.floor(rnd() * 32)
+          parts.push(b)
+        }
+      }
+      const bytes = Buffer.concat([Buffer.from([0]), ...parts])
+      const found: RawFinding[] = []
+      scan(printableRuns(bytes, 8), 'bin', (f) => found.push(f))
+      if (found.length > 0) withFindings++
+      if (!keywordInRuns(bytes, 0, bytes.length, 8)) {
+        closed++
+        expect(found).toEqual([])
+      }
+    }
+    // Both sides of the gate were exercised.
+    expect(closed).toBeGreaterThan(20)
+    expect(closed).toBeLessThan(380)
+    expect(withFindings).toBeGreaterThan(10)
+  })
+
+  test('a streamed binary is skipped window by window, and a secret in one window is found', () => {
+    const value = samples.find((x) => x.id === 'secret/github-token')!.s
+    const rnd = prng(13)
+    const bytes = Buffer.alloc(400_000)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256)
+    bytes[0] = 0
+    const at = 250_000
+    bytes.write(`\n${value}\n`, at, 'latin1')
+    const found: RawFinding[] = []
+    const sink = secretSink('bin/tool', (f) => found.push(f))
+    for (let i = 0; i < bytes.length; i += 7000) sink.write(bytes.subarray(i, i + 7000))
+    sink.end()
+    expect(found.map((f) => f.rule)).toEqual(['secret/github-token'])
+    const line = bytes
+      .subarray(0, at + 1)
+      .toString('latin1')
+      .split('\n').length
+    expect(found[0].line).toBe(line)
+  })
+})
