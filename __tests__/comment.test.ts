@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { check } from '../src/check.js'
-import { parseConfig } from '../src/config/load.js'
+import { parseConfig } from '../src/config/parse.js'
 import type { Finding } from '../src/findings.js'
 import {
   pullRequestFromEnv,

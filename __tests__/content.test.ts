@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { parseConfig } from '../src/config/load.js'
+import { parseConfig } from '../src/config/parse.js'
 import { ConfigError } from '../src/errors.js'
 import { checkBytes } from './helpers/check.js'
 import { npmTgz } from './helpers/tar.js'

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { glob, hasMagic } from 'glob'
 import { readFile } from 'node:fs/promises'
 import type { CheckOptions, DriftOptions } from './check.js'
 import type { Config } from './config/types.js'
@@ -124,7 +123,13 @@ export function versionFromRef(ref: string | undefined): string | undefined {
 async function expand(paths: string[], cwd: string): Promise<string[]> {
   const out: string[] = []
   for (const p of paths) {
-    if (existsSync(resolve(cwd, p)) || !hasMagic(p)) {
+    if (existsSync(resolve(cwd, p))) {
+      out.push(p)
+      continue
+    }
+    // The glob library loads only for an argument that is no path.
+    const { glob, hasMagic } = await import('glob')
+    if (!hasMagic(p)) {
       out.push(p)
       continue
     }

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { check } from '../../src/check.js'
-import { defaultConfig, parseConfig } from '../../src/config/load.js'
+import { defaultConfig } from '../../src/config/load.js'
+import { parseConfig } from '../../src/config/parse.js'
 import type { FailOn } from '../../src/report/types.js'
 import { tempDir } from './fs.js'
 

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js'
+import { MAX_COUNT } from './content-limits.js'
 import { ConfigError } from '../errors.js'
 import type { Severity } from '../findings.js'
 
@@ -20,8 +21,7 @@ export interface Matches {
   count: number
 }
 
-/** Counting stops here: the finding says "at least". */
-export const MAX_COUNT = 10_000
+export { MAX_COUNT } from './content-limits.js'
 
 export interface RawContentRule {
   name: string

@@ -1,4 +1,3 @@
-import { getOctokit } from '@actions/github'
 import { readFile } from 'node:fs/promises'
 import { COMMENT_MARKER } from '../report/comment-body.js'
 
@@ -43,6 +42,8 @@ interface IssueComment {
 export async function upsertComment(opts: UpsertCommentOptions): Promise<UpsertCommentResult> {
   const { owner, repo, issueNumber: issue_number, body } = opts
   try {
+    // The GitHub client loads only when a comment is to be written.
+    const { getOctokit } = await import('@actions/github')
     const octokit = getOctokit(opts.token, opts.apiUrl ? { baseUrl: opts.apiUrl } : {})
     let existing: IssueComment | undefined
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {

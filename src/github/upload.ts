@@ -1,8 +1,4 @@
-import {
-  DefaultArtifactClient,
-  type UploadArtifactOptions,
-  type UploadArtifactResponse,
-} from '@actions/artifact'
+import type { UploadArtifactOptions, UploadArtifactResponse } from '@actions/artifact'
 
 export interface UploadReportOptions {
   /** Artifact name; unique within the workflow run (a second upload of a name is refused). */
@@ -42,7 +38,7 @@ const PREFIX = 'packguard did not upload the report artifact'
  */
 export async function uploadReport(
   opts: UploadReportOptions,
-  client: ArtifactUploader = new DefaultArtifactClient(),
+  client?: ArtifactUploader,
 ): Promise<UploadReportResult> {
   const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((k) => !opts.env[k])
   if (missing.length)
@@ -57,6 +53,8 @@ export async function uploadReport(
     }
   if (opts.files.length === 0) return { uploaded: false, warning: `${PREFIX}: no files to upload` }
   try {
+    // The artifact client (a large module) loads only when an upload is tried.
+    client ??= new (await import('@actions/artifact')).DefaultArtifactClient()
     const options = opts.retentionDays ? { retentionDays: opts.retentionDays } : undefined
     const res = await client.uploadArtifact(opts.name, opts.files, opts.rootDirectory, options)
     return { uploaded: true, id: res.id, name: opts.name }

@@ -1,4 +1,5 @@
-import { MAX_COUNT, type ContentRule } from '../config/content.js'
+import type { ContentRule } from '../config/content.js'
+import { MAX_COUNT } from '../config/content-limits.js'
 import { compileGlobs } from '../globs.js'
 import type { Entry } from '../sources/types.js'
 import { position } from './position.js'

@@ -1,0 +1,374 @@
+export const id = 38;
+export const ids = [38];
+export const modules = {
+
+/***/ 39038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  parseConfig: () => (/* binding */ parseConfig)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 16 modules
+var registry = __webpack_require__(50840);
+// EXTERNAL MODULE: ./src/sources/limits.ts
+var limits = __webpack_require__(55632);
+// EXTERNAL MODULE: ./src/drift/diff.ts
+var diff = __webpack_require__(63152);
+// EXTERNAL MODULE: ./node_modules/re2js/build/index.js
+var build = __webpack_require__(2856);
+// EXTERNAL MODULE: ./src/config/content-limits.ts
+var content_limits = __webpack_require__(31128);
+;// CONCATENATED MODULE: ./src/config/content.ts
+
+
+
+
+const FLAGS = {
+    i: build/* RE2JS */.L3.CASE_INSENSITIVE,
+    m: build/* RE2JS */.L3.MULTILINE,
+    s: build/* RE2JS */.L3.DOTALL,
+};
+/**
+ * Compiles a content rule. A `pattern` is RE2 syntax run on re2js, a linear-time engine, so no
+ * config can make a scan hang. `strings` are literals, word-bounded and case-insensitive unless
+ * `flags` says otherwise; escaped literals cannot backtrack, so they run on V8's engine.
+ */
+function compileContentRule(raw, where) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(raw.name)) {
+        throw new errors/* ConfigError */.xL(`${where}.name: '${raw.name}' must be lowercase letters, digits and dashes`);
+    }
+    if ((raw.pattern === undefined) === (raw.strings === undefined)) {
+        throw new errors/* ConfigError */.xL(`${where} (${raw.name}): give exactly one of pattern or strings`);
+    }
+    const flags = raw.flags ?? (raw.strings ? 'i' : '');
+    for (const f of flags) {
+        if (!FLAGS[f])
+            throw new errors/* ConfigError */.xL(`${where}.flags (${raw.name}): unknown flag '${f}'; expected i, m or s`);
+    }
+    const base = {
+        name: raw.name,
+        severity: raw.severity ?? 'error',
+        message: raw.message,
+        files: raw.files,
+    };
+    if (raw.strings) {
+        if (raw.strings.length === 0 || raw.strings.some((s) => s.length === 0)) {
+            throw new errors/* ConfigError */.xL(`${where}.strings (${raw.name}): expected non-empty strings`);
+        }
+        const alt = raw.strings.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+        const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alt})(?![\\p{L}\\p{N}_])`, `gu${flags.replace('s', '')}`);
+        return {
+            ...base,
+            find(text, from = 0, to = text.length) {
+                re.lastIndex = from;
+                let found;
+                for (let m = re.exec(text); m && m.index < to && (found?.count ?? 0) < content_limits/* MAX_COUNT */.H; m = re.exec(text)) {
+                    found = found
+                        ? { first: found.first, count: found.count + 1 }
+                        : { first: m.index, count: 1 };
+                }
+                return found;
+            },
+        };
+    }
+    let compiled;
+    try {
+        compiled = build/* RE2JS */.L3.compile(raw.pattern, [...flags].reduce((n, f) => n | FLAGS[f], 0));
+    }
+    catch (err) {
+        throw new errors/* ConfigError */.xL(`${where}.pattern (${raw.name}): invalid RE2 pattern: ${err.message}`);
+    }
+    if (compiled.matcher('').find()) {
+        throw new errors/* ConfigError */.xL(`${where}.pattern (${raw.name}): the pattern matches empty text`);
+    }
+    return {
+        ...base,
+        find(text, from = 0, to = text.length) {
+            const m = compiled.matcher(text);
+            let found;
+            let more = m.find(from);
+            for (; more && m.start() < to && (found?.count ?? 0) < content_limits/* MAX_COUNT */.H; more = m.find()) {
+                found = found
+                    ? { first: found.first, count: found.count + 1 }
+                    : { first: m.start(), count: 1 };
+            }
+            return found;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/types.ts
+const PRESETS = ['recommended', 'strict', 'none'];
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+const severity = { type: 'enum', values: ['off', 'notice', 'warning', 'error'] };
+const globs = { type: 'array', items: { type: 'string' } };
+const tolerance = (unit) => ({
+    type: 'object',
+    props: {
+        percent: { type: 'number', min: 0 },
+        [unit]: unit === 'bytes' ? { type: 'size' } : { type: 'integer', min: 0 },
+    },
+});
+const mapPolicy = { type: 'enum', values: ['allow', 'warn', 'forbid'] };
+/** The shape of `.github/packguard.yml`. Later issues add their sections here. */
+const CONFIG_SCHEMA = {
+    type: 'object',
+    props: {
+        extends: { type: 'enum', values: PRESETS },
+        files: { type: 'object', props: { forbid: globs, allow: globs, require: globs } },
+        limits: {
+            type: 'object',
+            props: {
+                'max-total-size': { type: 'size' },
+                'max-file-size': { type: 'size' },
+                'max-files': { type: 'integer', min: 0 },
+            },
+        },
+        rules: { type: 'map', values: severity },
+        sourcemaps: {
+            type: 'object',
+            props: { files: mapPolicy, 'sources-content': mapPolicy, 'external-urls': mapPolicy },
+        },
+        content: {
+            type: 'array',
+            items: {
+                type: 'object',
+                props: {
+                    name: { type: 'string' },
+                    pattern: { type: 'string' },
+                    strings: globs,
+                    flags: { type: 'string' },
+                    files: globs,
+                    severity: { type: 'enum', values: ['notice', 'warning', 'error'] },
+                    message: { type: 'string' },
+                },
+                required: ['name'],
+            },
+        },
+        ignore: {
+            type: 'array',
+            items: {
+                type: 'object',
+                props: { rule: { type: 'string' }, path: { type: 'string' }, reason: { type: 'string' } },
+                required: ['rule', 'reason'],
+            },
+        },
+        drift: {
+            type: 'object',
+            props: {
+                lockfile: { type: 'string' },
+                baseline: { type: 'string' },
+                compare: { type: 'enum', values: ['size', 'content'] },
+                'size-tolerance': tolerance('bytes'),
+                'total-size-tolerance': tolerance('bytes'),
+                'file-count-tolerance': tolerance('files'),
+            },
+        },
+        safety: {
+            type: 'object',
+            props: {
+                'max-total-bytes': { type: 'size' },
+                'max-entry-bytes': { type: 'size' },
+                'max-entries': { type: 'integer', min: 1 },
+                'max-ratio': { type: 'number', min: 1 },
+                'max-depth': { type: 'integer', min: 0 },
+            },
+        },
+    },
+};
+
+// EXTERNAL MODULE: ./src/config/units.ts
+var units = __webpack_require__(34529);
+;// CONCATENATED MODULE: ./src/config/validate.ts
+
+/** Checks `value` against `spec`; throws ConfigError naming the file, the key path and what was expected. */
+function validate(value, spec, file, path = '') {
+    const fail = (expected) => {
+        throw new errors/* ConfigError */.xL(`${file}: ${path || '(top level)'}: expected ${expected}, got ${describe(value)}`);
+    };
+    switch (spec.type) {
+        case 'string':
+            if (typeof value !== 'string')
+                fail('a string');
+            return;
+        case 'enum':
+            if (typeof value !== 'string' || !spec.values.includes(value))
+                fail(`one of ${spec.values.join(', ')}`);
+            return;
+        case 'size':
+            if (!(typeof value === 'number' && value >= 0) &&
+                !(typeof value === 'string' &&
+                    /^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.test(value))) {
+                fail('a size such as 500KB, 10MB, 1GB or a number of bytes');
+            }
+            return;
+        case 'integer':
+            if (!Number.isInteger(value) || value < spec.min)
+                fail(`a whole number of at least ${spec.min}`);
+            return;
+        case 'number':
+            if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min)
+                fail(`a number of at least ${spec.min}`);
+            return;
+        case 'array':
+            if (!Array.isArray(value))
+                fail('a list');
+            value.forEach((v, i) => validate(v, spec.items, file, `${path}[${i}]`));
+            return;
+        case 'object': {
+            if (!isPlainObject(value))
+                fail('a mapping');
+            const obj = value;
+            for (const key of Object.keys(obj)) {
+                const sub = spec.props[key];
+                const at = path ? `${path}.${key}` : key;
+                if (!sub) {
+                    throw new errors/* ConfigError */.xL(`${file}: ${at}: unknown key; expected one of ${Object.keys(spec.props).join(', ')}`);
+                }
+                validate(obj[key], sub, file, at);
+            }
+            for (const key of spec.required ?? []) {
+                if (!(key in obj))
+                    throw new errors/* ConfigError */.xL(`${file}: ${path ? `${path}.` : ''}${key}: required key is missing`);
+            }
+            return;
+        }
+        case 'map':
+            if (!isPlainObject(value))
+                fail('a mapping');
+            for (const [k, v] of Object.entries(value))
+                validate(v, spec.values, file, path ? `${path}.${k}` : k);
+            return;
+    }
+}
+function isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+    if (v === null || v === undefined)
+        return 'nothing';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
+
+
+
+
+
+
+/** Parses and validates config text; `name` is used in every error message. */
+function parseConfig(text, name) {
+    let raw;
+    try {
+        raw = (0,dist/* parse */.qg)(text, { prettyErrors: true, uniqueKeys: true }) ?? {};
+    }
+    catch (err) {
+        throw new errors/* ConfigError */.xL(`${name}: invalid YAML: ${err.message.split('\n')[0]}`);
+    }
+    validate(raw, CONFIG_SCHEMA, name);
+    return toConfig(raw, name);
+}
+/** `sourcemaps:` settings and the rule ids each one sets. */
+const SOURCEMAP_RULES = {
+    files: ['sourcemap/file'],
+    'sources-content': ['sourcemap/sources-content', 'sourcemap/inline'],
+    'external-urls': ['sourcemap/external-url'],
+};
+const MAP_POLICY = { allow: 'off', warn: 'warning', forbid: 'error' };
+function toConfig(raw, name) {
+    const content = (raw.content ?? []).map((c, i) => compileContentRule(c, `${name}: content[${i}]`));
+    const isRule = (id) => registry/* RULES */.y0.has(id) || content.some((c) => id === `content/${c.name}`);
+    for (const id of Object.keys(raw.rules ?? {})) {
+        if (!isRule(id)) {
+            throw new errors/* ConfigError */.xL(`${name}: rules.${id}: unknown rule id (see docs/rules.md for the list)`);
+        }
+    }
+    for (const [i, ig] of (raw.ignore ?? []).entries()) {
+        const family = ig.rule.endsWith('/*') ? ig.rule.slice(0, -1) : undefined;
+        const known = family
+            ? [...registry/* RULES */.y0.keys()].some((id) => id.startsWith(family)) ||
+                (family === 'content/' && content.length > 0)
+            : isRule(ig.rule);
+        if (!known)
+            throw new errors/* ConfigError */.xL(`${name}: ignore[${i}].rule: unknown rule id '${ig.rule}'`);
+    }
+    // `sourcemaps:` is shorthand for severities; an explicit `rules:` entry wins over it.
+    const rules = {};
+    for (const [key, policy] of Object.entries(raw.sourcemaps ?? {})) {
+        for (const id of SOURCEMAP_RULES[key])
+            rules[id] = MAP_POLICY[policy];
+    }
+    Object.assign(rules, raw.rules);
+    const size = (v) => (v === undefined ? undefined : (0,units/* parseSize */.DB)(v));
+    const s = raw.safety ?? {};
+    return {
+        source: name,
+        extends: raw.extends ?? 'recommended',
+        files: {
+            forbid: raw.files?.forbid ?? [],
+            allow: raw.files?.allow,
+            require: raw.files?.require ?? [],
+        },
+        limits: {
+            maxTotalSize: size(raw.limits?.['max-total-size']),
+            maxFileSize: size(raw.limits?.['max-file-size']),
+            maxFiles: raw.limits?.['max-files'],
+        },
+        rules,
+        ignore: raw.ignore ?? [],
+        safety: {
+            maxTotalBytes: size(s['max-total-bytes']) ?? limits/* DEFAULT_LIMITS */.dR.maxTotalBytes,
+            maxEntryBytes: size(s['max-entry-bytes']) ?? limits/* DEFAULT_LIMITS */.dR.maxEntryBytes,
+            maxEntries: s['max-entries'] ?? limits/* DEFAULT_LIMITS */.dR.maxEntries,
+            maxRatio: s['max-ratio'] ?? limits/* DEFAULT_LIMITS */.dR.maxRatio,
+            maxDepth: s['max-depth'] ?? limits/* DEFAULT_LIMITS */.dR.maxDepth,
+        },
+        drift: {
+            lockfile: raw.drift?.lockfile,
+            baseline: raw.drift?.baseline,
+            settings: {
+                content: raw.drift?.compare === 'content',
+                fileTolerance: parse_tolerance(raw.drift?.['size-tolerance'], diff/* DEFAULT_DRIFT */.Wd.fileTolerance),
+                totalTolerance: parse_tolerance(raw.drift?.['total-size-tolerance'], diff/* DEFAULT_DRIFT */.Wd.totalTolerance),
+                countTolerance: raw.drift?.['file-count-tolerance']
+                    ? {
+                        percent: raw.drift['file-count-tolerance'].percent,
+                        absolute: raw.drift['file-count-tolerance'].files,
+                    }
+                    : diff/* DEFAULT_DRIFT */.Wd.countTolerance,
+            },
+        },
+        content,
+    };
+}
+/** A configured tolerance replaces the default whole: the bounds not given do not apply. */
+function parse_tolerance(raw, dflt) {
+    if (!raw)
+        return dflt;
+    return {
+        percent: raw.percent,
+        absolute: raw.bytes === undefined ? undefined : (0,units/* parseSize */.DB)(raw.bytes),
+    };
+}
+
+
+/***/ })
+
+};
