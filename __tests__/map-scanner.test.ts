@@ -39,12 +39,14 @@ function reference(bytes: Buffer): Outcome {
   const calls: Array<[number, string]> = []
   const visit = (m: Record<string, unknown>) => {
     const base = out.sources.length
+    let contents = 0
     for (const [key, value] of Object.entries(m)) {
       if (key === 'sources') {
         for (const s of value as unknown[]) {
           out.sources.push(typeof s === 'string' ? Buffer.from(s, 'latin1').toString('utf8') : '')
         }
       } else if (key === 'sourcesContent') {
+        contents = (value as unknown[]).length
         ;(value as unknown[]).forEach((c, i) => {
           if (typeof c !== 'string' || c === '') return
           out.contentBytes[base + i] = c.length
@@ -57,6 +59,8 @@ function reference(bytes: Buffer): Outcome {
         }
       }
     }
+    // Content past the last source keeps its index: the next section starts after it.
+    while (out.sources.length < base + contents) out.sources.push('')
   }
   visit(JSON.parse(text) as Record<string, unknown>)
   return { map: out, calls, notAMap: false }
@@ -139,6 +143,19 @@ const MAPS: Array<[string, Buffer]> = [
       `{"${'k'.repeat(300)}":{"sources":["no.ts"]},"sources":["yes.ts"],"sourcesContent":["Y"]}`,
     ),
   ],
+  [
+    'index map whose first section embeds more sources than it lists',
+    json({
+      version: 3,
+      sections: [
+        { offset: { line: 0, column: 0 }, map: { sources: ['a.ts'], sourcesContent: ['A', 'X'] } },
+        {
+          offset: { line: 9, column: 0 },
+          map: { sourcesContent: [null, 'C'], sources: ['b.ts', 'c.ts'] },
+        },
+      ],
+    }),
+  ],
 ]
 
 describe('MapScanner: any chunking gives the same result', () => {
@@ -151,7 +168,7 @@ describe('MapScanner: any chunking gives the same result', () => {
 
   test('the expected values, spelled out', () => {
     const escapes = feed(MAPS[3][1])
-    expect(escapes.map?.sources).toEqual(['q"uote.ts', 'back\\slash\\'])
+    expect(escapes.map?.sources).toEqual(['q"uote.ts', 'back\\slash\\', ''])
     expect(escapes.calls.map(([, c]) => c)).toEqual([
       '"a" \\ \n\t/ \u00e9 \ud83d\ude00',
       'ends with a backslash\\',
@@ -168,6 +185,14 @@ describe('MapScanner: any chunking gives the same result', () => {
       [2, 'C'],
     ])
     expect(feed(MAPS[2][1]).calls).toEqual([[1, 'B']])
+    // Content past a section's last source keeps its index; the next section starts after it.
+    const spill = feed(MAPS.find(([name]) => name.includes('more sources than it lists'))![1])
+    expect(spill.map?.sources).toEqual(['a.ts', '', 'b.ts', 'c.ts'])
+    expect(spill.calls).toEqual([
+      [0, 'A'],
+      [1, 'X'],
+      [3, 'C'],
+    ])
   })
 
   test('each embedded source is handed over as soon as its string ends', () => {

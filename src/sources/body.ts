@@ -14,7 +14,10 @@ export const NESTED_IN_MEMORY = 128 * 1024 * 1024
 /** How much of a streamed file's start is kept as `Entry.head` (what sniffing rules read). */
 export const HEAD_BYTES = 64 * 1024
 
-/** A sink that receives a streamed file's bytes in order, then `end()`. */
+/**
+ * A sink that receives a streamed file's bytes in order, then `end()`. Sources hand over fresh
+ * chunks that nobody writes to again, so a sink may keep them (or views of them).
+ */
 export interface ChunkSink {
   write(chunk: Buffer): void
   end(): void

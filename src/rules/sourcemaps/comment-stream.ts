@@ -1,6 +1,8 @@
 import type { ChunkSink } from '../../sources/body.js'
 
 const MARKER = Buffer.from('sourceMappingURL=')
+const STAR = Buffer.from('*')
+const SLASH = 0x2f
 /** Bytes kept from the previous chunk: a marker split across chunks, and the `//# ` before it. */
 const KEEP = MARKER.length + 4
 /** A URL longer than this (an inline map of more than 48 MiB) is not read. */
@@ -25,7 +27,14 @@ export interface StreamedUrl {
 export class MappingUrlStream implements ChunkSink {
   private prev = Buffer.alloc(0)
   private line = 1
-  private url?: { parts: Buffer[]; size: number; line: number; start: string }
+  private url?: {
+    parts: Buffer[]
+    size: number
+    line: number
+    start: string
+    /** The last chunk ended in `*`, held back: with a `/` next it closes a CSS comment. */
+    star: boolean
+  }
 
   constructor(private readonly onUrl: (u: StreamedUrl) => void) {}
 
@@ -57,24 +66,42 @@ export class MappingUrlStream implements ChunkSink {
   }
 
   end(): void {
-    if (this.url) this.finish()
+    if (!this.url) return
+    if (this.url.star) this.append(STAR, 0, 1)
+    this.finish()
   }
 
   private start(line: number): void {
-    this.url = { parts: [], size: 0, line, start: '' }
+    this.url = { parts: [], size: 0, line, start: '', star: false }
   }
 
   /** Adds URL bytes from `chunk[at]` on; returns where the URL ended (or the chunk's end). */
   private collect(chunk: Buffer, at: number): number {
     const url = this.url as NonNullable<MappingUrlStream['url']>
+    if (at === chunk.length) return at
+    if (url.star) {
+      url.star = false
+      if (chunk[at] === SLASH) {
+        this.finish()
+        return at
+      }
+      this.append(STAR, 0, 1)
+    }
     let end = at
     while (end < chunk.length && !isTerminator(chunk, end)) end++
-    url.size += end - at
-    if (url.start.length < 256) url.start += chunk.toString('latin1', at, Math.min(end, at + 256))
-    if (url.size <= MAX_URL) url.parts.push(chunk.subarray(at, end))
-    else url.parts = []
+    url.star = end === chunk.length && chunk[end - 1] === STAR[0]
+    this.append(chunk, at, url.star ? end - 1 : end)
     if (end < chunk.length) this.finish()
     return end
+  }
+
+  private append(chunk: Buffer, from: number, to: number): void {
+    const url = this.url as NonNullable<MappingUrlStream['url']>
+    url.size += to - from
+    if (url.start.length < 256)
+      url.start += chunk.toString('latin1', from, Math.min(to, from + 256))
+    if (url.size <= MAX_URL) url.parts.push(chunk.subarray(from, to))
+    else url.parts = []
   }
 
   private finish(): void {

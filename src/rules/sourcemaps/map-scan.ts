@@ -71,6 +71,8 @@ interface Frame {
   base: number
   /** Arrays: entries seen so far. */
   count: number
+  /** Maps: entries of their `sourcesContent`, once it has closed. */
+  contents?: number
 }
 
 /**
@@ -256,7 +258,14 @@ export class MapScanner {
   }
 
   private close(): void {
-    this.stack.pop()
+    const frame = this.stack.pop() as Frame
+    if (frame.role === CONTENTS) this.top().contents = frame.count
+    // Content past the map's last source still takes an index (its path unknown), so that the
+    // next section's sources start after it and never take its content.
+    if (frame.role === MAP) {
+      const sources = this.out.sources
+      while (sources.length < frame.base + (frame.contents ?? 0)) sources.push('')
+    }
     this.afterValue()
   }
 
