@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../src/check.js'
+import { useWorker } from '../src/deps.js'
+import { workerHost } from '../src/rules/secrets/offload.js'
 import { parseConfig } from '../src/config/parse.js'
 import { DETECTORS } from '../src/rules/secrets/detectors.js'
 import { scanSecrets, secretSink } from '../src/rules/secrets/index.js'
@@ -261,9 +263,49 @@ describe('secret scanning on a worker thread (the built CLI)', () => {
     }
     // The built CLI finds its worker bundle here; without it both runs would be on one thread.
     expect(existsSync(join(ROOT, 'dist', 'worker', 'index.js'))).toBe(true)
-    const onWorker = run({})
+    const onWorker = run({ PACKGUARD_WORKER: '1' })
     expect(onWorker.length).toBeGreaterThan(samples.length)
     expect(onWorker).toEqual(run({ PACKGUARD_WORKER: '0' }))
+  })
+})
+
+describe('the scan worker', () => {
+  test('runs when asked, never when refused, else from three cores up', () => {
+    expect(useWorker('1', 1)).toBe(true)
+    expect(useWorker('0', 64)).toBe(false)
+    expect(useWorker(undefined, 2)).toBe(false)
+    expect(useWorker(undefined, 3)).toBe(true)
+    expect(useWorker('yes', 4)).toBe(true)
+  })
+
+  test.each([
+    ['throws', `throw new Error('boom at start')`, /boom at start/],
+    [
+      'answers with a failure',
+      `import { parentPort } from 'node:worker_threads'
+       parentPort.on('message', () => parentPort.postMessage({ failed: 'bad job' }))`,
+      /secret scanning failed: bad job/,
+    ],
+  ])('that %s fails the scan with its error, never reports it clean', async (_, code, error) => {
+    const dir = await tempDir()
+    const script = join(dir, 'worker.mjs')
+    writeFileSync(script, code)
+    const host = workerHost(script)
+    const found: RawFinding[] = []
+    const scanning = host.open((f) => found.push(f))
+    // Enough to start the worker (the first 2 MB are scanned here) and hand it work.
+    const text = 'x'.repeat(4096)
+    for (let i = 0; i < 1200; i++) scanning.text(text, `f${i}.js`)
+    try {
+      await expect(
+        (async () => {
+          await scanning.ready()
+          await scanning.settle()
+        })(),
+      ).rejects.toThrow(error)
+    } finally {
+      await host.close()
+    }
   })
 })
 
