@@ -7,7 +7,8 @@ import { renderMarkdown } from '../src/report/markdown.js'
 import { renderSarif } from '../src/report/sarif.js'
 import { renderText } from '../src/report/text.js'
 import { checkBytes, rulesOf } from './helpers/check.js'
-import { rawTar, rawZip } from './helpers/hostile.js'
+import { CaseTwins } from '../src/sources/names.js'
+import { prng, rawTar, rawZip } from './helpers/hostile.js'
 import { tgz } from './helpers/tar.js'
 import { zip } from './helpers/zip.js'
 
@@ -227,5 +228,61 @@ describe('names that are not valid UTF-8', () => {
     // No duplicate, and the \xNN escape is not taken for a backslash separator.
     expect(rulesOf(r)).toEqual(['archive/invalid-utf8-name', 'archive/invalid-utf8-name'])
     expect(r.artifacts[0].files).toBe(3)
+  })
+})
+
+describe('CaseTwins', () => {
+  /**
+   * The same rule said another way, as an oracle: every folded prefix remembers how it was first
+   * spelled (through the first spelling of its parent); a path's shallowest prefix spelled
+   * otherwise than its folded twin is reported, once per spelling.
+   */
+  function oracle(paths: string[]): Array<{ first: string; now: string } | undefined> {
+    const fold = (s: string) => s.normalize('NFD').toLowerCase()
+    const firstSpelling = new Map<string, string>()
+    const reported = new Set<string>()
+    return paths.map((path) => {
+      const segs = path.split('/')
+      let found: { first: string; now: string } | undefined
+      let collided = false
+      let key = ''
+      let spelled = ''
+      for (let i = 0; i < segs.length; i++) {
+        key += (i ? '/' : '') + fold(segs[i])
+        const now = segs.slice(0, i + 1).join('/')
+        const own = (i ? `${spelled}/` : '') + segs[i]
+        const first = firstSpelling.get(key)
+        if (first === undefined) firstSpelling.set(key, own)
+        else if (!collided && first !== own) {
+          collided = true
+          if (!reported.has(now)) {
+            reported.add(now)
+            found = { first, now }
+          }
+        }
+        spelled = firstSpelling.get(key)!
+      }
+      return found
+    })
+  }
+
+  test('reports what the oracle reports, for random paths full of case and NFC/NFD twins', () => {
+    const rnd = prng(21)
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]
+    const segs = ['a', 'A', 'b', 'B', 'caf\u00e9', 'cafe\u0301', 'Src', 'src', 'x.js', 'X.js']
+    for (let trial = 0; trial < 200; trial++) {
+      const paths: string[] = []
+      for (let i = 0; i < 40; i++) {
+        // Mostly files of the previous path's folder, as archives list them.
+        const prev = paths.at(-1)
+        const dir =
+          prev && rnd() < 0.5
+            ? prev.slice(0, Math.max(0, prev.lastIndexOf('/')))
+            : Array.from({ length: Math.floor(rnd() * 3) }, () => pick(segs)).join('/')
+        paths.push((dir ? `${dir}/` : '') + pick(segs))
+      }
+      const twins = new CaseTwins()
+      expect(paths.map((p) => twins.add(p))).toEqual(oracle(paths))
+    }
   })
 })

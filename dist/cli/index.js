@@ -9412,7 +9412,8 @@ function createScanner(detectors) {
     const keywordRe = new RegExp(source || '(?!)', 'iy');
     const filter = new KeywordFilter(keywords);
     const scan = (text, file, report, mask, at) => {
-        const ctx = new ScanContext(text);
+        // Made at the first keyword: most texts have none, and most files are small.
+        let ctx;
         const to = at ? at.to : text.length;
         const found = [];
         const push = (detector, hits) => {
@@ -9421,7 +9422,7 @@ function createScanner(detectors) {
             for (const hit of Array.isArray(hits) ? hits : [hits])
                 found.push({ detector, hit });
         };
-        const windows = new Map();
+        let windows;
         const { positions, count } = filter.find(text, at ? at.from : 0, to);
         for (let c = 0; c < count; c++) {
             const at = positions[c];
@@ -9430,12 +9431,14 @@ function createScanner(detectors) {
             if (!m)
                 continue;
             const kw = m[0].toLowerCase();
+            ctx ??= new ScanContext(text);
             for (const d of atKeyword.get(kw) ?? [])
                 push(d, d.find?.(text, at, ctx));
             for (const d of nearKeyword.get(kw) ?? []) {
                 const near = d.near;
                 const from = Math.max(0, at - near.before);
                 const to = Math.min(text.length, at + kw.length + near.after);
+                windows ??= new Map();
                 const list = windows.get(d) ?? windows.set(d, []).get(d);
                 const last = list.at(-1);
                 if (last && from <= last[1])
@@ -9444,10 +9447,12 @@ function createScanner(detectors) {
                     list.push([from, to]);
             }
         }
-        for (const [d, list] of windows)
+        for (const [d, list] of windows ?? [])
             for (const [from, to] of list)
                 push(d, d.near.find(text, from, to, ctx));
         const base = at?.base ?? 0;
+        if (found.length === 0)
+            return at?.seenUpTo ?? 0;
         const fresh = at ? found.filter((f) => base + f.hit.start >= at.seenUpTo) : found;
         if (fresh.length === 0)
             return at?.seenUpTo ?? 0;
@@ -9988,12 +9993,38 @@ function deceptiveTraits(name) {
 class CaseTwins {
     root = new Map();
     reported = new Set();
+    /** The folder of the last path, walked: archives list files folder by folder. */
+    last;
     /** The first spelling seen of the shallowest part of `path` that collides, reported once. */
     add(path) {
-        const segs = path.split('/');
+        const slash = path.lastIndexOf('/');
+        const dir = slash < 0 ? '' : path.slice(0, slash);
+        let found;
+        // A folder walked again would report nothing new (its twin is reported once) and add
+        // nothing to the tree, so the last one is reused.
+        if (this.last?.dir !== dir) {
+            this.last = this.walk(dir);
+            found = this.last.found;
+        }
+        const { level, collided, spelled } = this.last;
+        const name = path.slice(slash + 1);
+        const key = fold(name);
+        const node = level.get(key);
+        if (!node)
+            level.set(key, { name });
+        else if (!collided && node.name !== name && !this.reported.has(path)) {
+            this.reported.add(path);
+            found = { first: spelled ? `${spelled}/${node.name}` : node.name, now: path };
+        }
+        return found;
+    }
+    /** Adds a folder's segments; where it ends, and the twin it met first if any. */
+    walk(dir) {
+        const segs = dir === '' ? [] : dir.split('/');
         let level = this.root;
         let found;
         let collided = false;
+        const spelled = [];
         for (let i = 0; i < segs.length; i++) {
             const key = fold(segs[i]);
             let node = level.get(key);
@@ -10004,13 +10035,13 @@ class CaseTwins {
                 const now = segs.slice(0, i + 1).join('/');
                 if (!this.reported.has(now)) {
                     this.reported.add(now);
-                    found = { first: [...segs.slice(0, i), node.name].join('/'), now };
+                    found = { first: [...spelled, node.name].join('/'), now };
                 }
             }
-            if (i < segs.length - 1)
-                level = node.kids ??= new Map();
+            spelled.push(node.name);
+            level = node.kids ??= new Map();
         }
-        return found;
+        return { dir, level, collided, found, spelled: spelled.join('/') };
     }
 }
 function fold(seg) {
@@ -10043,7 +10074,7 @@ function pathIssues(raw) {
         issues.push({ kind: 'drive-letter', detail: 'drive letter' });
     if (raw.includes('\\'))
         issues.push({ kind: 'backslash', detail: 'backslash separator' });
-    if (raw.split(/[\\/]/).includes('..')) {
+    if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(raw)) {
         issues.push({ kind: 'parent-segment', detail: "'..' segment" });
     }
     return issues;

@@ -2163,7 +2163,8 @@ function createScanner(detectors) {
     const keywordRe = new RegExp(source || '(?!)', 'iy');
     const filter = new KeywordFilter(keywords);
     const scan = (text, file, report, mask, at) => {
-        const ctx = new ScanContext(text);
+        // Made at the first keyword: most texts have none, and most files are small.
+        let ctx;
         const to = at ? at.to : text.length;
         const found = [];
         const push = (detector, hits) => {
@@ -2172,7 +2173,7 @@ function createScanner(detectors) {
             for (const hit of Array.isArray(hits) ? hits : [hits])
                 found.push({ detector, hit });
         };
-        const windows = new Map();
+        let windows;
         const { positions, count } = filter.find(text, at ? at.from : 0, to);
         for (let c = 0; c < count; c++) {
             const at = positions[c];
@@ -2181,12 +2182,14 @@ function createScanner(detectors) {
             if (!m)
                 continue;
             const kw = m[0].toLowerCase();
+            ctx ??= new ScanContext(text);
             for (const d of atKeyword.get(kw) ?? [])
                 push(d, d.find?.(text, at, ctx));
             for (const d of nearKeyword.get(kw) ?? []) {
                 const near = d.near;
                 const from = Math.max(0, at - near.before);
                 const to = Math.min(text.length, at + kw.length + near.after);
+                windows ??= new Map();
                 const list = windows.get(d) ?? windows.set(d, []).get(d);
                 const last = list.at(-1);
                 if (last && from <= last[1])
@@ -2195,10 +2198,12 @@ function createScanner(detectors) {
                     list.push([from, to]);
             }
         }
-        for (const [d, list] of windows)
+        for (const [d, list] of windows ?? [])
             for (const [from, to] of list)
                 push(d, d.near.find(text, from, to, ctx));
         const base = at?.base ?? 0;
+        if (found.length === 0)
+            return at?.seenUpTo ?? 0;
         const fresh = at ? found.filter((f) => base + f.hit.start >= at.seenUpTo) : found;
         if (fresh.length === 0)
             return at?.seenUpTo ?? 0;

@@ -99,13 +99,39 @@ interface Node {
 export class CaseTwins {
   private root = new Map<string, Node>()
   private reported = new Set<string>()
+  /** The folder of the last path, walked: archives list files folder by folder. */
+  private last?: Folder
 
   /** The first spelling seen of the shallowest part of `path` that collides, reported once. */
   add(path: string): { first: string; now: string } | undefined {
-    const segs = path.split('/')
+    const slash = path.lastIndexOf('/')
+    const dir = slash < 0 ? '' : path.slice(0, slash)
+    let found: { first: string; now: string } | undefined
+    // A folder walked again would report nothing new (its twin is reported once) and add
+    // nothing to the tree, so the last one is reused.
+    if (this.last?.dir !== dir) {
+      this.last = this.walk(dir)
+      found = this.last.found
+    }
+    const { level, collided, spelled } = this.last
+    const name = path.slice(slash + 1)
+    const key = fold(name)
+    const node = level.get(key)
+    if (!node) level.set(key, { name })
+    else if (!collided && node.name !== name && !this.reported.has(path)) {
+      this.reported.add(path)
+      found = { first: spelled ? `${spelled}/${node.name}` : node.name, now: path }
+    }
+    return found
+  }
+
+  /** Adds a folder's segments; where it ends, and the twin it met first if any. */
+  private walk(dir: string): Folder {
+    const segs = dir === '' ? [] : dir.split('/')
     let level = this.root
     let found: { first: string; now: string } | undefined
     let collided = false
+    const spelled: string[] = []
     for (let i = 0; i < segs.length; i++) {
       const key = fold(segs[i])
       let node = level.get(key)
@@ -115,13 +141,25 @@ export class CaseTwins {
         const now = segs.slice(0, i + 1).join('/')
         if (!this.reported.has(now)) {
           this.reported.add(now)
-          found = { first: [...segs.slice(0, i), node.name].join('/'), now }
+          found = { first: [...spelled, node.name].join('/'), now }
         }
       }
-      if (i < segs.length - 1) level = node.kids ??= new Map()
+      spelled.push(node.name)
+      level = node.kids ??= new Map()
     }
-    return found
+    return { dir, level, collided, found, spelled: spelled.join('/') }
   }
+}
+
+interface Folder {
+  dir: string
+  /** The folder's children. */
+  level: Map<string, Node>
+  /** Some segment of it collided: deeper twins are not reported again. */
+  collided: boolean
+  found?: { first: string; now: string }
+  /** The folder as first spelled (the tree's spelling of each segment). */
+  spelled: string
 }
 
 function fold(seg: string): string {

@@ -12,7 +12,7 @@ export function pathIssues(raw: string): PathIssue[] {
   }
   if (/^[a-zA-Z]:/.test(raw)) issues.push({ kind: 'drive-letter', detail: 'drive letter' })
   if (raw.includes('\\')) issues.push({ kind: 'backslash', detail: 'backslash separator' })
-  if (raw.split(/[\\/]/).includes('..')) {
+  if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(raw)) {
     issues.push({ kind: 'parent-segment', detail: "'..' segment" })
   }
   return issues

@@ -73,7 +73,8 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
   const filter = new KeywordFilter(keywords)
 
   const scan: Scan = (text, file, report, mask, at) => {
-    const ctx = new ScanContext(text)
+    // Made at the first keyword: most texts have none, and most files are small.
+    let ctx: ScanContext | undefined
     const to = at ? at.to : text.length
     const found: Found[] = []
     const push = (detector: Detector, hits: Hit | readonly Hit[] | undefined) => {
@@ -81,7 +82,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
       for (const hit of Array.isArray(hits) ? (hits as readonly Hit[]) : [hits as Hit])
         found.push({ detector, hit })
     }
-    const windows = new Map<Detector, Array<[number, number]>>()
+    let windows: Map<Detector, Array<[number, number]>> | undefined
     const { positions, count } = filter.find(text, at ? at.from : 0, to)
     for (let c = 0; c < count; c++) {
       const at = positions[c]
@@ -89,20 +90,23 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
       const m = keywordRe.exec(text)
       if (!m) continue
       const kw = m[0].toLowerCase()
+      ctx ??= new ScanContext(text)
       for (const d of atKeyword.get(kw) ?? []) push(d, d.find?.(text, at, ctx))
       for (const d of nearKeyword.get(kw) ?? []) {
         const near = d.near!
         const from = Math.max(0, at - near.before)
         const to = Math.min(text.length, at + kw.length + near.after)
+        windows ??= new Map()
         const list = windows.get(d) ?? windows.set(d, []).get(d)!
         const last = list.at(-1)
         if (last && from <= last[1]) last[1] = Math.max(last[1], to)
         else list.push([from, to])
       }
     }
-    for (const [d, list] of windows)
-      for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx))
+    for (const [d, list] of windows ?? [])
+      for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx!))
     const base = at?.base ?? 0
+    if (found.length === 0) return at?.seenUpTo ?? 0
     const fresh = at ? found.filter((f) => base + f.hit.start >= at.seenUpTo) : found
     if (fresh.length === 0) return at?.seenUpTo ?? 0
     const kept = resolveOverlaps(fresh)
