@@ -165,6 +165,55 @@ describe('binaries are scanned only when a keyword sits in a printable run', () 
     expect(withFindings).toBeGreaterThan(10)
   })
 
+  test('keywordInRuns says whether a keyword starts in [from, to) inside a long enough run', () => {
+    // The oracle: every maximal printable run, every position in it, the keyword regex (with
+    // its guards) tried there.
+    const guards: Record<string, string> = Object.assign(
+      {},
+      ...DETECTORS.map((d) => d.guards ?? {}),
+    )
+    const source = KEYWORDS.map((k) => escape(k) + (guards[k] ? `(?=${guards[k]})` : '')).join('|')
+    const sticky = new RegExp(source, 'iy')
+    const printable = (b: number) => (b >= 0x20 && b <= 0x7e) || b === 9 || b === 10 || b === 13
+    const oracle = (bytes: Buffer, from: number, to: number, min: number) => {
+      const text = bytes.toString('latin1')
+      for (let s = 0; s < bytes.length;) {
+        if (!printable(bytes[s])) {
+          s++
+          continue
+        }
+        let e = s
+        while (e < bytes.length && printable(bytes[e])) e++
+        for (let p = Math.max(s, from); e - s >= min && p < Math.min(e, to); p++) {
+          sticky.lastIndex = p
+          if (sticky.test(text)) return true
+        }
+        s = e
+      }
+      return false
+    }
+    const rnd = prng(14)
+    const outcomes = new Set<boolean>()
+    for (let trial = 0; trial < 3000; trial++) {
+      const parts: Buffer[] = []
+      for (let i = 0; i < 6; i++) {
+        const n = Math.floor(rnd() * 14)
+        const b = Buffer.alloc(n)
+        for (let j = 0; j < n; j++) b[j] = 0x20 + Math.floor(rnd() * 95)
+        parts.push(b, Buffer.from([Math.floor(rnd() * 9)]))
+        if (rnd() < 0.3) parts.push(Buffer.from(KEYWORDS[Math.floor(rnd() * KEYWORDS.length)]))
+      }
+      const bytes = Buffer.concat(parts)
+      const min = 3 + Math.floor(rnd() * 10)
+      const from = Math.floor(rnd() * bytes.length)
+      const to = from + Math.floor(rnd() * (bytes.length - from + 1))
+      const want = oracle(bytes, from, to, min)
+      outcomes.add(want)
+      expect([trial, keywordInRuns(bytes, from, to, min)]).toEqual([trial, want])
+    }
+    expect(outcomes).toEqual(new Set([true, false]))
+  })
+
   test('a streamed binary is skipped window by window, and a secret in one window is found', () => {
     const value = samples.find((x) => x.id === 'secret/github-token')!.s
     const rnd = prng(13)

@@ -9464,30 +9464,30 @@ function createScanner(detectors) {
         return end;
     };
     const keywordInRuns = (bytes, from, to, min) => {
-        const { positions, count } = filter.findBytes(bytes, from, to);
         let text;
-        // The printable run around the current candidate: candidates ascend, so each byte is
-        // looked at a bounded number of times.
-        let runStart = 0;
+        // A run of `min` printable bytes holds a multiple of `min`, so only the bytes at multiples
+        // are looked at until one is printable; then its run is measured, and a long enough run is
+        // searched for keywords. Random bytes cost about one look per `min` bytes.
+        const stop = Math.min(bytes.length, to + min);
         let runEnd = 0;
-        for (let c = 0; c < count; c++) {
-            const p = positions[c];
-            if (p >= runEnd) {
-                runStart = p;
-                while (runStart > runEnd && isPrintable(bytes[runStart - 1]))
-                    runStart--;
-                runEnd = p;
-                while (runEnd < bytes.length && isPrintable(bytes[runEnd]))
-                    runEnd++;
-                if (runEnd === p)
-                    runEnd = p + 1;
-            }
-            if (runEnd - runStart < min || !isPrintable(bytes[p]))
+        for (let i = Math.floor(from / min) * min; i < stop; i += min) {
+            if (i < runEnd || !isPrintable(bytes[i]))
                 continue;
-            text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-            keywordRe.lastIndex = p;
-            if (keywordRe.test(text))
-                return true;
+            let runStart = i;
+            while (runStart > runEnd && isPrintable(bytes[runStart - 1]))
+                runStart--;
+            runEnd = i + 1;
+            while (runEnd < bytes.length && isPrintable(bytes[runEnd]))
+                runEnd++;
+            if (runEnd - runStart < min)
+                continue;
+            const { positions, count } = filter.findBytes(bytes, Math.max(runStart, from), Math.min(runEnd, to));
+            for (let c = 0; c < count; c++) {
+                text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+                keywordRe.lastIndex = positions[c];
+                if (keywordRe.test(text))
+                    return true;
+            }
         }
         return false;
     };
