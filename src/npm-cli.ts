@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 
 /** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
 export class NpmError extends Error {
@@ -27,7 +26,9 @@ const OVERRIDDEN =
  * `.npmrc`, scoped registries, `${VAR}` auth from the environment). Lifecycle scripts are off.
  * Resolves with stdout; rejects with an NpmError carrying npm's code and summary.
  */
-export function runNpm(args: string[], opts: NpmRunOptions): Promise<string> {
+export async function runNpm(args: string[], opts: NpmRunOptions): Promise<string> {
+  // Loaded here: most checks never run npm, and the module costs a few ms at start.
+  const { execFile } = await import('node:child_process')
   const env: Record<string, string | undefined> = {}
   for (const [k, v] of Object.entries(opts.env)) if (!OVERRIDDEN.test(k)) env[k] = v
   env.npm_config_ignore_scripts = 'true'

@@ -10128,6 +10128,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7598:
 /***/ ((module) => {
 
@@ -10725,10 +10732,7 @@ function typeOf(st) {
     return 'other';
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/npm-cli.ts
-
 /** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
 class NpmError extends Error {
     code;
@@ -10746,7 +10750,9 @@ const OVERRIDDEN = /^npm_config_(dry[-_]run|workspaces?|include[-_]workspace[-_]
  * `.npmrc`, scoped registries, `${VAR}` auth from the environment). Lifecycle scripts are off.
  * Resolves with stdout; rejects with an NpmError carrying npm's code and summary.
  */
-function runNpm(args, opts) {
+async function runNpm(args, opts) {
+    // Loaded here: most checks never run npm, and the module costs a few ms at start.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
     const env = {};
     for (const [k, v] of Object.entries(opts.env))
         if (!OVERRIDDEN.test(k))
@@ -10754,7 +10760,7 @@ function runNpm(args, opts) {
     env.npm_config_ignore_scripts = 'true';
     const windows = process.platform === 'win32';
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)(windows ? 'npm.cmd' : 'npm', 
+        execFile(windows ? 'npm.cmd' : 'npm', 
         // npm.cmd can only be started through the shell on Windows; our arguments never hold quotes.
         windows ? args.map((a) => `"${a}"`) : args, {
             cwd: opts.cwd,
