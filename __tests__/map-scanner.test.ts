@@ -46,9 +46,9 @@ function reference(bytes: Buffer): Outcome {
           out.sources.push(typeof s === 'string' ? Buffer.from(s, 'latin1').toString('utf8') : '')
         }
       } else if (key === 'sourcesContent') {
-        contents = (value as unknown[]).length
         ;(value as unknown[]).forEach((c, i) => {
           if (typeof c !== 'string' || c === '') return
+          contents = i + 1
           out.contentBytes[base + i] = c.length
           calls.push([base + i, c])
         })
@@ -59,7 +59,8 @@ function reference(bytes: Buffer): Outcome {
         }
       }
     }
-    // Content past the last source keeps its index: the next section starts after it.
+    // Content past the last source keeps its index (null or empty entries take none): the next
+    // section starts after it.
     while (out.sources.length < base + contents) out.sources.push('')
   }
   visit(JSON.parse(text) as Record<string, unknown>)
@@ -186,6 +187,11 @@ describe('MapScanner: any chunking gives the same result', () => {
     ])
     expect(feed(MAPS[2][1]).calls).toEqual([[1, 'B']])
     // Content past a section's last source keeps its index; the next section starts after it.
+    // Null entries past the last source take no index: nothing of them is reported.
+    expect(feed(utf8('{"sources":["a.js"],"sourcesContent":[null,null]}')).map?.sources).toEqual([
+      'a.js',
+    ])
+    expect(feed(utf8('{"sources":[],"sourcesContent":[null,""]}')).map?.sources).toEqual([])
     const spill = feed(MAPS.find(([name]) => name.includes('more sources than it lists'))![1])
     expect(spill.map?.sources).toEqual(['a.ts', '', 'b.ts', 'c.ts'])
     expect(spill.calls).toEqual([

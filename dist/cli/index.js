@@ -6909,6 +6909,8 @@ class MapScanner {
         if (role === PATH)
             this.out.sources.push(utf8(text));
         else if (role === CONTENT && text.length > 0) {
+            const map = this.stack[this.stack.length - 2];
+            map.contents = Math.max(map.contents ?? 0, this.contentIndex - map.base + 1);
             this.out.contentBytes[this.contentIndex] = text.length;
             this.onContent(this.contentIndex, text);
         }
@@ -6937,10 +6939,9 @@ class MapScanner {
     }
     close() {
         const frame = this.stack.pop();
-        if (frame.role === CONTENTS)
-            this.top().contents = frame.count;
         // Content past the map's last source still takes an index (its path unknown), so that the
-        // next section's sources start after it and never take its content.
+        // next section's sources start after it and never take its content. A null or empty entry
+        // takes none: nothing of it is reported.
         if (frame.role === MAP) {
             const sources = this.out.sources;
             while (sources.length < frame.base + (frame.contents ?? 0))
