@@ -1,4 +1,3 @@
-
 /** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
 export class NpmError extends Error {
   constructor(
