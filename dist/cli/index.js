@@ -1414,8 +1414,127 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 1128:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 8642:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ MAX_COUNT)
@@ -1426,8 +1545,8 @@ const MAX_COUNT = 10_000;
 
 /***/ }),
 
-/***/ 4529:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 5543:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B4: () => (/* binding */ formatCount),
@@ -1476,8 +1595,8 @@ function formatCount(n) {
 
 /***/ }),
 
-/***/ 3152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 6146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Wd: () => (/* binding */ DEFAULT_DRIFT),
@@ -1537,8 +1656,8 @@ function fileChanges(b, a, s) {
 
 /***/ }),
 
-/***/ 7370:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 1480:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ serializeManifest),
@@ -1623,8 +1742,8 @@ function parseManifest(text, name) {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 7406:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   dc: () => (/* binding */ EXIT),
@@ -1644,8 +1763,8 @@ const EXIT = { pass: 0, findings: 1, usage: 2, unreadable: 3 };
 
 /***/ }),
 
-/***/ 5405:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 502:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
@@ -5177,7 +5296,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/globs.ts
+;// CONCATENATED MODULE: ./build/src/globs.js
 
 function compileGlobs(patterns) {
     const compiled = patterns.map((p) => ({
@@ -5199,8 +5318,8 @@ function compileGlobs(patterns) {
 
 /***/ }),
 
-/***/ 840:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 7472:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
@@ -5214,11 +5333,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: docsAnchor
 
-// EXTERNAL MODULE: ./src/sources/names.ts
-var names = __nccwpck_require__(1986);
-// EXTERNAL MODULE: ./src/sources/paths.ts
-var paths = __nccwpck_require__(5858);
-;// CONCATENATED MODULE: ./src/rules/archive.ts
+// EXTERNAL MODULE: ./build/src/sources/names.js
+var names = __nccwpck_require__(4888);
+// EXTERNAL MODULE: ./build/src/sources/paths.js
+var paths = __nccwpck_require__(5800);
+;// CONCATENATED MODULE: ./build/src/rules/archive.js
 
 
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other']);
@@ -5383,9 +5502,9 @@ function nameFindings(e, twins) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/globs.ts + 9 modules
-var globs = __nccwpck_require__(5405);
-;// CONCATENATED MODULE: ./src/rules/files.ts
+// EXTERNAL MODULE: ./build/src/globs.js + 9 modules
+var globs = __nccwpck_require__(502);
+;// CONCATENATED MODULE: ./build/src/rules/files.js
 
 /** `files.forbid`, `files.allow` and `files.require`: what may and must ship. */
 const filesRules = {
@@ -5454,9 +5573,9 @@ const filesRules = {
     },
 };
 
-// EXTERNAL MODULE: ./src/config/content-limits.ts
-var content_limits = __nccwpck_require__(1128);
-;// CONCATENATED MODULE: ./src/rules/position.ts
+// EXTERNAL MODULE: ./build/src/config/content-limits.js
+var content_limits = __nccwpck_require__(8642);
+;// CONCATENATED MODULE: ./build/src/rules/position.js
 /** 1-based line and column of a character offset, counted only when a finding needs it. */
 function position(text, offset) {
     let line = 1;
@@ -5468,9 +5587,9 @@ function position(text, offset) {
     return { line, column: offset - lineStart + 1 };
 }
 
-// EXTERNAL MODULE: ./src/rules/windows.ts
-var rules_windows = __nccwpck_require__(5690);
-;// CONCATENATED MODULE: ./src/rules/content.ts
+// EXTERNAL MODULE: ./build/src/rules/windows.js
+var rules_windows = __nccwpck_require__(7776);
+;// CONCATENATED MODULE: ./build/src/rules/content.js
 
 
 
@@ -5560,13 +5679,13 @@ function contentSink(file, rules, report) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/units.ts
-var units = __nccwpck_require__(4529);
-// EXTERNAL MODULE: ./src/drift/diff.ts
-var diff = __nccwpck_require__(3152);
-// EXTERNAL MODULE: ./src/drift/manifest.ts
-var manifest = __nccwpck_require__(7370);
-;// CONCATENATED MODULE: ./src/rules/drift.ts
+// EXTERNAL MODULE: ./build/src/config/units.js
+var units = __nccwpck_require__(5543);
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __nccwpck_require__(6146);
+// EXTERNAL MODULE: ./build/src/drift/manifest.js
+var manifest = __nccwpck_require__(1480);
+;// CONCATENATED MODULE: ./build/src/rules/drift.js
 
 
 
@@ -5717,9 +5836,9 @@ function describeChange(c, than) {
     }
 }
 
-// EXTERNAL MODULE: ./src/sources/body.ts
-var body = __nccwpck_require__(7352);
-;// CONCATENATED MODULE: ./src/rules/npm-metadata.ts
+// EXTERNAL MODULE: ./build/src/sources/body.js
+var body = __nccwpck_require__(1554);
+;// CONCATENATED MODULE: ./build/src/rules/npm-metadata.js
 
 /** npm package metadata: version vs tag, entry points, bin files, publishability. */
 const npmMetadataRules = {
@@ -5900,7 +6019,7 @@ function resolveEntry(target, files) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/rules/wheel-metadata.ts
+;// CONCATENATED MODULE: ./build/src/rules/wheel-metadata.js
 
 
 const METADATA = /^[^/]+\.dist-info\/METADATA$/;
@@ -6020,7 +6139,7 @@ function parseRecord(text) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/rules/sensitive-files.ts
+;// CONCATENATED MODULE: ./build/src/rules/sensitive-files.js
 const base = (re) => (_, b) => re.test(b);
 const path = (re) => (p) => re.test(p);
 /** A value that is there and is not a `${VAR}` reference or an obvious placeholder. */
@@ -6148,7 +6267,7 @@ const CRUFT = [
 /** Test folders: reported in npm packages, where they only add weight. */
 const TEST_FOLDER = /(^|\/)(test|tests|__tests__|__mocks__|spec)\//;
 
-;// CONCATENATED MODULE: ./src/rules/sensitive.ts
+;// CONCATENATED MODULE: ./build/src/rules/sensitive.js
 
 /** Credential files, keys and cruft, by name and (where it decides) by content. */
 const sensitiveRules = {
@@ -6251,7 +6370,7 @@ function matchesContent(e, s) {
     return s.content(bytes.subarray(0, 1024 * 1024).toString('latin1'));
 }
 
-;// CONCATENATED MODULE: ./src/rules/size.ts
+;// CONCATENATED MODULE: ./build/src/rules/size.js
 
 /** `limits`: size budgets for the whole artifact, each file, and the number of files. */
 const sizeRules = {
@@ -6312,11 +6431,11 @@ const sizeRules = {
     },
 };
 
-// EXTERNAL MODULE: ./src/rules/secrets/index.ts + 37 modules
-var secrets = __nccwpck_require__(9395);
-// EXTERNAL MODULE: ./src/rules/text.ts
-var rules_text = __nccwpck_require__(7268);
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/comments.ts
+// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 37 modules
+var secrets = __nccwpck_require__(8755);
+// EXTERNAL MODULE: ./build/src/rules/text.js
+var rules_text = __nccwpck_require__(8702);
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comments.js
 const MARKER = 'sourceMappingURL=';
 /**
  * Every `//# sourceMappingURL=` (or `//@`, or CSS's `/*# ... *\/`) comment in a file. Bundles
@@ -6362,7 +6481,7 @@ function absoluteHost(url) {
     return m[2].replace(/^[^@]*@/, '') || m[1];
 }
 
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/comment-stream.ts
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comment-stream.js
 const comment_stream_MARKER = Buffer.from('sourceMappingURL=');
 const STAR = Buffer.from('*');
 const SLASH = 0x2f;
@@ -6492,7 +6611,7 @@ function isTerminator(b, i) {
     return c === 0x2a && b[i + 1] === 0x2f;
 }
 
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/map-tokens.ts
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-tokens.js
 /** Byte-level pieces of the streaming source-map scanner (map-scan.ts). */
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
@@ -6686,7 +6805,7 @@ class MapStart {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/map-scan.ts
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
 
 class MalformedMap extends Error {
     name = 'MalformedMap';
@@ -7002,7 +7121,7 @@ function scanMap(bytes, onContent) {
     return map;
 }
 
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/sources-summary.ts
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/sources-summary.js
 
 const DEPENDENCY = /(^|[/\\])(node_modules|bower_components|jspm_packages)[/\\]|^webpack\/|^\(webpack\)/;
 /** Strips bundler URL schemes (`webpack://app/`, `file://`) to the path the source had. */
@@ -7059,7 +7178,7 @@ function describeSources(s, withBytes) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./src/rules/sourcemaps/index.ts
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/index.js
 
 
 
@@ -7268,7 +7387,7 @@ function checkInline(e, url, size, line, sink) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/rules/registry.ts
+;// CONCATENATED MODULE: ./build/src/rules/registry.js
 
 
 
@@ -7316,8 +7435,8 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 9395:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 8755:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
@@ -7330,11 +7449,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: WindowScan
 
-// EXTERNAL MODULE: ./src/rules/windows.ts
-var rules_windows = __nccwpck_require__(5690);
-// EXTERNAL MODULE: ./src/rules/text.ts
-var rules_text = __nccwpck_require__(7268);
-;// CONCATENATED MODULE: ./src/rules/secrets/binary.ts
+// EXTERNAL MODULE: ./build/src/rules/windows.js
+var rules_windows = __nccwpck_require__(7776);
+// EXTERNAL MODULE: ./build/src/rules/text.js
+var rules_text = __nccwpck_require__(8702);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/binary.js
 /** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
 function isBinary(content) {
     return content.subarray(0, 8192).includes(0);
@@ -7359,7 +7478,7 @@ function printableRuns(content, min = 8) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/rules/secrets/checksum.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/checksum.js
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 let table;
@@ -7396,7 +7515,7 @@ function crcChecksum(random) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/rules/secrets/redact.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/redact.js
 
 /**
  * A fixed packguard constant, not a secret: it makes the hashes packguard's own (so a hash here
@@ -7420,7 +7539,7 @@ function redact(value, shown = 0, hash = secretHash(value)) {
     return `${prefix}… (${value.length} chars, sha256:${hash})`;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/placeholder.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/placeholder.js
 
 const PLACEHOLDER_WORDS = /example|sample|placeholder|your|xxxx|redacted|changeme|lorem/i;
 const TEST_WORDS = /test|fake|mock|dummy|fixture/i;
@@ -7490,7 +7609,7 @@ function isDocumentedExample(value) {
     return DOCUMENTED.has(secretHash(value));
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/samples.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/samples.js
 
 
 // Builders for detector samples. Samples are assembled at test time from pieces, so no file in
@@ -7542,7 +7661,7 @@ function b64json(value) {
     return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/context.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/context.js
 /**
  * Per-text scan state shared by detectors. Keyword hits arrive in increasing order, so a
  * forward search for a closing marker (`-----END `) can be reused by every later hit before
@@ -7599,11 +7718,11 @@ function matchesIn(re, text, from, to) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/types.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/types.js
 /** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
 const PRIORITY = { generic: 0, token: 10, document: 20 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/token.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/token.js
 
 
 
@@ -7673,7 +7792,7 @@ function judge(value, body, start, opts = {}) {
     return hit;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/age.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/age.js
 
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -7727,7 +7846,7 @@ const ageSecretKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/anthropic.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/anthropic.js
 
 
 /** Anthropic keys: 93 random base64url characters, then `AA`. */
@@ -7766,7 +7885,7 @@ const anthropicAdminKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/aws.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/aws.js
 
 
 
@@ -7879,7 +7998,7 @@ const awsSecretAccessKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/azure.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/azure.js
 
 
 const bytes = (b64) => Buffer.from(b64, 'base64').length;
@@ -7928,7 +8047,7 @@ const azureSharedAccessKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/digitalocean.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/digitalocean.js
 
 
 const KINDS = {
@@ -7949,7 +8068,7 @@ const digitaloceanToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/discord.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/discord.js
 
 
 
@@ -8025,7 +8144,7 @@ const discordWebhook = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/dockerhub.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/dockerhub.js
 
 
 const dockerhubToken = tokenDetector({
@@ -8040,7 +8159,7 @@ const dockerhubToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/github.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/github.js
 
 
 
@@ -8109,7 +8228,7 @@ const githubFineGrainedToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/gitlab.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/gitlab.js
 
 
 // Prefixes per https://docs.gitlab.com/security/tokens/#token-prefixes; routable tokens end
@@ -8168,7 +8287,7 @@ const gitlabRunnerToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/pem.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/pem.js
 
 
 const LABELS = {
@@ -8273,7 +8392,7 @@ function pgpSecretKeyPacket(first) {
     return tag === 5;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/google.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/google.js
 
 
 
@@ -8370,7 +8489,7 @@ const googleServiceAccount = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/huggingface.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/huggingface.js
 
 
 const huggingfaceToken = tokenDetector({
@@ -8391,7 +8510,7 @@ const huggingfaceToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/jwt.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/jwt.js
 
 
 
@@ -8515,7 +8634,7 @@ function token(header, payload, seed, length = 43, signature = fake(length, B64U
     return [b64json(header), b64json(payload), signature].join('.');
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/npm.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/npm.js
 
 
 
@@ -8543,7 +8662,7 @@ const npmToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/openai.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/openai.js
 
 
 
@@ -8611,7 +8730,7 @@ const openaiApiKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/postman.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/postman.js
 
 
 const postmanApiKey = tokenDetector({
@@ -8626,7 +8745,7 @@ const postmanApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/private-key.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/private-key.js
 
 
 
@@ -8739,7 +8858,7 @@ const privateKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/pypi.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/pypi.js
 
 
 /** `AgEIcHlwaS5vcmc` is the start of the macaroon: version 2, location `pypi.org`. */
@@ -8760,7 +8879,7 @@ const pypiToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/sendgrid.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/sendgrid.js
 
 
 const sendgridApiKey = tokenDetector({
@@ -8780,7 +8899,7 @@ const sendgridApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/shopify.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/shopify.js
 
 
 const shopify_KINDS = {
@@ -8802,7 +8921,7 @@ const shopifyToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/slack.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/slack.js
 
 
 /** A number that does not start with 0, like Slack's team and user ids. */
@@ -8907,7 +9026,7 @@ const slackWebhook = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/stripe.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/stripe.js
 
 
 /** Live-mode keys only: `sk_test_` keys reach no money and are published in docs and tests. */
@@ -8945,7 +9064,7 @@ const stripeWebhookSecret = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/supabase.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/supabase.js
 
 
 /**
@@ -8977,7 +9096,7 @@ const supabaseServiceRoleKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/telegram.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/telegram.js
 
 
 
@@ -9015,7 +9134,7 @@ const telegramBotToken = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/twilio.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/twilio.js
 
 
 
@@ -9074,7 +9193,7 @@ const twilioApiKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/url-credentials.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/url-credentials.js
 
 
 
@@ -9206,7 +9325,7 @@ const urlCredentials = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/detectors.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors.js
 
 
 
@@ -9274,7 +9393,7 @@ const DETECTORS = [
     urlCredentials,
 ];
 
-;// CONCATENATED MODULE: ./src/rules/secrets/prefilter.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/prefilter.js
 /**
  * Where keywords may start, found by a plain loop over the text: a bit per possible first three
  * characters (ASCII case folded by setting bit 5) of the keywords. A regex alternating every
@@ -9363,7 +9482,7 @@ function fold(s, i) {
     return (s.charCodeAt(i) | 32) & 0xffff;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/scanner.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/scanner.js
 
 
 
@@ -9562,7 +9681,7 @@ function maskValue(value, mask) {
             mask(p);
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/index.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
 
 
 
@@ -9646,8 +9765,8 @@ const secretRules = {
 
 /***/ }),
 
-/***/ 7268:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 8702:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ latin1Text)
@@ -9669,8 +9788,8 @@ function latin1Text(content) {
 
 /***/ }),
 
-/***/ 5690:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 7776:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ DEFAULT_WINDOWS),
@@ -9744,8 +9863,8 @@ class Windows {
 
 /***/ }),
 
-/***/ 7352:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 1554:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C7: () => (/* binding */ NESTED_IN_MEMORY),
@@ -9811,8 +9930,8 @@ class WholeCollector {
 
 /***/ }),
 
-/***/ 5632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 1906:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   __: () => (/* binding */ Budget),
@@ -9890,8 +10009,8 @@ function tooLarge(budget) {
 
 /***/ }),
 
-/***/ 1986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 4888:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ah: () => (/* binding */ CaseTwins),
@@ -10057,8 +10176,8 @@ function lossy(text) {
 
 /***/ }),
 
-/***/ 5858:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 5800:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Mu: () => (/* binding */ pathIssues),
@@ -10105,125 +10224,6 @@ function stripTop(path, top) {
     return path.startsWith(`${top}/`) ? path.slice(top.length + 1) : path;
 }
 
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -10418,7 +10418,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/breakdown.ts
+;// CONCATENATED MODULE: ./build/src/breakdown.js
 /** Sizes by top-level folder, largest first: where an artifact's weight is. */
 function sizeBreakdown(files) {
     const by = new Map();
@@ -10435,11 +10435,11 @@ function sizeBreakdown(files) {
     return [...by.values()].sort((a, b) => b.bytes - a.bytes || (a.folder < b.folder ? -1 : 1));
 }
 
-// EXTERNAL MODULE: ./src/drift/manifest.ts
-var drift_manifest = __nccwpck_require__(7370);
+// EXTERNAL MODULE: ./build/src/drift/manifest.js
+var drift_manifest = __nccwpck_require__(1480);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/findings.ts
+;// CONCATENATED MODULE: ./build/src/findings.js
 
 const SEVERITIES = ['error', 'warning', 'notice'];
 const RANK = { error: 3, warning: 2, notice: 1 };
@@ -10466,11 +10466,11 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// EXTERNAL MODULE: ./src/globs.ts + 9 modules
-var globs = __nccwpck_require__(5405);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 16 modules
-var registry = __nccwpck_require__(840);
-;// CONCATENATED MODULE: ./src/pipeline.ts
+// EXTERNAL MODULE: ./build/src/globs.js + 9 modules
+var globs = __nccwpck_require__(502);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 16 modules
+var registry = __nccwpck_require__(7472);
+;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
 
@@ -10545,17 +10545,17 @@ function fails(f, failOn) {
     return failOn !== 'never' && severityRank(f.severity) >= severityRank(failOn);
 }
 
-// EXTERNAL MODULE: ./src/sources/body.ts
-var sources_body = __nccwpck_require__(7352);
-// EXTERNAL MODULE: ./src/sources/limits.ts
-var limits = __nccwpck_require__(5632);
+// EXTERNAL MODULE: ./build/src/sources/body.js
+var sources_body = __nccwpck_require__(1554);
+// EXTERNAL MODULE: ./build/src/sources/limits.js
+var limits = __nccwpck_require__(1906);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/sources/names.ts
-var sources_names = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ./src/sources/dir.ts
+// EXTERNAL MODULE: ./build/src/sources/names.js
+var sources_names = __nccwpck_require__(4888);
+;// CONCATENATED MODULE: ./build/src/sources/dir.js
 
 
 
@@ -10733,7 +10733,7 @@ function typeOf(st) {
     return 'other';
 }
 
-;// CONCATENATED MODULE: ./src/npm-cli.ts
+;// CONCATENATED MODULE: ./build/src/npm-cli.js
 /** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
 class NpmError extends Error {
     code;
@@ -10753,7 +10753,7 @@ const OVERRIDDEN = /^npm_config_(dry[-_]run|workspaces?|include[-_]workspace[-_]
  */
 async function runNpm(args, opts) {
     // Loaded here: most checks never run npm, and the module costs a few ms at start.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 19));
     const env = {};
     for (const [k, v] of Object.entries(opts.env))
         if (!OVERRIDDEN.test(k))
@@ -10807,7 +10807,7 @@ function lastLines(text) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/sources/types.ts
+;// CONCATENATED MODULE: ./build/src/sources/types.js
 /** The artifact could not be read completely: the run must fail closed (exit 3). */
 class ArtifactError extends Error {
     artifact;
@@ -10825,7 +10825,7 @@ function addIssue(entry, issue) {
     (entry.issues ??= []).push(issue);
 }
 
-;// CONCATENATED MODULE: ./src/sources/npm-dir.ts
+;// CONCATENATED MODULE: ./build/src/sources/npm-dir.js
 
 
 
@@ -10863,7 +10863,7 @@ async function* readNpmDir(dir, artifact, opts) {
         yield await readPath(dir, path, opts);
 }
 
-;// CONCATENATED MODULE: ./src/sources/sniff.ts
+;// CONCATENATED MODULE: ./build/src/sources/sniff.js
 const UNSUPPORTED = [
     ['bzip2', [0x42, 0x5a, 0x68]],
     ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
@@ -10907,11 +10907,11 @@ function tarChecksumOk(h) {
     return sum === parseInt(field, 8) && h[0] !== 0;
 }
 
-// EXTERNAL MODULE: ./src/sources/paths.ts
-var paths = __nccwpck_require__(5858);
+// EXTERNAL MODULE: ./build/src/sources/paths.js
+var paths = __nccwpck_require__(5800);
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/sources/tar-fields.ts
+;// CONCATENATED MODULE: ./build/src/sources/tar-fields.js
 
 
 // The fields of tar headers and of pax and GNU long-name records, decoded the way node-tar's
@@ -11157,7 +11157,7 @@ function base256(buf, off, len) {
     return v;
 }
 
-;// CONCATENATED MODULE: ./src/sources/tar-header.ts
+;// CONCATENATED MODULE: ./build/src/sources/tar-header.js
 
 
 /** node-tar skips (does not apply) pax and GNU records larger than this. */
@@ -11415,7 +11415,7 @@ class TarParser {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/sources/tar-stream.ts
+;// CONCATENATED MODULE: ./build/src/sources/tar-stream.js
 
 
 const CHUNK = 64 * 1024;
@@ -11492,7 +11492,7 @@ function firstNonZero(chunk) {
     return -1;
 }
 
-;// CONCATENATED MODULE: ./src/sources/tar.ts
+;// CONCATENATED MODULE: ./build/src/sources/tar.js
 
 
 
@@ -11734,7 +11734,7 @@ function asFailure(err, sawEntry, artifact) {
 
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(663);
-;// CONCATENATED MODULE: ./src/sources/zip-data.ts
+;// CONCATENATED MODULE: ./build/src/sources/zip-data.js
 
 
 
@@ -11885,7 +11885,7 @@ async function readStream(zip, ze, local, path, opts) {
     return { ...got, data: got.over ? Buffer.alloc(0) : Buffer.concat(chunks) };
 }
 
-;// CONCATENATED MODULE: ./src/sources/zip-layout.ts
+;// CONCATENATED MODULE: ./build/src/sources/zip-layout.js
 
 
 const EOCD = 0x06054b50;
@@ -12059,7 +12059,7 @@ async function checkedLocalHeader(src, shift, ze, entry) {
     return local;
 }
 
-;// CONCATENATED MODULE: ./src/sources/zip-source.ts
+;// CONCATENATED MODULE: ./build/src/sources/zip-source.js
 
 
 
@@ -12147,7 +12147,7 @@ function withTail(src, start, tail) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sources/zip.ts
+;// CONCATENATED MODULE: ./build/src/sources/zip.js
 
 
 
@@ -12314,7 +12314,7 @@ function nextEntry(zip, artifact) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/sources/open.ts
+;// CONCATENATED MODULE: ./build/src/sources/open.js
 
 
 
@@ -12395,7 +12395,7 @@ function open_hex(b) {
     return [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/sources/nested.ts
+;// CONCATENATED MODULE: ./build/src/sources/nested.js
 
 
 
@@ -12479,7 +12479,7 @@ function* chunks(buf) {
         yield buf.subarray(i, i + nested_CHUNK);
 }
 
-;// CONCATENATED MODULE: ./src/read-artifact.ts
+;// CONCATENATED MODULE: ./build/src/read-artifact.js
 
 
 
@@ -12626,9 +12626,9 @@ function keepWhole(e, head, top) {
     return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json');
 }
 
-// EXTERNAL MODULE: ./src/rules/secrets/index.ts + 37 modules
-var secrets = __nccwpck_require__(9395);
-;// CONCATENATED MODULE: ./src/rules/secrets/service.ts
+// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 37 modules
+var secrets = __nccwpck_require__(8755);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/service.js
 
 const done = Promise.resolve();
 /** Scanning on the calling thread: findings are reported at once. */
@@ -12646,12 +12646,12 @@ const localHost = {
     close: async () => { },
 };
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./build/src/version.js
 /** packguard's own version; a test keeps it equal to package.json. */
 const VERSION = '0.1.0';
 const TOOL_NAME = 'packguard';
 
-;// CONCATENATED MODULE: ./src/check.ts
+;// CONCATENATED MODULE: ./build/src/check.js
 
 
 
@@ -12804,11 +12804,11 @@ async function locateBaseline(spec, read, options, deps) {
     return deps.fetchBaseline(spec, { name: pkg.name, version: pkg.version });
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/drift/diff.ts
-var diff = __nccwpck_require__(3152);
-;// CONCATENATED MODULE: ./src/config/load.ts
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(7406);
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __nccwpck_require__(6146);
+;// CONCATENATED MODULE: ./build/src/config/load.js
 
 
 
@@ -12845,7 +12845,7 @@ async function loadConfig(cwd, explicit) {
         throw new errors/* ConfigError */.xL(`${explicit ?? file}: cannot read config file (${err.code ?? err.message})`);
     }
     // The YAML parser and the content-rule engine load only when there is a file to parse.
-    const { parseConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9038));
+    const { parseConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6021));
     return parseConfig(text, explicit ?? file);
 }
 async function firstExisting(cwd) {
@@ -12857,13 +12857,13 @@ async function firstExisting(cwd) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/config/units.ts
-var units = __nccwpck_require__(4529);
+// EXTERNAL MODULE: ./build/src/config/units.js
+var units = __nccwpck_require__(5543);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/drift/semver.ts
+;// CONCATENATED MODULE: ./build/src/drift/semver.js
 const VERSION_RE = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 /** Parses a strict semver version (`1.2.3`, `1.2.3-beta.1+build`); undefined when it is not one. */
 function parseVersion(text) {
@@ -12914,7 +12914,7 @@ function compareNumeric(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/drift/baseline-npm.ts
+;// CONCATENATED MODULE: ./build/src/drift/baseline-npm.js
 
 
 
@@ -13131,9 +13131,9 @@ async function isGzipFile(path) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/rules/windows.ts
-var rules_windows = __nccwpck_require__(5690);
-;// CONCATENATED MODULE: ./src/rules/secrets/offload.ts
+// EXTERNAL MODULE: ./build/src/rules/windows.js
+var rules_windows = __nccwpck_require__(7776);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/offload.js
 
 
 
@@ -13335,7 +13335,7 @@ function workerHost(script) {
 /** The window that tells the worker a stream has ended (its state can go). */
 const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
 
-;// CONCATENATED MODULE: ./src/deps.ts
+;// CONCATENATED MODULE: ./build/src/deps.js
 
 
 
@@ -13390,7 +13390,7 @@ function workerScript() {
     return [(0,external_node_path_.join)(here, 'worker', 'index.js'), (0,external_node_path_.join)(here, '..', 'worker', 'index.js')].find((p) => (0,external_node_fs_.existsSync)(p));
 }
 
-;// CONCATENATED MODULE: ./src/snapshot.ts
+;// CONCATENATED MODULE: ./build/src/snapshot.js
 
 
 
@@ -13412,10 +13412,10 @@ async function snapshot(cwd, artifact, config, pack) {
     return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
 }
 
-;// CONCATENATED MODULE: ./src/report/types.ts
+;// CONCATENATED MODULE: ./build/src/report/types.js
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 
-;// CONCATENATED MODULE: ./src/options.ts
+;// CONCATENATED MODULE: ./build/src/options.js
 
 
 
@@ -13521,7 +13521,7 @@ async function expand(paths, cwd) {
     return [...new Set(out)];
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./build/src/report/escape.js
 // Control characters, line and paragraph separators, bidi controls, zero-width and other invisible
 // format characters, and lone surrogates (the `u` flag makes the last range match only those):
 // names in archives are chosen by whoever built them, so none of these may reach a terminal, a
@@ -13560,7 +13560,7 @@ function inertJson(json) {
 // What JSON.stringify leaves raw but a terminal or log viewer would act on (it escapes the rest).
 const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
-;// CONCATENATED MODULE: ./src/report/json.ts
+;// CONCATENATED MODULE: ./build/src/report/json.js
 
 /**
  * The machine-readable report. Characters a log viewer would act on (`::`, `##[`, bidi and
@@ -13570,7 +13570,7 @@ function renderJson(report) {
     return `${inertJson(JSON.stringify(report, null, 2))}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown-sections.ts
+;// CONCATENATED MODULE: ./build/src/report/markdown-sections.js
 
 
 const n = (x) => (typeof x === 'number' ? (0,units/* formatCount */.B4)(x) : '');
@@ -13651,7 +13651,7 @@ function breakdownTable(a) {
     return [...out, ''];
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./build/src/report/markdown.js
 
 
 
@@ -13743,7 +13743,7 @@ function findingsSections(findings, budget) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/report/sarif.ts
+;// CONCATENATED MODULE: ./build/src/report/sarif.js
 
 
 
@@ -13949,7 +13949,7 @@ function artifactUri(path) {
     return { uri: uri || '.', uriBaseId: '%SRCROOT%' };
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
+;// CONCATENATED MODULE: ./build/src/report/text.js
 
 
 const COLORS = {
@@ -14025,7 +14025,7 @@ function groupBy(items, key) {
     return m;
 }
 
-;// CONCATENATED MODULE: ./src/cli.ts
+;// CONCATENATED MODULE: ./build/src/cli.js
 
 
 
@@ -14256,7 +14256,7 @@ function useColor(io) {
     return Boolean(io.stdout.isTTY);
 }
 
-;// CONCATENATED MODULE: ./src/bin.ts
+;// CONCATENATED MODULE: ./build/src/bin.js
 
 void main(process.argv.slice(2), {
     cwd: process.cwd(),

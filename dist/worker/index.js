@@ -3,7 +3,7 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/rules/windows.ts
+;// CONCATENATED MODULE: ./build/src/rules/windows.js
 const DEFAULT_WINDOWS = { own: 64 * 1024, before: 4096, after: 32 * 1024 };
 /**
  * Cuts a streamed file into overlapping windows for scanners that work on text: a match that
@@ -69,7 +69,7 @@ class windows_Windows {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/text.ts
+;// CONCATENATED MODULE: ./build/src/rules/text.js
 const decoded = new WeakMap();
 /**
  * A file's bytes as a latin1 string (one character per byte, so offsets are byte offsets),
@@ -84,7 +84,7 @@ function latin1Text(content) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/binary.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/binary.js
 /** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
 function isBinary(content) {
     return content.subarray(0, 8192).includes(0);
@@ -109,7 +109,7 @@ function printableRuns(content, min = 8) {
 
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/rules/secrets/checksum.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/checksum.js
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 let table;
@@ -146,7 +146,7 @@ function crcChecksum(random) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/secrets/redact.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/redact.js
 
 /**
  * A fixed packguard constant, not a secret: it makes the hashes packguard's own (so a hash here
@@ -170,7 +170,7 @@ function redact(value, shown = 0, hash = secretHash(value)) {
     return `${prefix}… (${value.length} chars, sha256:${hash})`;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/placeholder.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/placeholder.js
 
 const PLACEHOLDER_WORDS = /example|sample|placeholder|your|xxxx|redacted|changeme|lorem/i;
 const TEST_WORDS = /test|fake|mock|dummy|fixture/i;
@@ -240,7 +240,7 @@ function isDocumentedExample(value) {
     return DOCUMENTED.has(secretHash(value));
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/samples.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/samples.js
 
 
 // Builders for detector samples. Samples are assembled at test time from pieces, so no file in
@@ -292,7 +292,7 @@ function b64json(value) {
     return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/context.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/context.js
 /**
  * Per-text scan state shared by detectors. Keyword hits arrive in increasing order, so a
  * forward search for a closing marker (`-----END `) can be reused by every later hit before
@@ -349,11 +349,11 @@ function matchesIn(re, text, from, to) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/types.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/types.js
 /** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
 const PRIORITY = { generic: 0, token: 10, document: 20 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/token.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/token.js
 
 
 
@@ -423,7 +423,7 @@ function judge(value, body, start, opts = {}) {
     return hit;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/age.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/age.js
 
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -477,7 +477,7 @@ const ageSecretKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/anthropic.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/anthropic.js
 
 
 /** Anthropic keys: 93 random base64url characters, then `AA`. */
@@ -516,7 +516,7 @@ const anthropicAdminKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/aws.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/aws.js
 
 
 
@@ -629,7 +629,7 @@ const awsSecretAccessKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/azure.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/azure.js
 
 
 const bytes = (b64) => Buffer.from(b64, 'base64').length;
@@ -678,7 +678,7 @@ const azureSharedAccessKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/digitalocean.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/digitalocean.js
 
 
 const KINDS = {
@@ -699,7 +699,7 @@ const digitaloceanToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/discord.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/discord.js
 
 
 
@@ -775,7 +775,7 @@ const discordWebhook = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/dockerhub.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/dockerhub.js
 
 
 const dockerhubToken = tokenDetector({
@@ -790,7 +790,7 @@ const dockerhubToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/github.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/github.js
 
 
 
@@ -859,7 +859,7 @@ const githubFineGrainedToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/gitlab.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/gitlab.js
 
 
 // Prefixes per https://docs.gitlab.com/security/tokens/#token-prefixes; routable tokens end
@@ -918,7 +918,7 @@ const gitlabRunnerToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/pem.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/pem.js
 
 
 const LABELS = {
@@ -1023,7 +1023,7 @@ function pgpSecretKeyPacket(first) {
     return tag === 5;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/google.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/google.js
 
 
 
@@ -1120,7 +1120,7 @@ const googleServiceAccount = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/huggingface.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/huggingface.js
 
 
 const huggingfaceToken = tokenDetector({
@@ -1141,7 +1141,7 @@ const huggingfaceToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/jwt.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/jwt.js
 
 
 
@@ -1265,7 +1265,7 @@ function token(header, payload, seed, length = 43, signature = fake(length, B64U
     return [b64json(header), b64json(payload), signature].join('.');
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/npm.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/npm.js
 
 
 
@@ -1293,7 +1293,7 @@ const npmToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/openai.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/openai.js
 
 
 
@@ -1361,7 +1361,7 @@ const openaiApiKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/postman.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/postman.js
 
 
 const postmanApiKey = tokenDetector({
@@ -1376,7 +1376,7 @@ const postmanApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/private-key.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/private-key.js
 
 
 
@@ -1489,7 +1489,7 @@ const privateKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/pypi.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/pypi.js
 
 
 /** `AgEIcHlwaS5vcmc` is the start of the macaroon: version 2, location `pypi.org`. */
@@ -1510,7 +1510,7 @@ const pypiToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/sendgrid.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/sendgrid.js
 
 
 const sendgridApiKey = tokenDetector({
@@ -1530,7 +1530,7 @@ const sendgridApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/shopify.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/shopify.js
 
 
 const shopify_KINDS = {
@@ -1552,7 +1552,7 @@ const shopifyToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/slack.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/slack.js
 
 
 /** A number that does not start with 0, like Slack's team and user ids. */
@@ -1657,7 +1657,7 @@ const slackWebhook = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/stripe.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/stripe.js
 
 
 /** Live-mode keys only: `sk_test_` keys reach no money and are published in docs and tests. */
@@ -1695,7 +1695,7 @@ const stripeWebhookSecret = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./src/rules/secrets/supabase.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/supabase.js
 
 
 /**
@@ -1727,7 +1727,7 @@ const supabaseServiceRoleKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/telegram.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/telegram.js
 
 
 
@@ -1765,7 +1765,7 @@ const telegramBotToken = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/twilio.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/twilio.js
 
 
 
@@ -1824,7 +1824,7 @@ const twilioApiKey = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/url-credentials.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/url-credentials.js
 
 
 
@@ -1956,7 +1956,7 @@ const urlCredentials = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/detectors.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors.js
 
 
 
@@ -2024,7 +2024,7 @@ const DETECTORS = [
     urlCredentials,
 ];
 
-;// CONCATENATED MODULE: ./src/rules/secrets/prefilter.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/prefilter.js
 /**
  * Where keywords may start, found by a plain loop over the text: a bit per possible first three
  * characters (ASCII case folded by setting bit 5) of the keywords. A regex alternating every
@@ -2113,7 +2113,7 @@ function fold(s, i) {
     return (s.charCodeAt(i) | 32) & 0xffff;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/scanner.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/scanner.js
 
 
 
@@ -2312,7 +2312,7 @@ function maskValue(value, mask) {
             mask(p);
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/index.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
 
 
 
@@ -2393,7 +2393,7 @@ const secretRules = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/service.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/service.js
 
 const done = Promise.resolve();
 /** Scanning on the calling thread: findings are reported at once. */
@@ -2411,7 +2411,7 @@ const localHost = {
     close: async () => { },
 };
 
-;// CONCATENATED MODULE: ./src/rules/secrets/offload.ts
+;// CONCATENATED MODULE: ./build/src/rules/secrets/offload.js
 
 
 
@@ -2613,7 +2613,7 @@ function workerHost(script) {
 /** The window that tells the worker a stream has ended (its state can go). */
 const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
 
-;// CONCATENATED MODULE: ./src/scan-worker.ts
+;// CONCATENATED MODULE: ./build/src/scan-worker.js
 // The secret-scanning worker thread (bundled alone as dist/worker/index.js): it receives text
 // and bytes from the main thread in batches and sends back findings, in order.
 

@@ -1,9 +1,9 @@
-export const id = 38;
-export const ids = [38];
+export const id = 21;
+export const ids = [21];
 export const modules = {
 
-/***/ 39038:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 96021:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
@@ -13,19 +13,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 16 modules
-var registry = __webpack_require__(50840);
-// EXTERNAL MODULE: ./src/sources/limits.ts
-var limits = __webpack_require__(55632);
-// EXTERNAL MODULE: ./src/drift/diff.ts
-var diff = __webpack_require__(63152);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __webpack_require__(27406);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 16 modules
+var registry = __webpack_require__(77472);
+// EXTERNAL MODULE: ./build/src/sources/limits.js
+var limits = __webpack_require__(71906);
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __webpack_require__(46146);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
-// EXTERNAL MODULE: ./src/config/content-limits.ts
-var content_limits = __webpack_require__(31128);
-;// CONCATENATED MODULE: ./src/config/content.ts
+// EXTERNAL MODULE: ./build/src/config/content-limits.js
+var content_limits = __webpack_require__(58642);
+;// CONCATENATED MODULE: ./build/src/config/content.js
 
 
 
@@ -104,10 +104,10 @@ function compileContentRule(raw, where) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/types.ts
+;// CONCATENATED MODULE: ./build/src/config/types.js
 const PRESETS = ['recommended', 'strict', 'none'];
 
-;// CONCATENATED MODULE: ./src/config/schema.ts
+;// CONCATENATED MODULE: ./build/src/config/schema.js
 
 const severity = { type: 'enum', values: ['off', 'notice', 'warning', 'error'] };
 const globs = { type: 'array', items: { type: 'string' } };
@@ -186,9 +186,9 @@ const CONFIG_SCHEMA = {
     },
 };
 
-// EXTERNAL MODULE: ./src/config/units.ts
-var units = __webpack_require__(34529);
-;// CONCATENATED MODULE: ./src/config/validate.ts
+// EXTERNAL MODULE: ./build/src/config/units.js
+var units = __webpack_require__(5543);
+;// CONCATENATED MODULE: ./build/src/config/validate.js
 
 /** Checks `value` against `spec`; throws ConfigError naming the file, the key path and what was expected. */
 function validate(value, spec, file, path = '') {
@@ -263,7 +263,7 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-;// CONCATENATED MODULE: ./src/config/parse.ts
+;// CONCATENATED MODULE: ./build/src/config/parse.js
 
 
 
