@@ -46,8 +46,11 @@ export interface EntryHooks {
   stream?(e: Entry): ChunkSink[]
   /** Called for every entry; a streamed file has no `content` then, only `head`. */
   entry?(e: Entry): void
-  /** Awaited between entries and chunks: the rules' work may lag behind reading (a worker). */
-  ready?(): Promise<void>
+  /**
+   * Awaited between entries and chunks when it returns a promise: the rules' work may lag behind
+   * reading (a worker). Undefined when reading may go on at once (no await, no turn per entry).
+   */
+  ready?(): Promise<void> | undefined
 }
 
 /**
@@ -64,7 +67,8 @@ export async function readArtifact(
 
   const visit = async (e: Entry, budget: Budget): Promise<void> => {
     const depth = e.depth ?? 0
-    await hooks.ready?.()
+    const wait = hooks.ready?.()
+    if (wait) await wait
     const streamed = e.body
       ? await pump(e, { top: depth === 0, hash: depth === 0 && opts.hash }, hooks)
       : undefined
@@ -180,7 +184,8 @@ async function pump(
       tooLarge = true
     }
     for (const s of sinks) s.write(chunk)
-    await hooks.ready?.()
+    const wait = hooks.ready?.()
+    if (wait) await wait
   }
   for (const s of sinks) s.end()
   e.head = head.bytes

@@ -12495,7 +12495,9 @@ async function readArtifact(path, opts, hooks = {}) {
     const { maxDepth } = opts.limits;
     const visit = async (e, budget) => {
         const depth = e.depth ?? 0;
-        await hooks.ready?.();
+        const wait = hooks.ready?.();
+        if (wait)
+            await wait;
         const streamed = e.body
             ? await pump(e, { top: depth === 0, hash: depth === 0 && opts.hash }, hooks)
             : undefined;
@@ -12611,7 +12613,9 @@ async function pump(e, opts, hooks) {
         }
         for (const s of sinks)
             s.write(chunk);
-        await hooks.ready?.();
+        const wait = hooks.ready?.();
+        if (wait)
+            await wait;
     }
     for (const s of sinks)
         s.end();
@@ -12637,7 +12641,7 @@ function localScanning(report, mask, sizes) {
         text: (text, file) => void (0,secrets/* scanSecrets */.LV)(text, file, report, mask),
         bytes: (content, file) => (0,secrets/* scanBytes */.vw)(content, file, report, mask),
         sink: (file) => (0,secrets/* secretSink */._f)(file, report, mask, sizes),
-        ready: () => done,
+        ready: () => undefined,
         settle: () => done,
     };
 }
@@ -13301,11 +13305,11 @@ function workerHost(script) {
             if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH)
                 flush();
             if (!worker)
-                return Promise.resolve();
+                return undefined;
             if (failure)
                 return Promise.reject(failure);
             if (inFlight < IN_FLIGHT)
-                return Promise.resolve();
+                return undefined;
             return new Promise((resolve) => waiters.push(resolve));
         },
         settle: () => {

@@ -2402,7 +2402,7 @@ function service_localScanning(report, mask, sizes) {
         text: (text, file) => void scanSecrets(text, file, report, mask),
         bytes: (content, file) => scanBytes(content, file, report, mask),
         sink: (file) => secretSink(file, report, mask, sizes),
-        ready: () => done,
+        ready: () => undefined,
         settle: () => done,
     };
 }
@@ -2579,11 +2579,11 @@ function workerHost(script) {
             if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH)
                 flush();
             if (!worker)
-                return Promise.resolve();
+                return undefined;
             if (failure)
                 return Promise.reject(failure);
             if (inFlight < IN_FLIGHT)
-                return Promise.resolve();
+                return undefined;
             return new Promise((resolve) => waiters.push(resolve));
         },
         settle: () => {

@@ -177,9 +177,9 @@ export function workerHost(script: string): ScannerHost {
     ready: () => {
       // Work is sent in batches, or at once when the worker has nothing to do.
       if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH) flush()
-      if (!worker) return Promise.resolve()
+      if (!worker) return undefined
       if (failure) return Promise.reject(failure)
-      if (inFlight < IN_FLIGHT) return Promise.resolve()
+      if (inFlight < IN_FLIGHT) return undefined
       return new Promise((resolve) => waiters.push(resolve))
     },
     settle: () => {

@@ -15,8 +15,11 @@ export interface SecretScanning {
   bytes(content: Buffer, file: string): void
   /** A sink for a file that streams (over STREAM_ABOVE). */
   sink(file: string): ChunkSink
-  /** Resolves when more work may be handed over (the worker is not too far behind). */
-  ready(): Promise<void>
+  /**
+   * Resolves when more work may be handed over (the worker is not too far behind); undefined
+   * when it may be at once.
+   */
+  ready(): Promise<void> | undefined
   /** Resolves once every finding of the work handed over has been reported. */
   settle(): Promise<void>
 }
@@ -39,7 +42,7 @@ export function localScanning(
     text: (text, file) => void scanSecrets(text, file, report, mask),
     bytes: (content, file) => scanBytes(content, file, report, mask),
     sink: (file) => secretSink(file, report, mask, sizes),
-    ready: () => done,
+    ready: () => undefined,
     settle: () => done,
   }
 }
