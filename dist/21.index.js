@@ -29,7 +29,6 @@ var content_limits = __webpack_require__(58642);
 
 
 
-
 const FLAGS = {
     i: build/* RE2JS */.L3.CASE_INSENSITIVE,
     m: build/* RE2JS */.L3.MULTILINE,

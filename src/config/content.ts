@@ -21,8 +21,6 @@ export interface Matches {
   count: number
 }
 
-export { MAX_COUNT } from './content-limits.js'
-
 export interface RawContentRule {
   name: string
   pattern?: string
