@@ -33,6 +33,8 @@ const COMMENTS = [
   '//# sourceMappingURL=star*in*url.map\n',
   'x = "sourceMappingURL=not-a-comment"\n',
   '//# sourceMappingURL=',
+  // A marker inside a URL is part of it, not a second comment.
+  '//# sourceMappingURL=a.map//#sourceMappingURL=b.map\n',
 ]
 
 describe('MappingUrlStream', () => {
@@ -57,6 +59,13 @@ describe('MappingUrlStream', () => {
     for (const cut of [star, star + 1, star + 2]) {
       expect(streamed(text, [cut])).toEqual([['a.css.map', 2]])
     }
+  })
+
+  test('a marker inside a URL is not a second comment, whole or streamed', () => {
+    const text = '//# sourceMappingURL=a.map//#sourceMappingURL=b.map\n'
+    const url = 'a.map//#sourceMappingURL=b.map'
+    expect(whole(text)).toEqual([[url, 1]])
+    for (let cut = 20; cut < text.length; cut++) expect(streamed(text, [cut])).toEqual([[url, 1]])
   })
 
   test('a `*` that ends the file is part of the URL, as in the whole text', () => {

@@ -6443,7 +6443,9 @@ const MARKER = 'sourceMappingURL=';
  */
 function findMappingUrls(text) {
     const out = [];
-    for (let i = text.indexOf(MARKER); i >= 0; i = text.indexOf(MARKER, i + MARKER.length)) {
+    // After a URL, the search goes on past it: a marker inside a URL is not a comment.
+    for (let i = text.indexOf(MARKER), next; i >= 0; i = text.indexOf(MARKER, next)) {
+        next = i + MARKER.length;
         const lead = text.slice(Math.max(0, i - 4), i);
         if (!/(\/\/|\/\*)[#@]\s?$/.test(lead))
             continue;
@@ -6453,6 +6455,7 @@ function findMappingUrls(text) {
             end++;
         if (end > start)
             out.push({ url: text.slice(start, end), offset: start });
+        next = end;
     }
     return out;
 }
@@ -6504,6 +6507,8 @@ class MappingUrlStream {
     }
     write(chunk) {
         let from = 0;
+        // A URL that goes on from the last chunk covers the joint: no marker there is a comment.
+        const urlAtJoint = Boolean(this.url);
         if (this.url) {
             from = this.collect(chunk, 0);
             if (this.url)
@@ -6511,7 +6516,7 @@ class MappingUrlStream {
         }
         // The joint of the kept tail and this chunk: a marker cut in two.
         const joint = Buffer.concat([this.prev, chunk.subarray(0, comment_stream_MARKER.length)]);
-        for (let i = joint.indexOf(comment_stream_MARKER); i >= 0; i = joint.indexOf(comment_stream_MARKER, i + 1)) {
+        for (let i = urlAtJoint ? -1 : joint.indexOf(comment_stream_MARKER); i >= 0; i = joint.indexOf(comment_stream_MARKER, i + 1)) {
             const end = i + comment_stream_MARKER.length;
             if (end <= this.prev.length || end > joint.length || i >= this.prev.length)
                 continue;

@@ -40,13 +40,19 @@ export class MappingUrlStream implements ChunkSink {
 
   write(chunk: Buffer): void {
     let from = 0
+    // A URL that goes on from the last chunk covers the joint: no marker there is a comment.
+    const urlAtJoint = Boolean(this.url)
     if (this.url) {
       from = this.collect(chunk, 0)
       if (this.url) return this.advance(chunk)
     }
     // The joint of the kept tail and this chunk: a marker cut in two.
     const joint = Buffer.concat([this.prev, chunk.subarray(0, MARKER.length)])
-    for (let i = joint.indexOf(MARKER); i >= 0; i = joint.indexOf(MARKER, i + 1)) {
+    for (
+      let i = urlAtJoint ? -1 : joint.indexOf(MARKER);
+      i >= 0;
+      i = joint.indexOf(MARKER, i + 1)
+    ) {
       const end = i + MARKER.length
       if (end <= this.prev.length || end > joint.length || i >= this.prev.length) continue
       if (!leadOk(joint.subarray(Math.max(0, i - 4), i))) continue

@@ -13,13 +13,16 @@ const MARKER = 'sourceMappingURL='
  */
 export function findMappingUrls(text: string): MappingUrl[] {
   const out: MappingUrl[] = []
-  for (let i = text.indexOf(MARKER); i >= 0; i = text.indexOf(MARKER, i + MARKER.length)) {
+  // After a URL, the search goes on past it: a marker inside a URL is not a comment.
+  for (let i = text.indexOf(MARKER), next; i >= 0; i = text.indexOf(MARKER, next)) {
+    next = i + MARKER.length
     const lead = text.slice(Math.max(0, i - 4), i)
     if (!/(\/\/|\/\*)[#@]\s?$/.test(lead)) continue
     const start = i + MARKER.length
     let end = start
     while (end < text.length && !/[\s'"`]/.test(text[end]) && !text.startsWith('*/', end)) end++
     if (end > start) out.push({ url: text.slice(start, end), offset: start })
+    next = end
   }
   return out
 }
