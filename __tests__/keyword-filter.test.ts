@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { DETECTORS } from '../src/rules/secrets/detectors.js'
 import { scanBytes, secretSink } from '../src/rules/secrets/index.js'
-import { printableRuns } from '../src/rules/secrets/binary.js'
+import { isPrintable, printableRuns } from '../src/rules/secrets/binary.js'
 import { KeywordFilter } from '../src/rules/secrets/prefilter.js'
 import { createScanner } from '../src/rules/secrets/scanner.js'
 import type { RawFinding } from '../src/rules/types.js'
@@ -163,6 +163,15 @@ describe('binaries are scanned only when a keyword sits in a printable run', () 
     expect(closed).toBeGreaterThan(20)
     expect(closed).toBeLessThan(380)
     expect(withFindings).toBeGreaterThan(10)
+  })
+
+  test('isPrintable keeps exactly the bytes printableRuns keeps', () => {
+    for (let b = 0; b < 256; b++) {
+      // A blanked byte becomes NUL, so NUL itself counts as not kept.
+      const kept =
+        b !== 0 && printableRuns(Buffer.alloc(8, b), 8) === Buffer.alloc(8, b).toString('latin1')
+      expect([b, isPrintable(b)]).toEqual([b, kept])
+    }
   })
 
   test('keywordInRuns says whether a keyword starts in [from, to) inside a long enough run', () => {

@@ -7463,6 +7463,11 @@ var rules_text = __nccwpck_require__(8702);
 function isBinary(content) {
     return content.subarray(0, 8192).includes(0);
 }
+/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks (one test, two forms). */
+const PRINTABLE = '[\\t\\n\\r\\x20-\\x7e]';
+function isPrintable(b) {
+    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
+}
 /**
  * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
  * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
@@ -7471,7 +7476,7 @@ function isBinary(content) {
  */
 function printableRuns(content, min = 8) {
     // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
-    const runs = new RegExp(`[\\t\\n\\r\\x20-\\x7e]{${min},}`, 'g');
+    const runs = new RegExp(`${PRINTABLE}{${min},}`, 'g');
     const text = content.toString('latin1');
     const out = Buffer.alloc(content.length);
     for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
@@ -9491,6 +9496,7 @@ function fold(s, i) {
 
 
 
+
 /** Rule id of low-confidence hits (checksum fails, looks like a test value): a notice. */
 const UNVERIFIED = 'secret/unverified';
 /**
@@ -9617,10 +9623,6 @@ function createScanner(detectors) {
         return false;
     };
     return { scan, keywordInRuns };
-}
-/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks. */
-function isPrintable(b) {
-    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */
 function resolveOverlaps(found) {

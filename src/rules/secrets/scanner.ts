@@ -1,5 +1,6 @@
 import type { RawFinding } from '../types.js'
 import type { WindowPos } from '../windows.js'
+import { isPrintable } from './binary.js'
 import { ScanContext } from './context.js'
 import { KeywordFilter } from './prefilter.js'
 import { redact, secretHash } from './redact.js'
@@ -155,11 +156,6 @@ export interface Scanner {
    * finds nothing, so the runs need not be made.
    */
   keywordInRuns(bytes: Uint8Array, from: number, to: number, min: number): boolean
-}
-
-/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks. */
-export function isPrintable(b: number): boolean {
-  return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d
 }
 
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */
