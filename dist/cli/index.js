@@ -11420,8 +11420,6 @@ class TarParser {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/src/sources/tar-stream.js
 
 
@@ -11449,8 +11447,14 @@ async function* counted(input, opts) {
     }
 }
 async function* prepend(first, rest) {
-    yield first;
-    yield* rest;
+    try {
+        yield first;
+        yield* rest;
+    }
+    finally {
+        // Left at the first chunk, the rest (and the file it reads) must be stopped too.
+        await rest[Symbol.asyncIterator]().return?.();
+    }
 }
 /**
  * Node's own gunzip, which is what npm's tar uses underneath: every gzip member is read, one
@@ -11464,8 +11468,72 @@ function gunzipped(chunks) {
     // it ignored, only speed would change.
     const options = { chunkSize: 4 * CHUNK, highWaterMark: 32 * CHUNK };
     const gz = (0,external_node_zlib_.createGunzip)(options);
-    (0,external_node_stream_.pipeline)(external_node_stream_.Readable.from(chunks, { objectMode: false }), gz, () => { });
-    return gz;
+    const fed = feed(chunks, gz);
+    return {
+        [Symbol.asyncIterator]() {
+            const out = gz[Symbol.asyncIterator]();
+            return {
+                next: () => out.next(),
+                // Stopping early resolves once the input has stopped too (its file closed).
+                return: async () => {
+                    const r = await out.return();
+                    await fed;
+                    return r;
+                },
+            };
+        },
+    };
+}
+/**
+ * Writes each chunk to zlib and asks for the next only once zlib has consumed it, so the input
+ * may reuse its buffers (see `fileChunks`). A failed read ends the output with that error;
+ * output that closes first (damaged data, a consumer that stopped) ends the reading, whose
+ * file is then closed: zlib never calls back for a write it was destroyed in the middle of.
+ */
+async function feed(chunks, gz) {
+    const closed = new Promise((resolve) => gz.once('close', () => resolve(false)));
+    try {
+        for await (const chunk of chunks) {
+            const written = new Promise((resolve) => gz.write(chunk, (err) => resolve(!err)));
+            if (!(await Promise.race([written, closed])))
+                return;
+        }
+        gz.end();
+    }
+    catch (err) {
+        gz.destroy(err);
+    }
+}
+/**
+ * A file's bytes in pieces of up to `size` bytes, the next read under way while the consumer
+ * has the current piece. With `reuse`, pieces are read into two buffers in turn, so each is
+ * valid only until the next is asked for: fresh memory for every piece costs a page fault per
+ * 4 KiB, which on a virtual machine costs more than the gunzip of those bytes, and only a
+ * consumer that keeps nothing of a piece (zlib) may take them. The file is closed once the
+ * pieces end, fail or are left (the generator's `return` resolves after it is).
+ */
+async function* fileChunks(path, size, opts) {
+    const fh = await (0,promises_.open)(path, 'r');
+    const buffers = opts.reuse ? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] : [];
+    let turn = 0;
+    const read = () => {
+        turn ^= 1;
+        return fh.read(buffers[turn] ?? Buffer.allocUnsafe(size), 0, size, null);
+    };
+    let next = read();
+    try {
+        for (;;) {
+            const { bytesRead, buffer } = await next;
+            if (bytesRead === 0)
+                return;
+            next = read();
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await next.catch(() => undefined);
+        await fh.close();
+    }
 }
 /** Watches the bytes after the tar end marker: zero padding is normal, anything else is not. */
 class TrailingCheck {
@@ -11709,6 +11777,10 @@ async function* readTar(input, opts) {
             if (!e.body)
                 yield e;
         throw asFailure(err, sawEntry, opts.artifact);
+    }
+    finally {
+        // A read that failed or was left early stops its input, which closes the file.
+        await iterator?.return?.();
     }
 }
 /** Reads past what the consumer left of a body. */
@@ -12066,6 +12138,8 @@ async function checkedLocalHeader(src, shift, ze, entry) {
     return local;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/src/sources/zip-source.js
 
 
@@ -12357,10 +12431,10 @@ async function openArtifact(path, opts) {
             return { format: 'zip', entries: readZip(path, { artifact: path, budget }), budget };
         case 'gzip':
         case 'tar': {
-            // Compressed input is read in larger pieces: fewer trips to the thread pool for gunzip.
-            const input = (0,external_node_fs_.createReadStream)(path, {
-                highWaterMark: kind.kind === 'gzip' ? 8 * open_CHUNK : open_CHUNK,
-            });
+            // Compressed input goes to zlib only, which keeps nothing of it: its buffers are reused.
+            // A tar's pieces may be kept as small files' contents, so they are fresh.
+            const gzip = kind.kind === 'gzip';
+            const input = fileChunks(path, gzip ? 8 * open_CHUNK : open_CHUNK, { reuse: gzip });
             const top = topFolderFor(path);
             return {
                 format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import { open as openFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { readDir } from './dir.js'
@@ -6,6 +5,7 @@ import { Budget, type SafetyLimits } from './limits.js'
 import { readNpmDir } from './npm-dir.js'
 import { sniff } from './sniff.js'
 import { readTar } from './tar.js'
+import { fileChunks } from './tar-stream.js'
 import { ArtifactError, type OpenedArtifact } from './types.js'
 import { readZip } from './zip.js'
 
@@ -41,10 +41,10 @@ export async function openArtifact(path: string, opts: OpenOptions): Promise<Ope
       return { format: 'zip', entries: readZip(path, { artifact: path, budget }), budget }
     case 'gzip':
     case 'tar': {
-      // Compressed input is read in larger pieces: fewer trips to the thread pool for gunzip.
-      const input = createReadStream(path, {
-        highWaterMark: kind.kind === 'gzip' ? 8 * CHUNK : CHUNK,
-      })
+      // Compressed input goes to zlib only, which keeps nothing of it: its buffers are reused.
+      // A tar's pieces may be kept as small files' contents, so they are fresh.
+      const gzip = kind.kind === 'gzip'
+      const input = fileChunks(path, gzip ? 8 * CHUNK : CHUNK, { reuse: gzip })
       const top = topFolderFor(path)
       return {
         format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',

@@ -216,6 +216,9 @@ export async function* readTar(
     release()
     for (const e of ready.splice(0)) if (!e.body) yield e
     throw asFailure(err, sawEntry, opts.artifact)
+  } finally {
+    // A read that failed or was left early stops its input, which closes the file.
+    await iterator?.return?.()
   }
 }
 
