@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals'
 import { DETECTORS } from '../src/rules/secrets/detectors.js'
 import { scanBytes, secretSink } from '../src/rules/secrets/index.js'
 import { isPrintable, printableRuns } from '../src/rules/secrets/binary.js'
-import { KeywordFilter } from '../src/rules/secrets/prefilter.js'
+import { KeywordFilter, SIMD_FROM } from '../src/rules/secrets/prefilter.js'
+import { BLOCK, simdScanner } from '../src/rules/secrets/simd-filter.js'
 import { createScanner } from '../src/rules/secrets/scanner.js'
 import type { RawFinding } from '../src/rules/types.js'
 import { prng } from './helpers/hostile.js'
@@ -100,6 +101,68 @@ describe('KeywordFilter', () => {
 
   test('refuses a keyword shorter than three characters', () => {
     expect(() => new KeywordFilter(['ab'])).toThrow(/shorter than 3/)
+  })
+})
+
+describe('the SIMD pass over long ranges', () => {
+  const plain = new KeywordFilter(KEYWORDS, { simd: false })
+  const list = (c: { positions: Int32Array; count: number }) => [
+    ...c.positions.subarray(0, c.count),
+  ]
+
+  test('runs on this runtime (else the tests above checked the plain loop only)', () => {
+    expect(filter.usesSimd).toBe(true)
+    expect(plain.usesSimd).toBe(false)
+  })
+
+  test('reports exactly what the plain loop reports, across blocks and at range edges', () => {
+    const text = noisy(11, 2 * BLOCK + 5_000)
+    const bytes = Buffer.from(text, 'latin1')
+    const rnd = prng(12)
+    const ranges: Array<[number, number]> = [
+      [0, text.length],
+      [BLOCK - 1, BLOCK + 1 + SIMD_FROM],
+      [BLOCK - 2, 2 * BLOCK - 1],
+      [text.length - SIMD_FROM, text.length],
+      [text.length - SIMD_FROM - 3, text.length - 2],
+    ]
+    for (let i = 0; i < 40; i++) {
+      const from = Math.floor(rnd() * text.length)
+      const span =
+        rnd() < 0.5 ? SIMD_FROM + Math.floor(rnd() * 64) : Math.floor(rnd() * BLOCK * 1.5)
+      ranges.push([from, Math.min(text.length, from + span)])
+    }
+    for (const [from, to] of ranges) {
+      const expected = list(plain.find(text, from, to))
+      expect(list(filter.find(text, from, to))).toEqual(expected)
+      expect(list(filter.findBytes(bytes, from, to))).toEqual(expected)
+    }
+  })
+
+  test('with keywords of its own (tables made at run time), misses no trigram', () => {
+    const rnd = prng(13)
+    for (let trial = 0; trial < 20; trial++) {
+      const alphabet = 'ab-_:./0xyzAB'
+      const pick = () => alphabet[Math.floor(rnd() * alphabet.length)]
+      const keywords = Array.from(
+        { length: 1 + Math.floor(rnd() * 30) },
+        () => pick() + pick() + pick(),
+      )
+      const text = Array.from({ length: 5_000 }, pick).join('')
+      const mine = new KeywordFilter(keywords)
+      const folded = new Set(keywords.map((k) => [...k].map((c) => c.charCodeAt(0) | 32).join()))
+      const expected: number[] = []
+      for (let i = 0; i + 2 < text.length; i++)
+        if (folded.has([0, 1, 2].map((d) => text.charCodeAt(i + d) | 32).join())) expected.push(i)
+      expect(list(mine.find(text, 0, text.length))).toEqual(expected)
+    }
+  })
+
+  test('a scanner for no trigram at all reports nothing', () => {
+    const none = simdScanner([0x7f7f7f])!
+    const found: number[] = []
+    none.scan('plain text '.repeat(1000), 0, 11_000, (at) => found.push(at))
+    expect(found).toEqual([])
   })
 })
 

@@ -1,3 +1,5 @@
+import { simdScanner, type SimdScanner } from './simd-filter.js'
+
 /**
  * Where keywords may start, found by a plain loop over the text: a bit per possible first three
  * characters (ASCII case folded by setting bit 5) of the keywords. A regex alternating every
@@ -15,12 +17,28 @@ export class KeywordFilter {
   /** Positions found by the last `find`, reused between calls. */
   private out = new Int32Array(4096)
 
-  constructor(keywords: readonly string[]) {
-    for (const k of keywords) {
-      if (k.length < 3) throw new Error(`internal: keyword '${k}' is shorter than 3 characters`)
-      const t = (fold(k, 0) << 16) | (fold(k, 1) << 8) | fold(k, 2)
-      this.bits[t >>> 3] |= 1 << (t & 7)
+  constructor(keywords: readonly string[], opts: { simd?: boolean } = {}) {
+    const trigrams = keywordTrigrams(keywords)
+    for (const t of trigrams) this.bits[t >>> 3] |= 1 << (t & 7)
+    // Made at the first long range: the module is compiled once, and only if needed.
+    if (opts.simd !== false && trigrams.length > 0) this.makeSimd = () => simdScanner(trigrams)
+  }
+
+  private makeSimd: (() => SimdScanner | undefined) | undefined
+  private simdScanner: SimdScanner | undefined
+
+  /** The SIMD pass, if asked for and the runtime has it. */
+  private get simd(): SimdScanner | undefined {
+    if (this.makeSimd) {
+      this.simdScanner = this.makeSimd()
+      this.makeSimd = undefined
     }
+    return this.simdScanner
+  }
+
+  /** Whether long ranges are read by the SIMD pass. */
+  get usesSimd(): boolean {
+    return this.simd !== undefined
   }
 
   /**
@@ -28,6 +46,18 @@ export class KeywordFilter {
    * the array is reused by the next call.
    */
   find(text: string, from: number, to: number): Candidates {
+    if (to - from >= SIMD_FROM && this.simd) {
+      return this.confirm(text.length, from, to, (c, at, end) =>
+        this.simd!.scan(text, at, end, (i) =>
+          c(
+            ((text.charCodeAt(i) | 32) << 16) |
+              ((text.charCodeAt(i + 1) | 32) << 8) |
+              (text.charCodeAt(i + 2) | 32),
+            i,
+          ),
+        ),
+      )
+    }
     return this.collect(text.length, from, to, (at, end, count) =>
       this.scanText(text, at, end, count),
     )
@@ -35,9 +65,46 @@ export class KeywordFilter {
 
   /** The same over bytes (a binary file, before any text is made of it). */
   findBytes(bytes: Uint8Array, from: number, to: number): Candidates {
+    if (to - from >= SIMD_FROM && this.simd) {
+      return this.confirm(bytes.length, from, to, (c, at, end) =>
+        this.simd!.scan(bytes, at, end, (i) =>
+          c(((bytes[i] | 32) << 16) | ((bytes[i + 1] | 32) << 8) | (bytes[i + 2] | 32), i),
+        ),
+      )
+    }
     return this.collect(bytes.length, from, to, (at, end, count) =>
       this.scanBytes(bytes, at, end, count),
     )
+  }
+
+  /**
+   * The SIMD pass's positions, each kept when its trigram (computed as the plain loop computes
+   * it) is a keyword's: for latin1 input, exactly the positions the plain loop reports.
+   */
+  private confirm(
+    length: number,
+    from: number,
+    to: number,
+    run: (check: (trigram: number, at: number) => void, from: number, to: number) => void,
+  ): Candidates {
+    const last = Math.min(length, to + 2) - 2 // the last trigram must fit, as in the loops
+    const { bits } = this
+    let count = 0
+    run(
+      (trigram, at) => {
+        const t = trigram & 0xffffff
+        if (at >= last || (bits[t >>> 3] & (1 << (t & 7))) === 0) return
+        if (count === this.out.length) {
+          const grown = new Int32Array(this.out.length * 2)
+          grown.set(this.out)
+          this.out = grown
+        }
+        this.out[count++] = at
+      },
+      from,
+      Math.min(to, last),
+    )
+    return { positions: this.out, count }
   }
 
   private collect(length: number, from: number, to: number, scan: ScanLoop): Candidates {
@@ -90,6 +157,9 @@ export class KeywordFilter {
   }
 }
 
+/** Ranges this long and longer go through the SIMD pass; below, its set-up costs more. */
+export const SIMD_FROM = 2048
+
 export interface Candidates {
   positions: Int32Array
   count: number
@@ -101,6 +171,16 @@ interface Stop {
 }
 
 type ScanLoop = (from: number, end: number, count: number) => Stop
+
+/** The distinct folded first three characters of the keywords, `(c0 << 16) | (c1 << 8) | c2`, ascending. */
+export function keywordTrigrams(keywords: readonly string[]): number[] {
+  const trigrams = new Set<number>()
+  for (const k of keywords) {
+    if (k.length < 3) throw new Error(`internal: keyword '${k}' is shorter than 3 characters`)
+    trigrams.add((fold(k, 0) << 16) | (fold(k, 1) << 8) | fold(k, 2))
+  }
+  return [...trigrams].sort((a, b) => a - b)
+}
 
 function fold(s: string, i: number): number {
   return (s.charCodeAt(i) | 32) & 0xffff

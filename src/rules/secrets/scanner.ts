@@ -57,7 +57,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     for (const kw of d.keywords ?? []) add(atKeyword, kw, d)
     for (const kw of d.near?.keywords ?? []) add(nearKeyword, kw, d)
   }
-  const keywords = [...new Set([...atKeyword.keys(), ...nearKeyword.keys()])].sort()
+  const keywords = keywordsOf(detectors)
   for (const a of keywords)
     for (const b of keywords)
       if (a !== b && b.startsWith(a))
@@ -145,6 +145,12 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     return false
   }
   return { scan, keywordInRuns }
+}
+
+/** Every keyword of these detectors (lower case, sorted): what the keyword pass looks for. */
+export function keywordsOf(detectors: readonly Detector[]): string[] {
+  const all = detectors.flatMap((d) => [...(d.keywords ?? []), ...(d.near?.keywords ?? [])])
+  return [...new Set(all.map((k) => k.toLowerCase()))].sort()
 }
 
 /** A compiled set of detectors. */
