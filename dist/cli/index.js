@@ -486,7 +486,7 @@ function fromRandomAccessReader(reader, totalSize, options, callback) {
       var commentLength = eocdrBuffer.readUInt16LE(20);
       var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
       if (commentLength !== expectedCommentLength) {
-        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263a\u263b` in the comment?"));
       }
       // 22 - Comment
       // the encoding is always cp437.
@@ -1354,7 +1354,7 @@ RefUnrefFilter.prototype.unref = function(cb) {
   this.context.unref();
 };
 
-var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+var cp437 = '\u0000\u263a\u263b\u2665\u2666\u2663\u2660\u2022\u25d8\u25cb\u25d9\u2642\u2640\u266a\u266b\u263c\u25ba\u25c4\u2195\u203c\u00b6\u00a7\u25ac\u21a8\u2191\u2193\u2192\u2190\u221f\u2194\u25b2\u25bc !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\u00c7\u00fc\u00e9\u00e2\u00e4\u00e0\u00e5\u00e7\u00ea\u00eb\u00e8\u00ef\u00ee\u00ec\u00c4\u00c5\u00c9\u00e6\u00c6\u00f4\u00f6\u00f2\u00fb\u00f9\u00ff\u00d6\u00dc\u00a2\u00a3\u00a5\u20a7\u0192\u00e1\u00ed\u00f3\u00fa\u00f1\u00d1\u00aa\u00ba\u00bf\u2310\u00ac\u00bd\u00bc\u00a1\u00ab\u00bb\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255d\u255c\u255b\u2510\u2514\u2534\u252c\u251c\u2500\u253c\u255e\u255f\u255a\u2554\u2569\u2566\u2560\u2550\u256c\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256b\u256a\u2518\u250c\u2588\u2584\u258c\u2590\u2580\u03b1\u00df\u0393\u03c0\u03a3\u03c3\u00b5\u03c4\u03a6\u0398\u03a9\u03b4\u221e\u03c6\u03b5\u2229\u2261\u00b1\u2265\u2264\u2320\u2321\u00f7\u2248\u00b0\u2219\u00b7\u221a\u207f\u00b2\u25a0\u00a0';
 function decodeBuffer(buffer, isUtf8) {
   if (isUtf8) {
     return buffer.toString("utf8");
@@ -2687,7 +2687,7 @@ const build = (toks, pairs, start, end, top) => {
 // normalize each run of literal chars as one string, so that a char
 // and the combining marks after it compose (or decompose) together.
 // Syntax is already parsed, so a char that normalizes to a syntax
-// char (such as full-width `＊` in NFKC) stays a literal.
+// char (such as full-width `\uff0a` in NFKC) stays a literal.
 const normalize = (items, form) => {
     const out = [];
     let run = '';
@@ -7542,11 +7542,11 @@ function secretHash(value) {
 }
 /**
  * What a report may show of a secret: at most its public prefix (4 characters or fewer), its
- * length and its salted hash, e.g. `ghp_… (40 chars, sha256:1a2b3c4d5e6f)`.
+ * length and its salted hash, e.g. `ghp_\u2026 (40 chars, sha256:1a2b3c4d5e6f)`.
  */
 function redact(value, shown = 0, hash = secretHash(value)) {
     const prefix = value.slice(0, Math.max(0, Math.min(4, shown, value.length - 8)));
-    return `${prefix}… (${value.length} chars, sha256:${hash})`;
+    return `${prefix}\u2026 (${value.length} chars, sha256:${hash})`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/placeholder.js
@@ -7592,7 +7592,7 @@ function madeUp(s) {
             steps++;
         run = d === 1 || d === -1 ? run + 1 : 0;
         same = d === 0 ? same + 1 : 0;
-        // `12345678…` counting, or `000000` padding (`ghp_PersonalAccessToken0000…`)
+        // `12345678\u2026` counting, or `000000` padding (`ghp_PersonalAccessToken0000\u2026`)
         if (run >= 8 || same >= 5)
             return true;
     }
@@ -7843,7 +7843,7 @@ const secretKey = (seed) => bech32('age-secret-key-', [...fake(52, CHARSET, seed
 const ageSecretKey = tokenDetector({
     id: 'secret/age-secret-key',
     title: 'age secret key',
-    description: 'An age encryption identity (`AGE-SECRET-KEY-1…`) with a valid bech32 checksum.',
+    description: 'An age encryption identity (`AGE-SECRET-KEY-1\u2026`) with a valid bech32 checksum.',
     keywords: ['age-secret-key-1'],
     pattern: `${B}AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,
     verify: (m) => (bech32Valid(m[0]) ? undefined : 'its checksum does not match'),
@@ -7915,7 +7915,7 @@ const secret = (seed) => fake(40, B64, seed);
 const awsAccessKeyId = tokenDetector({
     id: 'secret/aws-access-key-id',
     title: 'AWS access key ID',
-    description: 'An AWS access key ID (`AKIA`, `ASIA` …): not usable alone, but its secret key is rarely far.',
+    description: 'An AWS access key ID (`AKIA`, `ASIA` \u2026): not usable alone, but its secret key is rarely far.',
     severity: 'warning',
     keywords: Object.keys(KEY_ID_PREFIXES),
     // The 16 characters after the prefix are base32 (they encode the account).
@@ -8259,7 +8259,7 @@ const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const gitlabToken = tokenDetector({
     id: 'secret/gitlab-token',
     title: 'GitLab token',
-    description: 'A GitLab access token (`glpat-`, `gldt-`, `glptt-`, `gloas-` …).',
+    description: 'A GitLab access token (`glpat-`, `gldt-`, `glptt-`, `gloas-` \u2026).',
     keywords: Object.keys(gitlab_KINDS).map((k) => `${k}-`),
     pattern: `${B}(${Object.keys(gitlab_KINDS).join('|')})-(?<body>[A-Za-z0-9_-]{20,300})(?:\\.[0-9a-z]{9})?${E}`,
     label: (m) => gitlab_KINDS[m[1]],
@@ -8583,7 +8583,7 @@ const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 /**
  * JWTs are everywhere in bundles and docs; most are short-lived session tokens or examples.
  * Reported (as a warning) is a signed token (alg not `none`, a real signature) with identity or
- * authorization claims (`iss`, `sub`, `aud`, `role`, `scope` …) that stays valid a long time: no
+ * authorization claims (`iss`, `sub`, `aud`, `role`, `scope` \u2026) that stays valid a long time: no
  * `exp` at all, or `exp` more than a year after `iat` (after now when there is no `iat`). Not
  * reported: unsigned tokens, expired or short-lived ones, tokens that identify no one
  * (`{"k":"value"}`), documentation tokens (jwt.io's John Doe, example claims), Supabase `anon`
@@ -8876,7 +8876,7 @@ const PYPI = 'AgEIcHlwaS5vcmc';
 const pypiToken = tokenDetector({
     id: 'secret/pypi-token',
     title: 'PyPI API token',
-    description: 'A PyPI API token (`pypi-AgEIcHlwaS5vcmc…`, a macaroon for pypi.org).',
+    description: 'A PyPI API token (`pypi-AgEIcHlwaS5vcmc\u2026`, a macaroon for pypi.org).',
     keywords: [`pypi-${PYPI}`],
     pattern: `${B}pypi-${PYPI}(?<body>[A-Za-z0-9_-]{50,1000})${E}`,
     samples: {
@@ -8950,7 +8950,7 @@ const slack_KINDS = {
 const slackToken = tokenDetector({
     id: 'secret/slack-token',
     title: 'Slack token',
-    description: 'A Slack bot, user, workspace, legacy or configuration token (`xoxb-`, `xoxp-` …).',
+    description: 'A Slack bot, user, workspace, legacy or configuration token (`xoxb-`, `xoxp-` \u2026).',
     keywords: ['xoxb-', 'xoxp-', 'xoxe-', 'xoxe.', 'xoxa-', 'xoxr-', 'xoxo-', 'xoxs-'],
     pattern: `${B}xox(?:` +
         [
@@ -9014,7 +9014,7 @@ const slackAppToken = tokenDetector({
 const slackWebhook = tokenDetector({
     id: 'secret/slack-webhook',
     title: 'Slack incoming webhook URL',
-    description: 'A Slack incoming webhook or workflow trigger URL (`hooks.slack.com/…`).',
+    description: 'A Slack incoming webhook or workflow trigger URL (`hooks.slack.com/\u2026`).',
     keywords: ['hooks.slack.com/'],
     pattern: boundary('A-Za-z0-9.-') +
         'hooks\\.slack\\.com/(?:' +
@@ -9116,7 +9116,7 @@ const TOKEN = new RegExp(`(?<![0-9])[0-9]{8,10}:AA(?<body>[A-Za-z0-9_-]{33})${E}
 const telegramBotToken = {
     id: 'secret/telegram-bot-token',
     title: 'Telegram bot token',
-    description: 'A Telegram bot token (`<bot id>:AA…`).',
+    description: 'A Telegram bot token (`<bot id>:AA\u2026`).',
     priority: PRIORITY.token,
     keywords: [':aa'],
     find(text, at) {
@@ -9150,7 +9150,7 @@ const telegramBotToken = {
 
 
 
-// A Twilio SID (`AC…` account, `SK…` API key) is an identifier; the secret is the auth token or
+// A Twilio SID (`AC\u2026` account, `SK\u2026` API key) is an identifier; the secret is the auth token or
 // API key secret next to it, which has no prefix. Both are looked for near the word "twilio".
 const START = boundary('A-Za-z0-9');
 const SID = new RegExp(`${START}(AC|SK)([0-9a-f]{32})(?![A-Za-z0-9])`, 'g');
@@ -9169,7 +9169,7 @@ const sid = (kind, seed) => kind + fake(32, HEX, seed);
 const twilioAuthToken = {
     id: 'secret/twilio-auth-token',
     title: 'Twilio auth token',
-    description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC…`).',
+    description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC\u2026`).',
     priority: PRIORITY.token,
     near: { ...NEAR, find: secretsNear('AC', HEX32, () => true) },
     samples: {
@@ -9189,7 +9189,7 @@ const twilioAuthToken = {
 const twilioApiKey = {
     id: 'secret/twilio-api-key',
     title: 'Twilio API key secret',
-    description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK…`).',
+    description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK\u2026`).',
     priority: PRIORITY.token,
     near: {
         ...NEAR,
@@ -9274,7 +9274,7 @@ const pw = (seed) => fake(16, ALNUM, seed);
 const databaseUrl = {
     id: 'secret/database-url',
     title: 'password in a database URL',
-    description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …).',
+    description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026).',
     priority: PRIORITY.generic,
     keywords: ['://'],
     guards: GUARDS,
@@ -9309,7 +9309,7 @@ const databaseUrl = {
 const urlCredentials = {
     id: 'secret/url-credentials',
     title: 'password in a URL',
-    description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …).',
+    description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026).',
     priority: PRIORITY.generic,
     keywords: ['://'],
     guards: GUARDS,
@@ -9997,29 +9997,29 @@ function createScanner(detectors) {
     };
     const keywordInRuns = (bytes, from, to, min) => {
         let text;
-        // A run of `min` printable bytes holds a multiple of `min`, so only the bytes at multiples
-        // are looked at until one is printable; then its run is measured, and a long enough run is
-        // searched for keywords. Random bytes cost about one look per `min` bytes.
-        const stop = Math.min(bytes.length, to + min);
+        // Keywords first (the SIMD pass reads random bytes at about 0.5 ns each), then the
+        // printable run around each, measured once per run: only a long enough one counts.
+        const { positions, count } = filter.findBytes(bytes, from, to);
+        let runStart = 0;
         let runEnd = 0;
-        for (let i = Math.floor(from / min) * min; i < stop; i += min) {
-            if (i < runEnd || !isPrintable(bytes[i]))
-                continue;
-            let runStart = i;
-            while (runStart > runEnd && isPrintable(bytes[runStart - 1]))
-                runStart--;
-            runEnd = i + 1;
-            while (runEnd < bytes.length && isPrintable(bytes[runEnd]))
-                runEnd++;
+        for (let c = 0; c < count; c++) {
+            const at = positions[c];
+            if (at >= runEnd) {
+                if (!isPrintable(bytes[at]))
+                    continue; // folding made a control byte look like one
+                runStart = at;
+                while (runStart > runEnd && isPrintable(bytes[runStart - 1]))
+                    runStart--;
+                runEnd = at + 1;
+                while (runEnd < bytes.length && isPrintable(bytes[runEnd]))
+                    runEnd++;
+            }
             if (runEnd - runStart < min)
                 continue;
-            const { positions, count } = filter.findBytes(bytes, Math.max(runStart, from), Math.min(runEnd, to));
-            for (let c = 0; c < count; c++) {
-                text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-                keywordRe.lastIndex = positions[c];
-                if (keywordRe.test(text))
-                    return true;
-            }
+            text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+            keywordRe.lastIndex = at;
+            if (keywordRe.test(text))
+                return true;
         }
         return false;
     };
@@ -11147,7 +11147,7 @@ function typeOf(st) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/npm-cli.js
-/** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`…) when it gave one. */
+/** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`\u2026) when it gave one. */
 class NpmError extends Error {
     code;
     constructor(message, code) {
@@ -14094,12 +14094,12 @@ function driftTable(artifact, findings) {
     const paths = (fs) => fs
         .slice(0, 20)
         .map((f) => markdownText(f.file))
-        .join('<br>') + (fs.length > 20 ? `<br>… ${fs.length - 20} more` : '');
+        .join('<br>') + (fs.length > 20 ? `<br>\u2026 ${fs.length - 20} more` : '');
     const sizes = list('drift/size-changed')
         .sort((a, b) => Math.abs(Number(b.data?.after) - Number(b.data?.before)) -
         Math.abs(Number(a.data?.after) - Number(a.data?.before)))
         .slice(0, 10)
-        .map((f) => `${markdownText(f.file)}: ${size(f.data?.before)} → ${size(f.data?.after)}`)
+        .map((f) => `${markdownText(f.file)}: ${size(f.data?.before)} \u2192 ${size(f.data?.after)}`)
         .join('<br>');
     const modes = list('drift/mode-changed');
     const rows = [
@@ -14127,7 +14127,7 @@ function breakdownTable(a) {
             folders.push({ folder: f.folder, files: 0, bytes: 0 });
     const top = folders.slice(0, 12);
     const max = Math.max(1, ...top.map((f) => Math.max(f.bytes, before.get(f.folder)?.bytes ?? 0)));
-    const bar = (bytes) => '█'.repeat(Math.round((bytes / max) * BAR)) || (bytes > 0 ? '▏' : '');
+    const bar = (bytes) => '\u2588'.repeat(Math.round((bytes / max) * BAR)) || (bytes > 0 ? '\u258f' : '');
     const withBase = a.baselineBreakdown !== undefined;
     const out = [`### Size by folder: ${markdownText(a.path)}`, ''];
     out.push(withBase ? '| Folder | Before | Now | |' : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
@@ -14148,7 +14148,7 @@ function breakdownTable(a) {
 
 
 
-const ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
+const ICON = { error: '\ud83d\udd34', warning: '\ud83d\udfe0', notice: '\ud83d\udd35' };
 const TITLE = { error: 'Errors', warning: 'Warnings', notice: 'Notices' };
 /** The runner refuses a job summary over 1 MiB; stay well under it. */
 const MAX_SUMMARY_BYTES = 900 * 1024;
@@ -14171,14 +14171,14 @@ function banner(report) {
     const { error, warning, notice } = report.counts;
     const unreadable = report.artifacts.filter((a) => a.error).length;
     const verdict = unreadable
-        ? `❌ packguard could not read ${unreadable} artifact(s) completely`
+        ? `\u274c packguard could not read ${unreadable} artifact(s) completely`
         : report.result === 'fail'
-            ? '❌ packguard: fail'
-            : '✅ packguard: pass';
+            ? '\u274c packguard: fail'
+            : '\u2705 packguard: pass';
     return [
         `## ${verdict}`,
         '',
-        `**${error}** error(s), **${warning}** warning(s), **${notice}** notice(s) · fail-on: \`${report.failOn}\``,
+        `**${error}** error(s), **${warning}** warning(s), **${notice}** notice(s) \u00b7 fail-on: \`${report.failOn}\``,
         '',
     ];
 }
@@ -14186,9 +14186,9 @@ function artifactsTable(report) {
     const out = ['| Artifact | Format | Files | Size | Status |', '| --- | --- | ---: | ---: | --- |'];
     for (const a of report.artifacts) {
         const status = a.error
-            ? `❌ unreadable: ${markdownText(a.error)}`
+            ? `\u274c unreadable: ${markdownText(a.error)}`
             : a.lockfile?.changed
-                ? 'read · differs from lockfile'
+                ? 'read \u00b7 differs from lockfile'
                 : 'read';
         out.push(`| ${markdownText(a.path)} | ${a.format ?? ''} | ${(0,units/* formatCount */.B4)(a.files)} | ${(0,units/* formatSize */.Xq)(a.bytes)} | ${status} |`);
     }
@@ -14489,10 +14489,10 @@ function verdict(report, paint) {
     const unreadable = report.artifacts.filter((a) => a.error).length;
     const n = report.artifacts.length;
     if (unreadable > 0)
-        return paint('error', `✖ packguard could not read ${unreadable} of ${n} artifact(s) completely; ${counts}`);
+        return paint('error', `\u2716 packguard could not read ${unreadable} of ${n} artifact(s) completely; ${counts}`);
     if (report.result === 'fail')
-        return paint('error', `✖ packguard: fail (${counts}; fail-on ${report.failOn})`);
-    return paint('green', `✔ packguard: pass (${counts}) in ${n} artifact(s)`);
+        return paint('error', `\u2716 packguard: fail (${counts}; fail-on ${report.failOn})`);
+    return paint('green', `\u2714 packguard: pass (${counts}) in ${n} artifact(s)`);
 }
 const DRIFT_WORDS = [
     ['drift/file-added', 'added'],
