@@ -7,7 +7,7 @@ import { RULES, docsAnchor } from '../src/rules/registry.js'
 import { DETECTORS } from '../src/rules/secrets/detectors.js'
 import { keywordTrigrams } from '../src/rules/secrets/prefilter.js'
 import { keywordsOf } from '../src/rules/secrets/scanner.js'
-import { renderSimdTables } from '../src/rules/secrets/simd-filter.js'
+import { renderSimdTables } from '../src/rules/secrets/simd-buckets.js'
 import { ROOT } from './helpers/run.js'
 
 const RULES_DOC = join(ROOT, 'docs', 'rules.md')

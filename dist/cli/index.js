@@ -6431,8 +6431,8 @@ const sizeRules = {
     },
 };
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 39 modules
-var secrets = __nccwpck_require__(3121);
+// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 41 modules
+var secrets = __nccwpck_require__(7890);
 // EXTERNAL MODULE: ./build/src/rules/text.js
 var rules_text = __nccwpck_require__(8702);
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comments.js
@@ -6712,14 +6712,13 @@ class StringReader {
     }
     /** The kept string decoded by JSON.parse (undefined if invalid), then dropped. */
     text() {
+        return decodeString(this.raw());
+    }
+    /** The kept string as it is written, quotes and escapes and all, then dropped. */
+    raw() {
         const raw = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
         this.pieces = [];
-        try {
-            return JSON.parse(raw);
-        }
-        catch {
-            return undefined;
-        }
+        return raw;
     }
     keep(c, from, to) {
         if (this.limit === 0)
@@ -6732,6 +6731,15 @@ class StringReader {
         this.overLimit = true;
         this.limit = 0;
         this.pieces = [];
+    }
+}
+/** A JSON string as written (with its quotes) decoded, or undefined if it is not valid. */
+function decodeString(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return undefined;
     }
 }
 /** A number, `true`, `false` or `null`: short, so gathered across chunks as text and checked whole. */
@@ -6862,6 +6870,7 @@ const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, S
  */
 class MapScanner {
     onContent;
+    skim;
     state = START;
     start = new MapStart();
     stack = [];
@@ -6877,8 +6886,9 @@ class MapScanner {
     isKey = false;
     contentIndex = 0;
     literal = new LiteralReader();
-    constructor(onContent) {
+    constructor(onContent, skim) {
         this.onContent = onContent;
+        this.skim = skim;
     }
     /** True once the input is known not to be a JSON object; see the class comment. */
     get notAMap() {
@@ -7022,8 +7032,18 @@ class MapScanner {
             return c.length;
         const role = this.stringRole;
         let text = '';
-        if (role !== SKIP)
-            text = this.string.text() ?? this.fail('invalid string', this.string.start);
+        let length = 0;
+        if (role === CONTENT && this.skim) {
+            const raw = this.string.raw();
+            const skimmed = this.skim(raw.slice(1, -1));
+            if (skimmed === undefined)
+                text = decodeString(raw) ?? this.invalid();
+            length = skimmed ?? text.length;
+        }
+        else if (role !== SKIP) {
+            text = this.string.text() ?? this.invalid();
+            length = text.length;
+        }
         if (this.isKey) {
             this.role = keyRole(this.top().role, text);
             this.state = AFTER_KEY;
@@ -7032,11 +7052,12 @@ class MapScanner {
         this.afterValue();
         if (role === PATH)
             this.out.sources.push(utf8(text));
-        else if (role === CONTENT && text.length > 0) {
+        else if (role === CONTENT && length > 0) {
             const map = this.stack[this.stack.length - 2];
             map.contents = Math.max(map.contents ?? 0, this.contentIndex - map.base + 1);
-            this.out.contentBytes[this.contentIndex] = text.length;
-            this.onContent(this.contentIndex, text);
+            this.out.contentBytes[this.contentIndex] = length;
+            if (text)
+                this.onContent(this.contentIndex, text);
         }
         return end;
     }
@@ -7093,6 +7114,9 @@ class MapScanner {
             return 'expected a value';
         return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'";
     }
+    invalid() {
+        return this.fail('invalid string', this.string.start);
+    }
     fail(what, at) {
         this.error = new MalformedMap(`${what} at offset ${at}`);
         throw this.error;
@@ -7117,8 +7141,8 @@ function keyRole(parent, key) {
  * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
  * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
  */
-function scanMap(bytes, onContent) {
-    const scanner = new MapScanner(onContent);
+function scanMap(bytes, onContent, skim) {
+    const scanner = new MapScanner(onContent, skim);
     scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
     const map = scanner.end();
     if (!map)
@@ -7254,7 +7278,7 @@ const sourcemapRules = {
 };
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text, file, sink) {
-    return scanMap(text, scanEmbedded(file, sink));
+    return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw));
 }
 const scanEmbedded = (file, sink) => (i, content) => sink.secrets.text(content, `${file}!sources[${i}]`);
 /**
@@ -7263,7 +7287,7 @@ const scanEmbedded = (file, sink) => (i, content) => sink.secrets.text(content, 
  * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
  */
 function mapSink(e, sink) {
-    const scanner = new MapScanner(scanEmbedded(e.path, sink));
+    const scanner = new MapScanner(scanEmbedded(e.path, sink), (raw) => sink.secrets.skim(raw));
     let failure;
     const fail = (err) => {
         if (!(err instanceof MalformedMap))
@@ -7440,7 +7464,7 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 3121:
+/***/ 7890:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7449,7 +7473,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   vw: () => (/* binding */ scanBytes),
   LV: () => (/* binding */ scanSecrets),
   WE: () => (/* binding */ secretRules),
-  _f: () => (/* binding */ secretSink)
+  _f: () => (/* binding */ secretSink),
+  yv: () => (/* binding */ skimSecrets)
 });
 
 // UNUSED EXPORTS: WindowScan
@@ -7756,6 +7781,7 @@ function tokenDetector(spec) {
         severity: spec.severity,
         priority: PRIORITY.token,
         keywords: spec.keywords,
+        guards: spec.guards,
         find(text, at) {
             const m = matchAt(re, text, at);
             if (!m)
@@ -8654,6 +8680,8 @@ const npmToken = tokenDetector({
     title: 'npm access token',
     description: 'An npm access token (`npm_`) whose checksum is valid.',
     keywords: ['npm_'],
+    // npm's own variables (npm_config_*, npm_package_*) are in much code: only a token body counts.
+    guards: { npm_: '[A-Za-z0-9]{36}' },
     pattern: `${B}npm_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
     verify: (m) => crcChecksum(m.groups.random) === m.groups.sum ? undefined : 'its checksum does not match',
     samples: {
@@ -9412,65 +9440,13 @@ const SIMD_TABLES = {
     tables: '88b0404834800003c4004200004010800000c0420000b7da000000000000000010822230000804700b85006001480046000040100000ef9a00000000000000008d0b1d2f092101004031802000504045000040020000bfcf0000000000000000',
 };
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-filter.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-buckets.js
 /**
- * The keyword pass of the secret scanner over long texts, in WebAssembly SIMD: 16 positions at
- * a time, the way Hyperscan's "Teddy" does it. Each keyword's first three characters (folded
- * as KeywordFilter folds them) go into one of 8 buckets; per character position, two 16-byte
- * tables give for the low and for the high nibble of a byte the buckets that accept it, and
- * `i8x16.swizzle` looks up 16 bytes at once. A position is reported when some bucket accepts
- * all three of its bytes. That accepts every keyword start, and some more (a bucket accepts
- * any mix of its keywords' nibbles): KeywordFilter then checks each exactly.
- *
- * The module is small and written here, instruction by instruction, so the build needs no
- * WebAssembly toolchain. Where WebAssembly or its SIMD is not there, `simdScanner` returns
- * undefined and the plain loop does all the work.
+ * How the SIMD keyword pass (simd-filter.ts) groups keywords: each keyword's first three
+ * characters go into one of 8 buckets, and per character position two 16-byte tables give, for
+ * the low and for the high nibble of a byte, the buckets that accept it.
  */
-
-/** Bytes scanned per call; the text is copied into the module's memory a block at a time. */
-const BLOCK = 256 * 1024;
-const TABLES = 0; // 6 x 16 bytes: low and high nibble tables for character positions 0, 1, 2
-const INPUT = 1024; // the block, then zero padding the vector loads may read
-const OUTPUT = INPUT + BLOCK + 64; // one i32 per reported position, at most one per byte
-const PAGES = Math.ceil((OUTPUT + 4 * BLOCK) / 65536);
 const BUCKETS = 8;
-/**
- * A scanner for these folded trigrams (each `(c0 << 16) | (c1 << 8) | c2`, ascending), if the
- * runtime can run it.
- */
-function simdScanner(trigrams) {
-    const wasm = globalThis.WebAssembly;
-    let exports;
-    try {
-        exports = new wasm.Instance(new wasm.Module(moduleBytes())).exports;
-    }
-    catch {
-        return undefined; // no WebAssembly, no SIMD, or code generation turned off
-    }
-    const { memory, scan } = exports;
-    const bytes = new Uint8Array(memory.buffer);
-    // Bucketing takes milliseconds: the detectors' own trigrams have their tables made ahead.
-    const ready = trigrams.join() === SIMD_TABLES.trigrams.join();
-    bytes.set(ready ? Buffer.from(SIMD_TABLES.tables, 'hex') : tables(trigrams), TABLES);
-    const block = Buffer.from(memory.buffer, INPUT, BLOCK + 64);
-    const out = new Int32Array(memory.buffer, OUTPUT, BLOCK);
-    return {
-        scan(input, from, to, found) {
-            for (let at = from; at < to; at += BLOCK) {
-                const length = Math.min(BLOCK, to - at);
-                // Two characters past the block complete its last trigrams.
-                const end = Math.min(input.length, at + length + 2);
-                const copied = typeof input === 'string'
-                    ? block.write(input.slice(at, end), 0, 'latin1')
-                    : (block.set(input.subarray(at, end)), end - at);
-                block.fill(0, copied, copied + 32);
-                const count = scan(length);
-                for (let k = 0; k < count; k++)
-                    found(at + out[k]);
-            }
-        },
-    };
-}
 /**
  * Puts the trigrams into buckets so that few other trigrams pass: those sharing their first two
  * characters stay together; each group goes first to the bucket whose pass rate (in text with
@@ -9571,6 +9547,37 @@ function passRate(masks) {
 function lowestBit(x) {
     return 31 - Math.clz32(x & -x);
 }
+/** The text of simd-tables.ts for these trigrams (`npm run docs` writes it; a test compares). */
+function renderSimdTables(trigrams) {
+    return [
+        "// Generated by `npm run docs` from the secret detectors' keywords: the buckets of the SIMD",
+        '// keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test',
+        '// fails when this file is out of date.',
+        'export const SIMD_TABLES = {',
+        `  trigrams: [${trigrams.join(', ')}],`,
+        `  tables: '${Buffer.from(tables(trigrams)).toString('hex')}',`,
+        '}',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-module.js
+/**
+ * The WebAssembly module of the SIMD keyword pass (simd-filter.ts), written here instruction by
+ * instruction so the build needs no WebAssembly toolchain: `scan(length)` reports the positions
+ * the bucket tables accept, `json(length, skip)` counts and checks the escapes of a JSON string.
+ */
+/** Bytes scanned per call; the text is copied into the module's memory a block at a time. */
+const BLOCK = 256 * 1024;
+/** Where the bucket tables go in the module's memory: 6 x 16 bytes (see simd-buckets.ts). */
+const TABLES = 0;
+/** Where `json` writes what it found: escapes, flags, where the next block's escapes start. */
+const RESULT = 96;
+/** The block, then zero padding the vector loads may read. */
+const INPUT = 1024;
+/** One i32 per reported position, at most one per byte. */
+const OUTPUT = INPUT + BLOCK + 64;
+const PAGES = Math.ceil((OUTPUT + 4 * BLOCK) / 65536);
 // WebAssembly binary encoding: just what this one function needs.
 const I32 = 0x7f;
 const V128 = 0x7b;
@@ -9585,15 +9592,25 @@ function uleb(n) {
     } while (n !== 0);
     return out;
 }
+function sleb(n) {
+    const out = [];
+    for (;;) {
+        const b = n & 0x7f;
+        n >>= 7;
+        if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0))
+            return [...out, b];
+        out.push(b | 0x80);
+    }
+}
 function section(id, body) {
     return [id, ...uleb(body.length), ...body];
 }
-function simd_filter_name(s) {
+function simd_module_name(s) {
     return [...uleb(s.length), ...Buffer.from(s, 'latin1')];
 }
 const get = (i) => [0x20, ...uleb(i)];
 const set = (i) => [0x21, ...uleb(i)];
-const i32 = (n) => [0x41, ...uleb(n)]; // small non-negative constants only (< 64)
+const i32 = (n) => [0x41, ...sleb(n)];
 const simd = (op) => [0xfd, ...uleb(op)];
 const v128Load = (offset) => [...simd(0x00), 0, ...uleb(offset)];
 const BLOCK_START = [0x02, 0x40];
@@ -9613,6 +9630,11 @@ const [I32_EQZ, I32_LT_U, I32_GE_U, I32_CTZ, I32_ADD, I32_SUB, I32_AND, I32_SHL]
     [0x74],
 ];
 const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
+const i32Load8 = (offset) => [0x2d, 0, ...uleb(offset)];
+const I32_EQ = [0x46];
+const I32_OR = [0x72];
+const I8X16_EQ = simd(0x23);
+const I8X16_LT_U = simd(0x26);
 const V128_AND = simd(0x4e);
 const V128_OR = simd(0x50);
 const V128_ANY_TRUE = simd(0x53);
@@ -9666,23 +9688,7 @@ function scanBody() {
         ...I8X16_BITMASK,
         ...set(BITS),
         // past the end of the block: positions from `length` on are dropped
-        ...get(LENGTH),
-        ...get(I),
-        ...I32_SUB,
-        ...i32(16),
-        ...I32_LT_U,
-        ...IF_START,
-        ...get(BITS),
-        ...i32(1),
-        ...get(LENGTH),
-        ...get(I),
-        ...I32_SUB,
-        ...I32_SHL,
-        ...i32(1),
-        ...I32_SUB,
-        ...I32_AND,
-        ...set(BITS),
-        ...END,
+        ...maskToLength(I, BITS),
         ...BLOCK_START,
         ...LOOP_START,
         ...get(BITS),
@@ -9724,28 +9730,271 @@ function scanBody() {
     const body = [...locals, ...code];
     return [...uleb(body.length), ...body];
 }
+/** Keeps the bits of local `bits` (16 positions from local `i`) that lie below LENGTH. */
+function maskToLength(i, bits) {
+    return [
+        ...get(LENGTH),
+        ...get(i),
+        ...I32_SUB,
+        ...i32(16),
+        ...I32_LT_U,
+        ...IF_START,
+        ...get(bits),
+        ...i32(1),
+        ...get(LENGTH),
+        ...get(i),
+        ...I32_SUB,
+        ...I32_SHL,
+        ...i32(1),
+        ...I32_SUB,
+        ...I32_AND,
+        ...set(bits),
+        ...END,
+    ];
+}
+// Locals of `json(length, skip)` (LENGTH, I and BITS as in `scan`).
+const SKIP = 1;
+const J_I = 2;
+const J_BITS = 3;
+const AT = 4;
+const ESCAPES = 5;
+const FLAGS = 6;
+const CHAR = 7;
+const J_V = 8;
+const J_M = 9;
+const BACKSLASH = 10;
+const SPACE = 11;
+/**
+ * `json(length, skip)`, over a block of a JSON string's raw text (between its quotes): counts
+ * its escapes (a backslash at or after `skip` starts one, and the next byte belongs to it) and
+ * sets flag 1 for a control byte, flag 2 for an escape other than \" \\ \b \f \n \r \t. Writes
+ * the escapes, the flags and where escapes start in the next block (past its first byte when
+ * 1) to RESULT.
+ */
+function jsonBody() {
+    const lanes = (local) => [
+        ...get(local),
+        ...I8X16_BITMASK,
+        ...set(J_BITS),
+        ...maskToLength(J_I, J_BITS),
+    ];
+    const simple = [0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74].flatMap((c, k) => [
+        ...get(CHAR),
+        ...i32(c),
+        ...I32_EQ,
+        ...(k > 0 ? I32_OR : []),
+    ]);
+    const code = [
+        ...i32(0x5c),
+        ...I8X16_SPLAT,
+        ...set(BACKSLASH),
+        ...i32(0x20),
+        ...I8X16_SPLAT,
+        ...set(SPACE),
+        ...BLOCK_START,
+        ...LOOP_START,
+        ...get(J_I),
+        ...get(LENGTH),
+        ...I32_GE_U,
+        ...brIf(1),
+        ...get(J_I),
+        ...v128Load(INPUT),
+        ...set(J_V),
+        // control bytes
+        ...get(J_V),
+        ...get(SPACE),
+        ...I8X16_LT_U,
+        ...set(J_M),
+        ...get(J_M),
+        ...V128_ANY_TRUE,
+        ...IF_START,
+        ...lanes(J_M),
+        ...get(J_BITS),
+        ...IF_START,
+        ...get(FLAGS),
+        ...i32(1),
+        ...I32_OR,
+        ...set(FLAGS),
+        ...END,
+        ...END,
+        // backslashes, each looked at in turn
+        ...get(J_V),
+        ...get(BACKSLASH),
+        ...I8X16_EQ,
+        ...set(J_M),
+        ...get(J_M),
+        ...V128_ANY_TRUE,
+        ...IF_START,
+        ...lanes(J_M),
+        ...BLOCK_START,
+        ...LOOP_START,
+        ...get(J_BITS),
+        ...I32_EQZ,
+        ...brIf(1),
+        ...get(J_I),
+        ...get(J_BITS),
+        ...I32_CTZ,
+        ...I32_ADD,
+        ...set(AT),
+        ...get(J_BITS),
+        ...get(J_BITS),
+        ...i32(1),
+        ...I32_SUB,
+        ...I32_AND,
+        ...set(J_BITS),
+        ...get(AT),
+        ...get(SKIP),
+        ...I32_GE_U,
+        ...IF_START,
+        ...get(ESCAPES),
+        ...i32(1),
+        ...I32_ADD,
+        ...set(ESCAPES),
+        ...get(AT),
+        ...i32(2),
+        ...I32_ADD,
+        ...set(SKIP),
+        ...get(AT),
+        ...i32Load8(INPUT + 1),
+        ...set(CHAR),
+        ...simple,
+        ...I32_EQZ,
+        ...IF_START,
+        ...get(FLAGS),
+        ...i32(2),
+        ...I32_OR,
+        ...set(FLAGS),
+        ...END,
+        ...END,
+        ...br(0),
+        ...END,
+        ...END,
+        ...END,
+        ...get(J_I),
+        ...i32(16),
+        ...I32_ADD,
+        ...set(J_I),
+        ...br(0),
+        ...END,
+        ...END,
+        ...i32(0),
+        ...get(ESCAPES),
+        ...i32Store(RESULT),
+        ...i32(0),
+        ...get(FLAGS),
+        ...i32Store(RESULT + 4),
+        ...i32(0),
+        ...get(SKIP),
+        ...get(LENGTH),
+        ...I32_SUB,
+        ...i32Store(RESULT + 8),
+        ...END,
+    ];
+    const locals = [2, ...uleb(6), I32, ...uleb(4), V128];
+    const body = [...locals, ...code];
+    return [...uleb(body.length), ...body];
+}
+/** The module's bytes: memory, `scan` and `json`. */
 function moduleBytes() {
     return new Uint8Array([
         ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-        ...section(1, [1, 0x60, 1, I32, 1, I32]), // type 0: (i32) -> i32
-        ...section(3, [1, 0]), // function 0 has type 0
+        ...section(1, [2, 0x60, 1, I32, 1, I32, 0x60, 2, I32, I32, 0]), // (i32) -> i32, (i32 i32)
+        ...section(3, [2, 0, 1]), // scan, json
         ...section(5, [1, 0x00, ...uleb(PAGES)]), // one memory
-        ...section(7, [2, ...simd_filter_name('scan'), 0x00, 0, ...simd_filter_name('memory'), 0x02, 0]),
-        ...section(10, [1, ...scanBody()]),
+        ...section(7, [
+            3,
+            ...simd_module_name('scan'),
+            0x00,
+            0,
+            ...simd_module_name('json'),
+            0x00,
+            1,
+            ...simd_module_name('memory'),
+            0x02,
+            0,
+        ]),
+        ...section(10, [2, ...scanBody(), ...jsonBody()]),
     ]);
 }
-/** The text of simd-tables.ts for these trigrams (`npm run docs` writes it; a test compares). */
-function renderSimdTables(trigrams) {
-    return [
-        "// Generated by `npm run docs` from the secret detectors' keywords: the buckets of the SIMD",
-        '// keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test',
-        '// fails when this file is out of date.',
-        'export const SIMD_TABLES = {',
-        `  trigrams: [${trigrams.join(', ')}],`,
-        `  tables: '${Buffer.from(tables(trigrams)).toString('hex')}',`,
-        '}',
-        '',
-    ].join('\n');
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-filter.js
+/**
+ * The keyword pass of the secret scanner over long texts, in WebAssembly SIMD: 16 positions at
+ * a time, the way Hyperscan's "Teddy" does it. Each keyword's first three characters (folded
+ * as KeywordFilter folds them) go into one of 8 buckets; per character position, two 16-byte
+ * tables give for the low and for the high nibble of a byte the buckets that accept it, and
+ * `i8x16.swizzle` looks up 16 bytes at once. A position is reported when some bucket accepts
+ * all three of its bytes. That accepts every keyword start, and some more (a bucket accepts
+ * any mix of its keywords' nibbles): KeywordFilter then checks each exactly.
+ *
+ * Over an embedded source's raw JSON text the same pass also counts and checks its escapes, so
+ * that a source with no keyword need not be decoded at all (Scanner.skim).
+ *
+ * The module (simd-module.ts) is written instruction by instruction, so the build needs no
+ * WebAssembly toolchain. Where WebAssembly or its SIMD is not there, `simdScanner` returns
+ * undefined and the plain loop does all the work.
+ */
+
+
+
+
+/**
+ * A scanner for these folded trigrams (each `(c0 << 16) | (c1 << 8) | c2`, ascending), if the
+ * runtime can run it.
+ */
+function simdScanner(trigrams) {
+    const wasm = globalThis.WebAssembly;
+    let exports;
+    try {
+        exports = new wasm.Instance(new wasm.Module(moduleBytes())).exports;
+    }
+    catch {
+        return undefined; // no WebAssembly, no SIMD, or code generation turned off
+    }
+    const { memory, scan, json } = exports;
+    const bytes = new Uint8Array(memory.buffer);
+    // Bucketing takes milliseconds: the detectors' own trigrams have their tables made ahead.
+    const ready = trigrams.join() === SIMD_TABLES.trigrams.join();
+    bytes.set(ready ? Buffer.from(SIMD_TABLES.tables, 'hex') : tables(trigrams), TABLES);
+    const block = Buffer.from(memory.buffer, INPUT, BLOCK + 64);
+    const out = new Int32Array(memory.buffer, OUTPUT, BLOCK);
+    const result = new Int32Array(memory.buffer, RESULT, 3);
+    /** Copies `[at, at + length)` and the two characters after it (they end its last trigrams). */
+    const load = (input, at, length) => {
+        const end = Math.min(input.length, at + length + 2);
+        const copied = typeof input === 'string'
+            ? block.write(input.slice(at, end), 0, 'latin1')
+            : (block.set(input.subarray(at, end)), end - at);
+        block.fill(0, copied, copied + 32);
+    };
+    return {
+        scan(input, from, to, found) {
+            for (let at = from; at < to; at += BLOCK) {
+                const length = Math.min(BLOCK, to - at);
+                load(input, at, length);
+                const count = scan(length);
+                for (let k = 0; k < count; k++)
+                    found(at + out[k]);
+            }
+        },
+        scanJson(raw, found) {
+            let escapes = 0;
+            let flags = 0;
+            let skip = 0;
+            for (let at = 0; at < raw.length; at += BLOCK) {
+                const length = Math.min(BLOCK, raw.length - at);
+                load(raw, at, length);
+                const count = scan(length);
+                for (let k = 0; k < count; k++)
+                    found(at + out[k]);
+                json(length, skip);
+                escapes += result[0];
+                flags |= result[1];
+                skip = Math.max(0, result[2]);
+            }
+            return { escapes, flags };
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/prefilter.js
@@ -9806,6 +10055,22 @@ class KeywordFilter {
             return this.confirm(bytes.length, from, to, (c, at, end) => this.simd.scan(bytes, at, end, (i) => c(((bytes[i] | 32) << 16) | ((bytes[i + 1] | 32) << 8) | (bytes[i + 2] | 32), i)));
         }
         return this.collect(bytes.length, from, to, (at, end, count) => this.scanBytes(bytes, at, end, count));
+    }
+    /**
+     * For the raw text of a JSON string (between its quotes), when SIMD is there and the text is
+     * long enough: `find`'s positions over that raw text, and what its escapes are (see
+     * SimdScanner.scanJson). Undefined otherwise.
+     */
+    findJson(raw) {
+        if (raw.length < SIMD_FROM || !this.simd)
+            return undefined;
+        let escapes = { escapes: 0, flags: 0 };
+        const found = this.confirm(raw.length, 0, raw.length, (c) => {
+            escapes = this.simd.scanJson(raw, (i) => c(((raw.charCodeAt(i) | 32) << 16) |
+                ((raw.charCodeAt(i + 1) | 32) << 8) |
+                (raw.charCodeAt(i + 2) | 32), i));
+        });
+        return { ...found, ...escapes };
     }
     /**
      * The SIMD pass's positions, each kept when its trigram (computed as the plain loop computes
@@ -10023,7 +10288,18 @@ function createScanner(detectors) {
         }
         return false;
     };
-    return { scan, keywordInRuns };
+    const skim = (raw) => {
+        const r = filter.findJson(raw);
+        if (!r || r.flags !== 0)
+            return undefined;
+        for (let c = 0; c < r.count; c++) {
+            keywordRe.lastIndex = r.positions[c];
+            if (keywordRe.test(raw))
+                return undefined;
+        }
+        return raw.length - r.escapes;
+    };
+    return { scan, keywordInRuns, skim };
 }
 /** Every keyword of these detectors (lower case, sorted): what the keyword pass looks for. */
 function keywordsOf(detectors) {
@@ -10100,7 +10376,9 @@ function maskValue(value, mask) {
 
 
 
-const { scan, keywordInRuns } = createScanner(DETECTORS);
+const { scan, keywordInRuns, skim } = createScanner(DETECTORS);
+/** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
+const skimSecrets = skim;
 /** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
 const MIN_RUN = 8;
 /**
@@ -13117,8 +13395,8 @@ function keepWhole(e, head, top) {
     return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json');
 }
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 39 modules
-var secrets = __nccwpck_require__(3121);
+// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 41 modules
+var secrets = __nccwpck_require__(7890);
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/service.js
 
 const done = Promise.resolve();
@@ -13126,6 +13404,7 @@ const done = Promise.resolve();
 function localScanning(report, mask, sizes) {
     return {
         text: (text, file) => void (0,secrets/* scanSecrets */.LV)(text, file, report, mask),
+        skim: secrets/* skimSecrets */.yv,
         bytes: (content, file) => (0,secrets/* scanBytes */.vw)(content, file, report, mask),
         sink: (file) => (0,secrets/* secretSink */._f)(file, report, mask, sizes),
         ready: () => undefined,
@@ -13765,6 +14044,8 @@ function workerHost(script) {
         return inFlight + batchSize >= SHARE;
     };
     const scanning = {
+        // Cheap, and it decides whether there is any work to hand over.
+        skim: (raw) => local.skim(raw),
         text: (text, file) => here(text.length) || text.length < SMALL
             ? local.text(text, file)
             : add({ kind: 'text', file, text }, text.length),

@@ -6,7 +6,10 @@ import { isBinary, printableRuns } from './binary.js'
 import { DETECTORS } from './detectors.js'
 import { createScanner, UNVERIFIED, type Mask } from './scanner.js'
 
-const { scan, keywordInRuns } = createScanner(DETECTORS)
+const { scan, keywordInRuns, skim } = createScanner(DETECTORS)
+
+/** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
+export const skimSecrets = skim
 
 /** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
 const MIN_RUN = 8

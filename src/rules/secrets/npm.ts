@@ -8,6 +8,8 @@ export const npmToken = tokenDetector({
   title: 'npm access token',
   description: 'An npm access token (`npm_`) whose checksum is valid.',
   keywords: ['npm_'],
+  // npm's own variables (npm_config_*, npm_package_*) are in much code: only a token body counts.
+  guards: { npm_: '[A-Za-z0-9]{36}' },
   pattern: `${B}npm_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
   verify: (m) =>
     crcChecksum(m.groups!.random) === m.groups!.sum ? undefined : 'its checksum does not match',

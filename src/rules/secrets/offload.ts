@@ -149,6 +149,8 @@ export function workerHost(script: string): ScannerHost {
     return inFlight + batchSize >= SHARE
   }
   const scanning: SecretScanning = {
+    // Cheap, and it decides whether there is any work to hand over.
+    skim: (raw) => local.skim(raw),
     text: (text, file) =>
       here(text.length) || text.length < SMALL
         ? local.text(text, file)

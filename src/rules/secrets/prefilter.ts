@@ -78,6 +78,27 @@ export class KeywordFilter {
   }
 
   /**
+   * For the raw text of a JSON string (between its quotes), when SIMD is there and the text is
+   * long enough: `find`'s positions over that raw text, and what its escapes are (see
+   * SimdScanner.scanJson). Undefined otherwise.
+   */
+  findJson(raw: string): (Candidates & { escapes: number; flags: number }) | undefined {
+    if (raw.length < SIMD_FROM || !this.simd) return undefined
+    let escapes = { escapes: 0, flags: 0 }
+    const found = this.confirm(raw.length, 0, raw.length, (c) => {
+      escapes = this.simd!.scanJson(raw, (i) =>
+        c(
+          ((raw.charCodeAt(i) | 32) << 16) |
+            ((raw.charCodeAt(i + 1) | 32) << 8) |
+            (raw.charCodeAt(i + 2) | 32),
+          i,
+        ),
+      )
+    })
+    return { ...found, ...escapes }
+  }
+
+  /**
    * The SIMD pass's positions, each kept when its trigram (computed as the plain loop computes
    * it) is a keyword's: for latin1 input, exactly the positions the plain loop reports.
    */

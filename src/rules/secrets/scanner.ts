@@ -140,7 +140,16 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     }
     return false
   }
-  return { scan, keywordInRuns }
+  const skim = (raw: string): number | undefined => {
+    const r = filter.findJson(raw)
+    if (!r || r.flags !== 0) return undefined
+    for (let c = 0; c < r.count; c++) {
+      keywordRe.lastIndex = r.positions[c]
+      if (keywordRe.test(raw)) return undefined
+    }
+    return raw.length - r.escapes
+  }
+  return { scan, keywordInRuns, skim }
 }
 
 /** Every keyword of these detectors (lower case, sorted): what the keyword pass looks for. */
@@ -158,6 +167,15 @@ export interface Scanner {
    * finds nothing, so the runs need not be made.
    */
   keywordInRuns(bytes: Uint8Array, from: number, to: number, min: number): boolean
+  /**
+   * For the raw text of a JSON string (between its quotes): its length once decoded when that
+   * text is valid and surely holds nothing to report, so it need not be decoded; undefined when
+   * it must be decoded and scanned (or this cannot tell). Sure means: no keyword (its guard
+   * passed) in the raw text, and no escape but \\" \\\\ \\b \\f \\n \\r \\t, none of which makes a
+   * character a keyword or a guard is made of (so each keyword match in the decoded text is
+   * one in the raw text too), and no control byte (which JSON forbids).
+   */
+  skim(raw: string): number | undefined
 }
 
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */

@@ -1,7 +1,7 @@
 import type { ChunkSink } from '../../sources/body.js'
 import type { RawFinding } from '../types.js'
 import type { WindowSizes } from '../windows.js'
-import { scanBytes, scanSecrets, secretSink } from './index.js'
+import { scanBytes, scanSecrets, secretSink, skimSecrets } from './index.js'
 import type { Mask } from './scanner.js'
 
 /**
@@ -11,6 +11,11 @@ import type { Mask } from './scanner.js'
 export interface SecretScanning {
   /** A text (latin1) scanned whole: an embedded source, an inline map's source. */
   text(text: string, file: string): void
+  /**
+   * For an embedded source's raw JSON text: its decoded length when it surely holds no secret
+   * (it need not be decoded, nor handed to `text`), else undefined (see Scanner.skim).
+   */
+  skim(raw: string): number | undefined
   /** A file held whole: a text, or a binary by its printable runs. */
   bytes(content: Buffer, file: string): void
   /** A sink for a file that streams (over STREAM_ABOVE). */
@@ -40,6 +45,7 @@ export function localScanning(
 ): SecretScanning {
   return {
     text: (text, file) => void scanSecrets(text, file, report, mask),
+    skim: skimSecrets,
     bytes: (content, file) => scanBytes(content, file, report, mask),
     sink: (file) => secretSink(file, report, mask, sizes),
     ready: () => undefined,

@@ -22,6 +22,8 @@ export interface TokenSpec {
   severity?: Severity
   /** Case-insensitive literals the scanner looks for; the pattern starts at each. */
   keywords: readonly string[]
+  /** Per keyword, what must follow it for the pattern to match (see Detector.guards). */
+  guards?: Readonly<Record<string, string>>
   /**
    * Regex source matched exactly at the keyword (compiled sticky: every quantifier bounded,
    * no nested or overlapping ones). The whole match is the secret; the named group `body`
@@ -51,6 +53,7 @@ export function tokenDetector(spec: TokenSpec): Detector {
     severity: spec.severity,
     priority: PRIORITY.token,
     keywords: spec.keywords,
+    guards: spec.guards,
     find(text, at) {
       const m = matchAt(re, text, at)
       if (!m) return undefined

@@ -80,7 +80,7 @@ interface Sink {
 
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text: string, file: string, sink: Sink): MapSources {
-  return scanMap(text, scanEmbedded(file, sink))
+  return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw))
 }
 
 const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) =>
@@ -92,7 +92,7 @@ const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) 
  * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
  */
 function mapSink(e: Entry, sink: Sink): ChunkSink {
-  const scanner = new MapScanner(scanEmbedded(e.path, sink))
+  const scanner = new MapScanner(scanEmbedded(e.path, sink), (raw) => sink.secrets.skim(raw))
   let failure: MalformedMap | undefined
   const fail = (err: unknown) => {
     if (!(err instanceof MalformedMap)) throw err

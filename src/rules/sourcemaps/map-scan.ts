@@ -9,6 +9,7 @@ import {
   OPEN_ARRAY,
   OPEN_OBJECT,
   QUOTE,
+  decodeString,
   StringReader,
   WHITESPACE,
 } from './map-tokens.js'
@@ -23,6 +24,12 @@ export interface MapSources {
 
 /** Called with each non-empty embedded source as soon as it is parsed; it is dropped after. */
 export type OnContent = (index: number, content: string) => void
+
+/**
+ * Looks at an embedded source's raw JSON text (between its quotes) first: its decoded length
+ * when it need not be decoded (nothing in it for OnContent, and it is valid), else undefined.
+ */
+export type Skim = (raw: string) => number | undefined
 
 export class MalformedMap extends Error {
   override name = 'MalformedMap'
@@ -105,7 +112,10 @@ export class MapScanner {
   private contentIndex = 0
   private readonly literal = new LiteralReader()
 
-  constructor(private readonly onContent: OnContent) {}
+  constructor(
+    private readonly onContent: OnContent,
+    private readonly skim?: Skim,
+  ) {}
 
   /** True once the input is known not to be a JSON object; see the class comment. */
   get notAMap(): boolean {
@@ -221,7 +231,16 @@ export class MapScanner {
     if (end < 0) return c.length
     const role = this.stringRole
     let text = ''
-    if (role !== SKIP) text = this.string.text() ?? this.fail('invalid string', this.string.start)
+    let length = 0
+    if (role === CONTENT && this.skim) {
+      const raw = this.string.raw()
+      const skimmed = this.skim(raw.slice(1, -1))
+      if (skimmed === undefined) text = decodeString(raw) ?? this.invalid()
+      length = skimmed ?? text.length
+    } else if (role !== SKIP) {
+      text = this.string.text() ?? this.invalid()
+      length = text.length
+    }
     if (this.isKey) {
       this.role = keyRole(this.top().role, text)
       this.state = AFTER_KEY
@@ -229,11 +248,11 @@ export class MapScanner {
     }
     this.afterValue()
     if (role === PATH) this.out.sources.push(utf8(text))
-    else if (role === CONTENT && text.length > 0) {
+    else if (role === CONTENT && length > 0) {
       const map = this.stack[this.stack.length - 2]
       map.contents = Math.max(map.contents ?? 0, this.contentIndex - map.base + 1)
-      this.out.contentBytes[this.contentIndex] = text.length
-      this.onContent(this.contentIndex, text)
+      this.out.contentBytes[this.contentIndex] = length
+      if (text) this.onContent(this.contentIndex, text)
     }
     return end
   }
@@ -289,6 +308,10 @@ export class MapScanner {
     return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'"
   }
 
+  private invalid(): never {
+    return this.fail('invalid string', this.string.start)
+  }
+
   private fail(what: string, at: number): never {
     this.error = new MalformedMap(`${what} at offset ${at}`)
     throw this.error
@@ -313,8 +336,8 @@ function keyRole(parent: number, key: string): number {
  * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
  * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
  */
-export function scanMap(bytes: Buffer | string, onContent: OnContent): MapSources {
-  const scanner = new MapScanner(onContent)
+export function scanMap(bytes: Buffer | string, onContent: OnContent, skim?: Skim): MapSources {
+  const scanner = new MapScanner(onContent, skim)
   scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes)
   const map = scanner.end()
   if (!map) throw new MalformedMap('not a JSON object at offset 0')

@@ -105,13 +105,14 @@ export class StringReader {
 
   /** The kept string decoded by JSON.parse (undefined if invalid), then dropped. */
   text(): string | undefined {
+    return decodeString(this.raw())
+  }
+
+  /** The kept string as it is written, quotes and escapes and all, then dropped. */
+  raw(): string {
     const raw = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('')
     this.pieces = []
-    try {
-      return JSON.parse(raw) as string
-    } catch {
-      return undefined
-    }
+    return raw
   }
 
   private keep(c: Buffer, from: number, to: number): void {
@@ -124,6 +125,15 @@ export class StringReader {
     this.overLimit = true
     this.limit = 0
     this.pieces = []
+  }
+}
+
+/** A JSON string as written (with its quotes) decoded, or undefined if it is not valid. */
+export function decodeString(raw: string): string | undefined {
+  try {
+    return JSON.parse(raw) as string
+  } catch {
+    return undefined
   }
 }
 
