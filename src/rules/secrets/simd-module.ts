@@ -86,6 +86,30 @@ const I8X16_BITMASK = simd(0x64)
 const I8X16_SHR_U = simd(0x6d)
 const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)]
 
+/** local += by */
+const increment = (local: number, by: number) => [
+  ...get(local),
+  ...i32(by),
+  ...I32_ADD,
+  ...set(local),
+]
+/** local |= bits */
+const setBits = (local: number, bits: number) => [
+  ...get(local),
+  ...i32(bits),
+  ...I32_OR,
+  ...set(local),
+]
+/** local &= local - 1 (drops the lowest set bit) */
+const clearLowestBit = (local: number) => [
+  ...get(local),
+  ...get(local),
+  ...i32(1),
+  ...I32_SUB,
+  ...I32_AND,
+  ...set(local),
+]
+
 // Locals of `scan(length) -> count`.
 const LENGTH = 0
 const I = 1
@@ -164,24 +188,13 @@ function scanBody(): number[] {
     ...I32_CTZ,
     ...I32_ADD,
     ...i32Store(OUTPUT),
-    ...get(COUNT),
-    ...i32(1),
-    ...I32_ADD,
-    ...set(COUNT),
-    ...get(BITS),
-    ...get(BITS),
-    ...i32(1),
-    ...I32_SUB,
-    ...I32_AND,
-    ...set(BITS),
+    ...increment(COUNT, 1),
+    ...clearLowestBit(BITS),
     ...br(0),
     ...END,
     ...END,
     ...END, // if any accepted
-    ...get(I),
-    ...i32(16),
-    ...I32_ADD,
-    ...set(I),
+    ...increment(I, 16),
     ...br(0),
     ...END,
     ...END,
@@ -276,10 +289,7 @@ function jsonBody(): number[] {
     ...lanes(J_M),
     ...get(J_BITS),
     ...IF_START,
-    ...get(FLAGS),
-    ...i32(1),
-    ...I32_OR,
-    ...set(FLAGS),
+    ...setBits(FLAGS, 1),
     ...END,
     ...END,
     // backslashes, each looked at in turn
@@ -301,20 +311,12 @@ function jsonBody(): number[] {
     ...I32_CTZ,
     ...I32_ADD,
     ...set(AT),
-    ...get(J_BITS),
-    ...get(J_BITS),
-    ...i32(1),
-    ...I32_SUB,
-    ...I32_AND,
-    ...set(J_BITS),
+    ...clearLowestBit(J_BITS),
     ...get(AT),
     ...get(SKIP),
     ...I32_GE_U,
     ...IF_START,
-    ...get(ESCAPES),
-    ...i32(1),
-    ...I32_ADD,
-    ...set(ESCAPES),
+    ...increment(ESCAPES, 1),
     ...get(AT),
     ...i32(2),
     ...I32_ADD,
@@ -325,20 +327,14 @@ function jsonBody(): number[] {
     ...simple,
     ...I32_EQZ,
     ...IF_START,
-    ...get(FLAGS),
-    ...i32(2),
-    ...I32_OR,
-    ...set(FLAGS),
+    ...setBits(FLAGS, 2),
     ...END,
     ...END,
     ...br(0),
     ...END,
     ...END,
     ...END,
-    ...get(J_I),
-    ...i32(16),
-    ...I32_ADD,
-    ...set(J_I),
+    ...increment(J_I, 16),
     ...br(0),
     ...END,
     ...END,
