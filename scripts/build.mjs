@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { parse } from 'acorn'
 import { licensesText } from './licenses.mjs'
 
 const run = promisify(execFile)
@@ -38,19 +39,58 @@ async function ncc(entry, out) {
 }
 
 /**
- * Writes every character past ASCII as a `\u` escape (in strings, regexes, comments alike): one
- * such character makes V8 hold the whole bundle as two-byte text, which costs start-up time
- * (about 5 ms for the CLI). A String.raw template would see the escape, so none may hold one.
+ * Writes characters past ASCII as `\u` escapes where an escape means the same character: in
+ * string literals, regexes, untagged templates and comments. One such character anywhere makes
+ * V8 hold the whole bundle as two-byte text, which costs start-up time (about 5 ms for the CLI).
+ * Anywhere else (a no-break space between tokens, a tagged template whose raw text a tag may
+ * read) the character stays as it is.
  */
 function asciiOnly(file) {
   const source = readFileSync(file, 'utf8')
-  for (const m of source.matchAll(/String\.raw`[^`]*`/g))
-    if (/[\u0080-\uffff]/.test(m[0])) throw new Error(`build: non-ASCII in a String.raw in ${file}`)
-  const escaped = source.replace(
-    /[\u0080-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  if (!NON_ASCII.test(source)) return
+  const safe = []
+  const onComment = (_block, _text, start, end) => safe.push([start, end])
+  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', onComment })
+  visit(ast, undefined, (node, parent) => {
+    if (node.type === 'Literal' && (typeof node.value === 'string' || node.regex))
+      safe.push([node.start, node.end])
+    if (node.type === 'TemplateLiteral' && parent?.type !== 'TaggedTemplateExpression')
+      for (const q of node.quasis) safe.push([q.start, q.end])
+  })
+  safe.sort((a, b) => a[0] - b[0])
+  let out = ''
+  let last = 0
+  for (const [start, end] of safe) {
+    if (start < last) continue
+    out += source.slice(last, start) + escapeNonAscii(source.slice(start, end))
+    last = end
+  }
+  out += source.slice(last)
+  parse(out, { ecmaVersion: 'latest', sourceType: 'module' }) // still one module
+  if (out !== source) writeFileSync(file, out)
+}
+
+const NON_ASCII = /[\u0080-\uffff]/
+
+/** Each UTF-16 unit past ASCII as `\uXXXX`, unless a backslash already escapes it. */
+function escapeNonAscii(text) {
+  return text.replace(/(\\*)([\u0080-\uffff])/g, (all, slashes, c) =>
+    slashes.length % 2 === 1
+      ? all
+      : `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
-  if (escaped !== source) writeFileSync(file, escaped)
+}
+
+/** Calls `fn` on every node of an ESTree tree with its parent. */
+function visit(node, parent, fn) {
+  fn(node, parent)
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v.type === 'string') visit(v, node, fn)
+    } else if (value && typeof value.type === 'string' && value !== parent) {
+      visit(value, node, fn)
+    }
+  }
 }
 
 rmSync('dist', { recursive: true, force: true })

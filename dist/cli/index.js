@@ -12197,7 +12197,11 @@ async function* fileChunks(path, size, opts) {
     let turn = 0;
     const read = () => {
         turn ^= 1;
-        return fh.read(buffers[turn] ?? Buffer.allocUnsafe(size), 0, size, null);
+        const reading = fh.read(buffers[turn] ?? Buffer.allocUnsafe(size), 0, size, null);
+        // It may fail while the consumer still holds the last piece: handled when awaited, and
+        // meanwhile no unhandled rejection (which ends the process).
+        reading.catch(() => undefined);
+        return reading;
     };
     let next = read();
     try {
