@@ -2555,39 +2555,36 @@ function simdScanner(trigrams) {
     const block = Buffer.from(memory.buffer, INPUT, BLOCK + 64);
     const out = new Int32Array(memory.buffer, OUTPUT, BLOCK);
     const result = new Int32Array(memory.buffer, RESULT, 3);
-    /** Copies `[at, at + length)` and the two characters after it (they end its last trigrams). */
-    const load = (input, at, length) => {
-        const end = Math.min(input.length, at + length + 2);
-        const copied = typeof input === 'string'
-            ? block.write(input.slice(at, end), 0, 'latin1')
-            : (block.set(input.subarray(at, end)), end - at);
-        block.fill(0, copied, copied + 32);
+    /**
+     * Copies `[from, to)` in a block at a time (with the two characters after each, which end its
+     * last trigrams), reports the positions `scan` accepts, then hands the block to `after`.
+     */
+    const blocks = (input, from, to, found, after) => {
+        for (let at = from; at < to; at += BLOCK) {
+            const length = Math.min(BLOCK, to - at);
+            const end = Math.min(input.length, at + length + 2);
+            const copied = typeof input === 'string'
+                ? block.write(input.slice(at, end), 0, 'latin1')
+                : (block.set(input.subarray(at, end)), end - at);
+            block.fill(0, copied, copied + 32);
+            const count = scan(length);
+            for (let k = 0; k < count; k++)
+                found(at + out[k]);
+            after?.(length);
+        }
     };
     return {
-        scan(input, from, to, found) {
-            for (let at = from; at < to; at += BLOCK) {
-                const length = Math.min(BLOCK, to - at);
-                load(input, at, length);
-                const count = scan(length);
-                for (let k = 0; k < count; k++)
-                    found(at + out[k]);
-            }
-        },
+        scan: (input, from, to, found) => blocks(input, from, to, found),
         scanJson(raw, found) {
             let escapes = 0;
             let flags = 0;
             let skip = 0;
-            for (let at = 0; at < raw.length; at += BLOCK) {
-                const length = Math.min(BLOCK, raw.length - at);
-                load(raw, at, length);
-                const count = scan(length);
-                for (let k = 0; k < count; k++)
-                    found(at + out[k]);
+            blocks(raw, 0, raw.length, found, (length) => {
                 json(length, skip);
                 escapes += result[0];
                 flags |= result[1];
                 skip = Math.max(0, result[2]);
-            }
+            });
             return { escapes, flags };
         },
     };
@@ -2638,18 +2635,16 @@ class KeywordFilter {
      * the array is reused by the next call.
      */
     find(text, from, to) {
-        if (to - from >= SIMD_FROM && this.simd) {
-            return this.confirm(text.length, from, to, (c, at, end) => this.simd.scan(text, at, end, (i) => c(((text.charCodeAt(i) | 32) << 16) |
-                ((text.charCodeAt(i + 1) | 32) << 8) |
-                (text.charCodeAt(i + 2) | 32), i)));
-        }
+        const simd = to - from >= SIMD_FROM ? this.simd : undefined;
+        if (simd)
+            return this.confirm(text, from, to, (found, at, end) => simd.scan(text, at, end, found));
         return this.collect(text.length, from, to, (at, end, count) => this.scanText(text, at, end, count));
     }
     /** The same over bytes (a binary file, before any text is made of it). */
     findBytes(bytes, from, to) {
-        if (to - from >= SIMD_FROM && this.simd) {
-            return this.confirm(bytes.length, from, to, (c, at, end) => this.simd.scan(bytes, at, end, (i) => c(((bytes[i] | 32) << 16) | ((bytes[i + 1] | 32) << 8) | (bytes[i + 2] | 32), i)));
-        }
+        const simd = to - from >= SIMD_FROM ? this.simd : undefined;
+        if (simd)
+            return this.confirm(bytes, from, to, (found, at, end) => simd.scan(bytes, at, end, found));
         return this.collect(bytes.length, from, to, (at, end, count) => this.scanBytes(bytes, at, end, count));
     }
     /**
@@ -2658,27 +2653,27 @@ class KeywordFilter {
      * SimdScanner.scanJson). Undefined otherwise.
      */
     findJson(raw) {
-        if (raw.length < SIMD_FROM || !this.simd)
+        const simd = raw.length >= SIMD_FROM ? this.simd : undefined;
+        if (!simd)
             return undefined;
         let escapes = { escapes: 0, flags: 0 };
-        const found = this.confirm(raw.length, 0, raw.length, (c) => {
-            escapes = this.simd.scanJson(raw, (i) => c(((raw.charCodeAt(i) | 32) << 16) |
-                ((raw.charCodeAt(i + 1) | 32) << 8) |
-                (raw.charCodeAt(i + 2) | 32), i));
-        });
+        const found = this.confirm(raw, 0, raw.length, (f) => (escapes = simd.scanJson(raw, f)));
         return { ...found, ...escapes };
     }
     /**
-     * The SIMD pass's positions, each kept when its trigram (computed as the plain loop computes
+     * The SIMD pass's positions, each kept when its trigram (computed as the plain loops compute
      * it) is a keyword's: for latin1 input, exactly the positions the plain loop reports.
      */
-    confirm(length, from, to, run) {
-        const last = Math.min(length, to + 2) - 2; // the last trigram must fit, as in the loops
+    confirm(input, from, to, run) {
+        const code = typeof input === 'string' ? (i) => input.charCodeAt(i) : (i) => input[i];
+        const last = Math.min(input.length, to + 2) - 2; // the last trigram must fit, as in the loops
         const { bits } = this;
         let count = 0;
-        run((trigram, at) => {
-            const t = trigram & 0xffffff;
-            if (at >= last || (bits[t >>> 3] & (1 << (t & 7))) === 0)
+        run((at) => {
+            if (at >= last)
+                return;
+            const t = (((code(at) | 32) << 16) | ((code(at + 1) | 32) << 8) | (code(at + 2) | 32)) & 0xffffff;
+            if ((bits[t >>> 3] & (1 << (t & 7))) === 0)
                 return;
             if (count === this.out.length) {
                 const grown = new Int32Array(this.out.length * 2);

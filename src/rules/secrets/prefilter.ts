@@ -46,18 +46,9 @@ export class KeywordFilter {
    * the array is reused by the next call.
    */
   find(text: string, from: number, to: number): Candidates {
-    if (to - from >= SIMD_FROM && this.simd) {
-      return this.confirm(text.length, from, to, (c, at, end) =>
-        this.simd!.scan(text, at, end, (i) =>
-          c(
-            ((text.charCodeAt(i) | 32) << 16) |
-              ((text.charCodeAt(i + 1) | 32) << 8) |
-              (text.charCodeAt(i + 2) | 32),
-            i,
-          ),
-        ),
-      )
-    }
+    const simd = to - from >= SIMD_FROM ? this.simd : undefined
+    if (simd)
+      return this.confirm(text, from, to, (found, at, end) => simd.scan(text, at, end, found))
     return this.collect(text.length, from, to, (at, end, count) =>
       this.scanText(text, at, end, count),
     )
@@ -65,13 +56,9 @@ export class KeywordFilter {
 
   /** The same over bytes (a binary file, before any text is made of it). */
   findBytes(bytes: Uint8Array, from: number, to: number): Candidates {
-    if (to - from >= SIMD_FROM && this.simd) {
-      return this.confirm(bytes.length, from, to, (c, at, end) =>
-        this.simd!.scan(bytes, at, end, (i) =>
-          c(((bytes[i] | 32) << 16) | ((bytes[i + 1] | 32) << 8) | (bytes[i + 2] | 32), i),
-        ),
-      )
-    }
+    const simd = to - from >= SIMD_FROM ? this.simd : undefined
+    if (simd)
+      return this.confirm(bytes, from, to, (found, at, end) => simd.scan(bytes, at, end, found))
     return this.collect(bytes.length, from, to, (at, end, count) =>
       this.scanBytes(bytes, at, end, count),
     )
@@ -83,38 +70,34 @@ export class KeywordFilter {
    * SimdScanner.scanJson). Undefined otherwise.
    */
   findJson(raw: string): (Candidates & { escapes: number; flags: number }) | undefined {
-    if (raw.length < SIMD_FROM || !this.simd) return undefined
+    const simd = raw.length >= SIMD_FROM ? this.simd : undefined
+    if (!simd) return undefined
     let escapes = { escapes: 0, flags: 0 }
-    const found = this.confirm(raw.length, 0, raw.length, (c) => {
-      escapes = this.simd!.scanJson(raw, (i) =>
-        c(
-          ((raw.charCodeAt(i) | 32) << 16) |
-            ((raw.charCodeAt(i + 1) | 32) << 8) |
-            (raw.charCodeAt(i + 2) | 32),
-          i,
-        ),
-      )
-    })
+    const found = this.confirm(raw, 0, raw.length, (f) => (escapes = simd.scanJson(raw, f)))
     return { ...found, ...escapes }
   }
 
   /**
-   * The SIMD pass's positions, each kept when its trigram (computed as the plain loop computes
+   * The SIMD pass's positions, each kept when its trigram (computed as the plain loops compute
    * it) is a keyword's: for latin1 input, exactly the positions the plain loop reports.
    */
   private confirm(
-    length: number,
+    input: string | Uint8Array,
     from: number,
     to: number,
-    run: (check: (trigram: number, at: number) => void, from: number, to: number) => void,
+    run: (found: (at: number) => void, from: number, to: number) => void,
   ): Candidates {
-    const last = Math.min(length, to + 2) - 2 // the last trigram must fit, as in the loops
+    const code =
+      typeof input === 'string' ? (i: number) => input.charCodeAt(i) : (i: number) => input[i]
+    const last = Math.min(input.length, to + 2) - 2 // the last trigram must fit, as in the loops
     const { bits } = this
     let count = 0
     run(
-      (trigram, at) => {
-        const t = trigram & 0xffffff
-        if (at >= last || (bits[t >>> 3] & (1 << (t & 7))) === 0) return
+      (at) => {
+        if (at >= last) return
+        const t =
+          (((code(at) | 32) << 16) | ((code(at + 1) | 32) << 8) | (code(at + 2) | 32)) & 0xffffff
+        if ((bits[t >>> 3] & (1 << (t & 7))) === 0) return
         if (count === this.out.length) {
           const grown = new Int32Array(this.out.length * 2)
           grown.set(this.out)

@@ -65,38 +65,42 @@ export function simdScanner(trigrams: readonly number[]): SimdScanner | undefine
   const block = Buffer.from(memory.buffer, INPUT, BLOCK + 64)
   const out = new Int32Array(memory.buffer, OUTPUT, BLOCK)
   const result = new Int32Array(memory.buffer, RESULT, 3)
-  /** Copies `[at, at + length)` and the two characters after it (they end its last trigrams). */
-  const load = (input: string | Uint8Array, at: number, length: number) => {
-    const end = Math.min(input.length, at + length + 2)
-    const copied =
-      typeof input === 'string'
-        ? block.write(input.slice(at, end), 0, 'latin1')
-        : (block.set(input.subarray(at, end)), end - at)
-    block.fill(0, copied, copied + 32)
+  /**
+   * Copies `[from, to)` in a block at a time (with the two characters after each, which end its
+   * last trigrams), reports the positions `scan` accepts, then hands the block to `after`.
+   */
+  const blocks = (
+    input: string | Uint8Array,
+    from: number,
+    to: number,
+    found: (at: number) => void,
+    after?: (length: number) => void,
+  ) => {
+    for (let at = from; at < to; at += BLOCK) {
+      const length = Math.min(BLOCK, to - at)
+      const end = Math.min(input.length, at + length + 2)
+      const copied =
+        typeof input === 'string'
+          ? block.write(input.slice(at, end), 0, 'latin1')
+          : (block.set(input.subarray(at, end)), end - at)
+      block.fill(0, copied, copied + 32)
+      const count = scan(length)
+      for (let k = 0; k < count; k++) found(at + out[k])
+      after?.(length)
+    }
   }
   return {
-    scan(input, from, to, found) {
-      for (let at = from; at < to; at += BLOCK) {
-        const length = Math.min(BLOCK, to - at)
-        load(input, at, length)
-        const count = scan(length)
-        for (let k = 0; k < count; k++) found(at + out[k])
-      }
-    },
+    scan: (input, from, to, found) => blocks(input, from, to, found),
     scanJson(raw, found) {
       let escapes = 0
       let flags = 0
       let skip = 0
-      for (let at = 0; at < raw.length; at += BLOCK) {
-        const length = Math.min(BLOCK, raw.length - at)
-        load(raw, at, length)
-        const count = scan(length)
-        for (let k = 0; k < count; k++) found(at + out[k])
+      blocks(raw, 0, raw.length, found, (length) => {
         json(length, skip)
         escapes += result[0]
         flags |= result[1]
         skip = Math.max(0, result[2])
-      }
+      })
       return { escapes, flags }
     },
   }
