@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
-import { DETECTORS } from '../src/rules/secrets/detectors.js'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
 import { runAction } from './helpers/action.js'
 import { tempDir, writeTree } from './helpers/fs.js'
 import { runCli } from './helpers/run.js'

@@ -4,10 +4,10 @@ import { expect, test } from '@jest/globals'
 import { withActionTables } from '../src/docs/action-doc.js'
 import { renderRulesDoc } from '../src/docs/rules-doc.js'
 import { RULES, docsAnchor } from '../src/rules/registry.js'
-import { DETECTORS } from '../src/rules/secrets/detectors.js'
-import { keywordTrigrams } from '../src/rules/secrets/prefilter.js'
-import { keywordsOf } from '../src/rules/secrets/scanner.js'
-import { renderSimdTables } from '../src/rules/secrets/simd-buckets.js'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
+import { keywordTrigrams } from '../src/rules/secrets/engine/keyword-filter.js'
+import { keywordsOf } from '../src/rules/secrets/engine/scanner.js'
+import { renderSimdTables } from '../src/rules/secrets/engine/simd-buckets.js'
 import { ROOT } from './helpers/run.js'
 
 const RULES_DOC = join(ROOT, 'docs', 'rules.md')
@@ -32,7 +32,7 @@ test('the README inputs/outputs tables are generated from action.yml (npm run do
 })
 
 test('the SIMD keyword tables are made from the detectors (npm run docs refreshes them)', async () => {
-  const path = join(ROOT, 'src', 'rules', 'secrets', 'simd-tables.ts')
+  const path = join(ROOT, 'src', 'rules', 'secrets', 'engine', 'simd-tables.ts')
   const fresh = renderSimdTables(keywordTrigrams(keywordsOf(DETECTORS)))
   if (process.env.UPDATE_SNAPSHOT) await writeFile(path, fresh)
   expect(await readFile(path, 'utf8')).toBe(fresh)

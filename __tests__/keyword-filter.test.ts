@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
-import { DETECTORS } from '../src/rules/secrets/detectors.js'
-import { scanBytes, secretSink } from '../src/rules/secrets/index.js'
-import { isPrintable, printableRuns } from '../src/rules/secrets/binary.js'
-import { KeywordFilter, SIMD_FROM } from '../src/rules/secrets/prefilter.js'
-import { BLOCK, simdScanner } from '../src/rules/secrets/simd-filter.js'
-import { createScanner } from '../src/rules/secrets/scanner.js'
-import type { RawFinding } from '../src/rules/types.js'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
+import { scanBytes, secretSink } from '../src/rules/secrets/scan.js'
+import { isPrintable, printableRuns } from '../src/rules/secrets/engine/binary.js'
+import { KeywordFilter, SIMD_FROM } from '../src/rules/secrets/engine/keyword-filter.js'
+import { BLOCK, simdScanner } from '../src/rules/secrets/engine/simd-filter.js'
+import { createScanner } from '../src/rules/secrets/engine/scanner.js'
+import type { RawFinding } from '../src/findings.js'
 import { prng } from './helpers/hostile.js'
 
 // The keyword pass is a plain loop that reports candidate positions, confirmed by a sticky

@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals'
-import { scanBytes, scanSecrets, secretRules } from '../src/rules/secrets/index.js'
-import { DETECTORS } from '../src/rules/secrets/detectors.js'
-import { createScanner, UNVERIFIED } from '../src/rules/secrets/scanner.js'
-import { localScanning } from '../src/rules/secrets/service.js'
-import { ALNUM, B64, checksummed, fake } from '../src/rules/secrets/samples.js'
-import { token } from '../src/rules/secrets/jwt.js'
-import type { RawFinding } from '../src/rules/types.js'
+import { secretRules } from '../src/rules/secrets/index.js'
+import { scanBytes, scanSecrets, secretScan } from '../src/rules/secrets/scan.js'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
+import { createScanner, UNVERIFIED } from '../src/rules/secrets/engine/scanner.js'
+import { localScanning } from '../src/rules/secrets/engine/service.js'
+import { ALNUM, B64, checksummed, fake } from '../src/rules/secrets/kit/samples.js'
+import { token } from '../src/rules/secrets/detectors/jwt.js'
+import type { RawFinding } from '../src/findings.js'
 import type { Entry } from '../src/sources/types.js'
 import { checkBytes } from './helpers/check.js'
 import { BUNDLE, PACKAGE_JSON, README } from './helpers/secrets-samples.js'
@@ -239,7 +240,7 @@ describe('binary files', () => {
       artifact: 'a.tgz',
       config: {} as never,
       report,
-      secrets: localScanning(report),
+      secrets: localScanning(secretScan, report),
     })
     const entry = (path: string, content?: Buffer): Entry => ({
       path,

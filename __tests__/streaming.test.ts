@@ -4,12 +4,12 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../src/check.js'
 import { useWorker } from '../src/deps.js'
-import { workerHost } from '../src/rules/secrets/offload.js'
+import { workerHost } from '../src/rules/secrets/engine/offload.js'
 import { parseConfig } from '../src/config/parse.js'
-import { DETECTORS } from '../src/rules/secrets/detectors.js'
-import { scanSecrets, secretSink } from '../src/rules/secrets/index.js'
-import { fake, ALNUM } from '../src/rules/secrets/samples.js'
-import type { RawFinding } from '../src/rules/types.js'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
+import { scanSecrets, secretSink, secretScan } from '../src/rules/secrets/scan.js'
+import { fake, ALNUM } from '../src/rules/secrets/kit/samples.js'
+import type { RawFinding } from '../src/findings.js'
 import { Windows, type WindowSizes } from '../src/rules/windows.js'
 import { NESTED_IN_MEMORY, STREAM_ABOVE } from '../src/sources/body.js'
 import { checkBytes } from './helpers/check.js'
@@ -290,7 +290,7 @@ describe('the scan worker', () => {
     const dir = await tempDir()
     const script = join(dir, 'worker.mjs')
     writeFileSync(script, code)
-    const host = workerHost(script)
+    const host = workerHost(script, secretScan)
     const found: RawFinding[] = []
     const scanning = host.open((f) => found.push(f))
     // Enough to start the worker (the first 2 MB are scanned here) and hand it work.

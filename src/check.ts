@@ -3,12 +3,13 @@ import { sizeBreakdown } from './breakdown.js'
 import type { Config } from './config/types.js'
 import { type DriftSettings } from './drift/diff.js'
 import { buildManifest, serializeManifest, type Manifest } from './drift/manifest.js'
-import type { Finding } from './findings.js'
+import type { Finding, RawFinding } from './findings.js'
 import { fails, finalize, toFinding } from './pipeline.js'
 import { readArtifact, type ReadResult } from './read-artifact.js'
 import { FAMILIES } from './rules/registry.js'
-import { localHost, type ScannerHost } from './rules/secrets/service.js'
-import type { DriftContext, RawFinding, RuleContext } from './rules/types.js'
+import { localHost, type ScannerHost } from './rules/secrets/engine/service.js'
+import { secretScan } from './rules/secrets/scan.js'
+import type { DriftContext, RuleContext } from './rules/types.js'
 import type { ArtifactReport, FailOn, Report } from './report/types.js'
 import { openArtifact, type OpenOptions } from './sources/open.js'
 import type { OpenedArtifact } from './sources/types.js'
@@ -59,7 +60,7 @@ export async function check(
 ): Promise<Report> {
   const artifacts: ArtifactReport[] = []
   const all: Finding[] = []
-  const scanner = deps.scanner?.() ?? localHost
+  const scanner = deps.scanner?.() ?? localHost(secretScan)
   try {
     for (const path of options.artifacts) {
       const { report, findings } = await checkArtifact(path, options, deps, scanner)

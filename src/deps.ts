@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CheckDeps } from './check.js'
 import { defaultCacheDir, fetchNpmBaseline } from './drift/baseline-npm.js'
-import { workerHost } from './rules/secrets/offload.js'
+import { workerHost } from './rules/secrets/engine/offload.js'
+import { secretScan } from './rules/secrets/scan.js'
 import { openArtifact } from './sources/open.js'
 
 /**
@@ -17,7 +18,7 @@ export function realDeps(cwd: string, env: Record<string, string | undefined>): 
     : undefined
   return {
     open: openArtifact,
-    scanner: worker ? () => workerHost(worker) : undefined,
+    scanner: worker ? () => workerHost(worker, secretScan) : undefined,
     async fetchBaseline(spec, pkg) {
       const r = await fetchNpmBaseline({
         spec,

@@ -28,6 +28,20 @@ export interface Finding {
   fingerprint: string
 }
 
+/** A finding as a rule reports it; the check adds severity, category, artifact and fingerprint. */
+export interface RawFinding {
+  rule: string
+  file: string
+  line?: number
+  column?: number
+  message: string
+  evidence?: string
+  /** Structured facts for renderers (counts, sizes); never a secret. */
+  data?: Record<string, number | string>
+  /** Extra identity for the fingerprint when one file can carry several findings of a rule. */
+  key?: string
+}
+
 export interface SuppressedFinding extends Finding {
   reason: string
 }

@@ -5,10 +5,11 @@ import {
   severityRank,
   type Finding,
   type SuppressedFinding,
+  type RawFinding,
 } from './findings.js'
 import { compileGlobs } from './globs.js'
 import { presetSeverity, RULES } from './rules/registry.js'
-import type { RawFinding, RuleMeta } from './rules/types.js'
+import type { RuleMeta } from './rules/types.js'
 import type { FailOn } from './report/types.js'
 
 /** Turns what a rule reported into a Finding with the configured severity; undefined when the rule is off. */

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto'
-import type { EntrySummary, RawFinding } from './rules/types.js'
+import {
+  type EntrySummary,
+  ArtifactError,
+  type ArtifactFormat,
+  type Entry,
+  type OpenedArtifact,
+} from './sources/types.js'
+import type { RawFinding } from './findings.js'
 import {
   HEAD_BYTES,
   HeadCollector,
@@ -11,12 +18,6 @@ import { Budget, LimitExceeded, type SafetyLimits } from './sources/limits.js'
 import { openNested } from './sources/nested.js'
 import { sniff } from './sources/sniff.js'
 import type { OpenOptions } from './sources/open.js'
-import {
-  ArtifactError,
-  type ArtifactFormat,
-  type Entry,
-  type OpenedArtifact,
-} from './sources/types.js'
 
 export interface ReadOptions {
   open(path: string, opts: OpenOptions): Promise<OpenedArtifact>

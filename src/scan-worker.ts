@@ -1,9 +1,10 @@
 // The secret-scanning worker thread (bundled alone as dist/worker/index.js): it receives text
 // and bytes from the main thread in batches and sends back findings, in order.
 import { parentPort } from 'node:worker_threads'
-import { scanBytes, scanSecrets, WindowScan } from './rules/secrets/index.js'
-import { END, POOLED, type Reply, type Request } from './rules/secrets/offload.js'
-import type { RawFinding } from './rules/types.js'
+import { scanBytes, scanSecrets, windowScan } from './rules/secrets/scan.js'
+import type { WindowScan } from './rules/secrets/engine/scan.js'
+import { END, POOLED, type Reply, type Request } from './rules/secrets/engine/offload.js'
+import type { RawFinding } from './findings.js'
 
 /** The state of each streamed file whose windows are being scanned. */
 const streams = new Map<number, WindowScan>()
@@ -32,8 +33,7 @@ port.on('message', (req: Request) => {
       } else if (job.pos.base === END.base) {
         streams.delete(job.stream)
       } else {
-        const s =
-          streams.get(job.stream) ?? streams.set(job.stream, new WindowScan()).get(job.stream)!
+        const s = streams.get(job.stream) ?? streams.set(job.stream, windowScan()).get(job.stream)!
         s.scan(bytes, job.pos, job.file, report, mask)
       }
     }

@@ -1,5 +1,4 @@
-import type { EntrySummary } from '../rules/types.js'
-import type { ArtifactFormat } from '../sources/types.js'
+import type { EntrySummary, ArtifactFormat } from '../sources/types.js'
 
 /** One file of a manifest; mode is normalized as npm does (0755 if any execute bit, else 0644). */
 export interface ManifestFile {

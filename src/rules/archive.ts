@@ -1,7 +1,8 @@
 import { CaseTwins, deceptiveTraits } from '../sources/names.js'
 import { pathIssues } from '../sources/paths.js'
 import type { Entry } from '../sources/types.js'
-import type { RawFinding, RuleFamily } from './types.js'
+import type { RuleFamily } from './types.js'
+import type { RawFinding } from '../findings.js'
 
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other'])
 

@@ -3,7 +3,8 @@ import { MAX_COUNT } from '../config/content-limits.js'
 import { compileGlobs } from '../globs.js'
 import type { Entry } from '../sources/types.js'
 import { position } from './position.js'
-import type { RawFinding, RuleFamily } from './types.js'
+import type { RuleFamily } from './types.js'
+import type { RawFinding } from '../findings.js'
 import { Windows } from './windows.js'
 
 /** The team's own `content:` rules, each reported as `content/<name>`, once per file. */

@@ -1,7 +1,8 @@
 import { formatSize } from '../config/units.js'
 import { diffManifests, type DriftChange } from '../drift/diff.js'
 import { buildManifest } from '../drift/manifest.js'
-import type { RawFinding, RuleFamily } from './types.js'
+import type { RuleFamily } from './types.js'
+import type { RawFinding } from '../findings.js'
 
 /** Differences from the committed lockfile or a baseline artifact (the previous release). */
 export const driftRules: RuleFamily = {

@@ -1,6 +1,6 @@
 import { WholeCollector } from '../sources/body.js'
-import type { Entry } from '../sources/types.js'
-import type { EntrySummary, RuleFamily } from './types.js'
+import type { Entry, EntrySummary } from '../sources/types.js'
+import type { RuleFamily } from './types.js'
 
 interface PackageJson {
   name?: string

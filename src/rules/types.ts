@@ -1,10 +1,10 @@
 import type { Config } from '../config/types.js'
 import type { DriftSettings } from '../drift/diff.js'
 import type { Manifest } from '../drift/manifest.js'
-import type { Category, Severity } from '../findings.js'
+import type { Category, RawFinding, Severity } from '../findings.js'
 import type { ChunkSink } from '../sources/body.js'
-import type { SecretScanning } from './secrets/service.js'
-import type { Entry, EntryType } from '../sources/types.js'
+import type { SecretScanning } from './secrets/engine/service.js'
+import type { Entry, EntrySummary } from '../sources/types.js'
 
 /** What every rule id declares about itself; presets and docs are built from these. */
 export interface RuleMeta {
@@ -20,32 +20,6 @@ export interface RuleMeta {
    * and the fail-closed archive rules.
    */
   always?: boolean
-}
-
-/** A finding as a rule reports it; the check adds severity, category, artifact and fingerprint. */
-export interface RawFinding {
-  rule: string
-  file: string
-  line?: number
-  column?: number
-  message: string
-  evidence?: string
-  /** Structured facts for renderers (counts, sizes); never a secret. */
-  data?: Record<string, number | string>
-  /** Extra identity for the fingerprint when one file can carry several findings of a rule. */
-  key?: string
-}
-
-/** An entry without its bytes: what rules get at the end of an artifact. */
-export interface EntrySummary {
-  path: string
-  rawPath: string
-  type: EntryType
-  mode: number
-  size: number
-  linkTarget?: string
-  /** Hex sha256 of the content, when drift compares content. */
-  sha256?: string
 }
 
 export interface RuleContext {

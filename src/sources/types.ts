@@ -54,6 +54,18 @@ export interface Entry {
   issues?: ArchiveIssue[]
 }
 
+/** An entry without its bytes: what rules get at the end of an artifact. */
+export interface EntrySummary {
+  path: string
+  rawPath: string
+  type: EntryType
+  mode: number
+  size: number
+  linkTarget?: string
+  /** Hex sha256 of the content, when drift compares content. */
+  sha256?: string
+}
+
 /**
  * A structural problem met while reading, reported by the `archive/<kind>` rule. Problems of the
  * whole archive (bytes after the end marker, zip data no entry covers) ride on the archive's last

@@ -2,10 +2,17 @@ import type { Readable } from 'node:stream'
 import { crc32, inflateRawSync } from 'node:zlib'
 import type { Entry as ZipEntry, ZipFile } from 'yauzl'
 import { STREAM_ABOVE } from './body.js'
-import { tooLarge, LimitExceeded } from './limits.js'
+import { tooLarge, LimitExceeded, type Budget } from './limits.js'
 import { addIssue, type Entry } from './types.js'
-import type { ZipOptions } from './zip.js'
 import type { LocalHeader } from './zip-layout.js'
+
+/** How a zip is read: its name for errors, its budget. */
+export interface ZipOptions {
+  artifact: string
+  budget: Budget
+  /** Count compressed sizes toward the compression ratio (false for nested archives). */
+  countCompressed?: boolean
+}
 
 /**
  * Reads a zip entry's data into `entry.content` (or `linkTarget`), never past max-entry-bytes

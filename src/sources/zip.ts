@@ -1,9 +1,8 @@
 import yauzl, { type Entry as ZipEntry, type ZipFile } from 'yauzl'
-import type { Budget } from './limits.js'
 import { decodeName, lossy, showBytes } from './names.js'
 import { normalizeEntryPath } from './paths.js'
 import { addIssue, ArtifactError, type Entry, type EntryType } from './types.js'
-import { readContent } from './zip-data.js'
+import { readContent, type ZipOptions } from './zip-data.js'
 import {
   checkedLocalHeader,
   Coverage,
@@ -25,13 +24,6 @@ const UNIX_TYPES: Record<number, EntryType> = {
 }
 const UTF8_FLAG = 0x800
 const CENTRAL_IN_MEMORY = 64 * 1024 ** 2
-
-export interface ZipOptions {
-  artifact: string
-  budget: Budget
-  /** Count compressed sizes toward the compression ratio (false for nested archives). */
-  countCompressed?: boolean
-}
 
 /**
  * Reads a zip (and .whl, .jar, .vsix, .nupkg, ...) through its central directory with yauzl,

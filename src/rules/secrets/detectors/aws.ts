@@ -1,0 +1,119 @@
+import { matchesIn } from '../engine/context.js'
+import { B64, BASE32, fake, HEX } from '../kit/samples.js'
+import { B, boundary, judge, tokenDetector } from '../kit/token.js'
+import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+
+const KEY_ID_PREFIXES: Record<string, string> = {
+  AKIA: 'AWS access key ID',
+  ASIA: 'AWS temporary access key ID',
+  ABIA: 'AWS STS service bearer token ID',
+  ACCA: 'AWS context-specific credential ID',
+}
+
+const keyId = (seed: string, prefix = 'AK' + 'IA') => prefix + fake(16, BASE32, seed)
+const secret = (seed: string) => fake(40, B64, seed)
+
+/**
+ * An access key id alone cannot sign a request, so it is a warning; the secret key next to it
+ * is the error (`secret/aws-secret-access-key`).
+ */
+export const awsAccessKeyId = tokenDetector({
+  id: 'secret/aws-access-key-id',
+  title: 'AWS access key ID',
+  description:
+    'An AWS access key ID (`AKIA`, `ASIA` …): not usable alone, but its secret key is rarely far.',
+  severity: 'warning',
+  keywords: Object.keys(KEY_ID_PREFIXES),
+  // The 16 characters after the prefix are base32 (they encode the account).
+  pattern: `${B}(AKIA|ASIA|ABIA|ACCA)(?<body>[A-Z2-7]{16})(?![A-Za-z0-9_-])`,
+  label: (m) => KEY_ID_PREFIXES[m[1]],
+  samples: {
+    match: () => [keyId('aws-1'), `aws_access_key_id = ${keyId('aws-2', 'AS' + 'IA')}`],
+    noMatch: () => [
+      ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join(''),
+      'AKIA' + 'X'.repeat(16),
+      'AKIA' + 'A'.repeat(16),
+      'timeZone: "Asia/Tokyo"',
+      'ASIAN_PACIFIC',
+      'AKIA' + fake(16, BASE32, 'aws-3').toLowerCase(),
+    ],
+  },
+})
+
+/** A quote, maybe escaped inside a string literal. */
+const QUOTE = `(?:\\\\{0,3}["'\`])`
+const SECRET_CHARS = '[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])'
+const KEY_ID_RE = new RegExp(
+  `${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])`,
+  'g',
+)
+const CANDIDATE_RE = new RegExp(`${boundary('A-Za-z0-9/+=')}${SECRET_CHARS}`, 'g')
+
+/** A 40-character secret key: base64 with both cases and a digit; a hex digest is not one. */
+function secretProblem(value: string): false | undefined {
+  if (!/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/[0-9]/.test(value)) return false
+  return undefined
+}
+
+const byName = tokenDetector({
+  id: 'secret/aws-secret-access-key',
+  title: 'AWS secret access key',
+  description: '',
+  keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key'],
+  // the key name, maybe quoted (or quoted inside a string literal: `\"`), `:`, `=` or `=>`
+  pattern: `(?:secret_access_key|secretaccesskey|secret-access-key)${QUOTE}?\\s{0,4}(?:=>|[:=])\\s{0,4}${QUOTE}?(?<body>${SECRET_CHARS})`,
+  flags: 'i',
+  valueGroup: 'body',
+  shown: 0,
+  verify: (m) => secretProblem(m.groups!.body),
+  samples: { match: () => [], noMatch: () => [] },
+})
+
+/**
+ * The secret key has no prefix: it is found after a key name (`aws_secret_access_key =`,
+ * `secretAccessKey:`) or as a 40-character base64 string within 300 characters of an access
+ * key id.
+ */
+export const awsSecretAccessKey: Detector = {
+  id: 'secret/aws-secret-access-key',
+  title: 'AWS secret access key',
+  description:
+    'An AWS secret access key, after its key name or within 300 characters of an access key ID.',
+  priority: PRIORITY.token,
+  keywords: byName.keywords,
+  find: byName.find,
+  near: {
+    keywords: ['akia', 'asia'],
+    before: 300,
+    after: 320,
+    find(text, from, to) {
+      if (matchesIn(KEY_ID_RE, text, from, to).length === 0) return []
+      const hits: Hit[] = []
+      for (const m of matchesIn(CANDIDATE_RE, text, from, to)) {
+        if (/^[0-9a-f]+$/i.test(m[0])) continue
+        const hit = judge(m[0], m[0], m.index, { verify: () => secretProblem(m[0]) })
+        if (hit) hits.push(hit)
+      }
+      return hits
+    },
+  },
+  samples: {
+    match: () => [
+      `aws_secret_access_key = ${secret('aws-4')}`,
+      `{"SecretAccessKey": "${secret('aws-5')}"}`,
+      `new S3({credentials:{secretAccessKey:'${secret('aws-6')}'}})`,
+      `AWS_SECRET_ACCESS_KEY=${secret('aws-7')}`,
+      // next to a key id (a documented one here, so this sample finds only the secret)
+      `const creds = ["${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", "${secret('aws-9')}"]`,
+    ],
+    noMatch: () => [
+      ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG', '/bPxRfiCYEXAMPLEKEY'].join(''),
+      'aws_secret_access_key = ' + 'x'.repeat(40),
+      'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+      'secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY',
+      `aws_secret_access_key = ${fake(40, HEX, 'aws-10')}`,
+      `const a = "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}"; // commit ${fake(40, HEX, 'aws-12')}`,
+      `aws_secret_access_key = ${secret('aws-13').slice(0, 30)}`,
+    ],
+  },
+}

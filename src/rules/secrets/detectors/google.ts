@@ -1,0 +1,98 @@
+import { generateKeyPairSync } from 'node:crypto'
+import { matchesIn } from '../engine/context.js'
+import { readPemKey } from '../kit/pem.js'
+import { ALNUM, B64URL, fake } from '../kit/samples.js'
+import { B, E, judge, tokenDetector } from '../kit/token.js'
+import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+
+/**
+ * Browser API keys (Maps, Firebase) are meant to ship and be restricted by referrer, so this is
+ * a warning: check the key's restrictions rather than assume a leak.
+ */
+export const googleApiKey = tokenDetector({
+  id: 'secret/google-api-key',
+  title: 'Google API key',
+  description:
+    'A Google API key (`AIza`). Browser keys ship by design, so check that it is restricted.',
+  severity: 'warning',
+  keywords: ['aiza'],
+  pattern: `${B}AIza(?<body>[0-9A-Za-z_-]{35})${E}`,
+  samples: {
+    match: () => [
+      'AI' + 'za' + fake(35, B64URL, 'gapi-1'),
+      `apiKey: "AI${'za'}${fake(35, B64URL, 'gapi-2')}"`,
+    ],
+    noMatch: () => [
+      'AIza' + 'X'.repeat(35),
+      'apiKey: "AIza..."',
+      'AIza' + fake(30, B64URL, 'gapi-3'),
+      'apiKey: "AIzaSyYOUR_API_KEY_HERE_0123456789abc"',
+    ],
+  },
+})
+
+export const googleOauthClientSecret = tokenDetector({
+  id: 'secret/google-oauth-client-secret',
+  title: 'Google OAuth client secret',
+  description: 'A Google OAuth client secret (`GOCSPX-`).',
+  keywords: ['gocspx-'],
+  pattern: `${B}GOCSPX-(?<body>[A-Za-z0-9_-]{28})${E}`,
+  samples: {
+    match: () => [`client_secret: "${['GOCSPX', fake(28, B64URL, 'goc-1')].join('-')}"`],
+    noMatch: () => ['GOCSPX-' + 'x'.repeat(28), 'GOCSPX-<client-secret>'],
+  },
+})
+
+// in JSON, a JS object, or JSON inside a string literal (quotes escaped as \")
+const Q = `(?:\\\\{0,3}["'])`
+const TYPE_RE = new RegExp(`${Q}?type${Q}?\\s{0,8}:\\s{0,8}${Q}service_account${Q}`, 'g')
+const PRIVATE_KEY_RE = new RegExp(`${Q}?private_key${Q}?\\s{0,8}:\\s{0,8}${Q}`, 'g')
+
+/**
+ * A service-account key file (`"type": "service_account"` with a `"private_key"`): the PEM is
+ * reported once, as the whole credential, instead of as a bare private key.
+ */
+export const googleServiceAccount: Detector = {
+  id: 'secret/google-service-account',
+  title: 'Google Cloud service account key',
+  description:
+    'A Google Cloud service-account key file (`"type": "service_account"` with a `"private_key"`).',
+  priority: PRIORITY.document,
+  near: {
+    keywords: ['service_account'],
+    before: 4096,
+    after: 4096,
+    find(text, from, to, ctx) {
+      if (matchesIn(TYPE_RE, text, from, to).length === 0) return []
+      const hits: Hit[] = []
+      for (const m of matchesIn(PRIVATE_KEY_RE, text, from, to)) {
+        const block = readPemKey(text, m.index + m[0].length, ctx)
+        if (!block) continue
+        const hit = judge(block.body, block.body, block.start, { verify: () => block.problem })
+        if (hit) hits.push({ ...hit, end: Math.max(hit.end, block.end) })
+      }
+      return hits
+    },
+  },
+  samples: {
+    match: () => {
+      const pem = generateKeyPairSync('rsa', { modulusLength: 1024 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString()
+      const file = {
+        type: 'service_account',
+        project_id: 'demo-project',
+        private_key_id: fake(40, '0123456789abcdef', 'gsa-1'),
+        private_key: pem,
+        client_email: 'ci@demo-project.iam.gserviceaccount.com',
+        client_id: fake(21, '0123456789', 'gsa-2'),
+      }
+      return [JSON.stringify(file, null, 2), `module.exports=${JSON.stringify(file)}`]
+    },
+    noMatch: () => [
+      '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"}',
+      '{"type": "service_account", "private_key": process.env.GCP_KEY}',
+      `if (creds.type === "service_account") use(creds.private_key) // ${fake(10, ALNUM, 'gsa-3')}`,
+    ],
+  },
+}

@@ -1,0 +1,63 @@
+import { matchesIn } from '../engine/context.js'
+import { doubt } from '../kit/placeholder.js'
+import { ALNUM, fake, HEX } from '../kit/samples.js'
+import { boundary, judge } from '../kit/token.js'
+import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+
+// A Twilio SID (`AC…` account, `SK…` API key) is an identifier; the secret is the auth token or
+// API key secret next to it, which has no prefix. Both are looked for near the word "twilio".
+const START = boundary('A-Za-z0-9')
+const SID = new RegExp(`${START}(AC|SK)([0-9a-f]{32})(?![A-Za-z0-9])`, 'g')
+const HEX32 = new RegExp(`${START}[0-9a-f]{32}(?![A-Za-z0-9])`, 'g')
+const ALNUM32 = new RegExp(`${START}[A-Za-z0-9]{32}(?![A-Za-z0-9])`, 'g')
+const NEAR = { keywords: ['twilio'], before: 512, after: 512 }
+
+function secretsNear(kind: 'AC' | 'SK', re: RegExp, keep: (s: string) => boolean) {
+  return (text: string, from: number, to: number): Hit[] => {
+    const sids = matchesIn(SID, text, from, to).filter((m) => m[1] === kind && !doubt(m[2]))
+    if (sids.length === 0) return []
+    return matchesIn(re, text, from, to).flatMap(
+      (m) => (keep(m[0]) && judge(m[0], m[0], m.index)) || [],
+    )
+  }
+}
+
+const sid = (kind: string, seed: string) => kind + fake(32, HEX, seed)
+
+export const twilioAuthToken: Detector = {
+  id: 'secret/twilio-auth-token',
+  title: 'Twilio auth token',
+  description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC…`).',
+  priority: PRIORITY.token,
+  near: { ...NEAR, find: secretsNear('AC', HEX32, () => true) },
+  samples: {
+    match: () => [
+      `TWILIO_ACCOUNT_SID=${sid('A' + 'C', 'tw-1')}\nTWILIO_AUTH_TOKEN=${fake(32, HEX, 'tw-2')}\n`,
+      `const client = require('twilio')('${sid('A' + 'C', 'tw-3')}', '${fake(32, HEX, 'tw-4')}')`,
+    ],
+    noMatch: () => [
+      `TWILIO_ACCOUNT_SID=${sid('A' + 'C', 'tw-5')}\nTWILIO_AUTH_TOKEN=your_auth_token\n`,
+      "const client = require('twilio')(process.env.TWILIO_SID, process.env.TWILIO_TOKEN)",
+      `TWILIO_ACCOUNT_SID=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\nTWILIO_AUTH_TOKEN=${'0'.repeat(32)}`,
+      // a hash near the word twilio, without a SID
+      `twilio@4.0.0 integrity md5-${fake(32, HEX, 'tw-6')}`,
+    ],
+  },
+}
+
+export const twilioApiKey: Detector = {
+  id: 'secret/twilio-api-key',
+  title: 'Twilio API key secret',
+  description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK…`).',
+  priority: PRIORITY.token,
+  near: {
+    ...NEAR,
+    find: secretsNear('SK', ALNUM32, (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s)),
+  },
+  samples: {
+    match: () => [
+      `twilio(${JSON.stringify(sid('S' + 'K', 'tw-7'))}, ${JSON.stringify(fake(32, ALNUM, 'tw-8'))}, { accountSid })`,
+    ],
+    noMatch: () => [`twilio(${JSON.stringify(sid('S' + 'K', 'tw-9'))}, apiSecret, { accountSid })`],
+  },
+}

@@ -1,0 +1,159 @@
+import { matchAt, type ScanContext } from '../engine/context.js'
+import { ALNUM, fake } from '../kit/samples.js'
+import { judge } from '../kit/token.js'
+import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+
+const DATABASE_SCHEMES = new Set([
+  'postgres',
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'mongodb',
+  'mongodb+srv',
+  'redis',
+  'rediss',
+  'amqp',
+  'amqps',
+  'mssql',
+  'sqlserver',
+  'oracle',
+  'cockroachdb',
+  'clickhouse',
+  'couchdb',
+  'neo4j',
+  'neo4j+s',
+  'bolt',
+  'memcached',
+  'cassandra',
+])
+
+const SCHEME = /(?:\\[nrt]|^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,19})$/
+// user ':' password '@' host, after `://`. The password allows what RFC 3986 allows unencoded
+// plus %XX escapes: no quotes, braces, angle brackets or `/`, so code that builds a URL
+// (`"://" + user + ":"`), templates (`${PASS}`, `{{pass}}`, `<password>`) and regexes never match.
+const CREDENTIALS =
+  /(?<user>[A-Za-z0-9._~%+-]{0,128}):(?<password>(?:[A-Za-z0-9._~!$&*+,;=-]|%[0-9A-Fa-f]{2}){1,256})@(?<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,10}|\[[0-9A-Fa-f:.]{2,45}\])(?![A-Za-z0-9.-]{0,253}@)/y
+
+const DEFAULTS = new Set(
+  'password passwd pass pwd pass123 password1 secret admin root guest user username demo default letmein qwerty changeit postgres mysql redis mongo mongodb rabbitmq sa oracle neo4j token apikey'.split(
+    ' ',
+  ),
+)
+const PLACEHOLDER = /passw|secret|example|your|xxx|changeme|placeholder|redacted|\*\*\*/i
+const EXAMPLE_HOST =
+  /(?:^|\.)(?:example(?:\.(?:com|org|net))?|test|invalid|host|hostname|server|domain)$/i
+const LOCAL_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z0-9-]+)$|\.(?:local|localhost|internal)$/i
+
+/**
+ * Decides what a `user:password@host` means. Dropped: a documented or default password
+ * (`password`, `postgres`, the user name again), an environment reference (`$DB_PASS`), an
+ * example host. Unverified: a local or single-label host (docker-compose, localhost), where
+ * credentials are usually development ones. Everything else is a finding.
+ */
+type Found = { hit: Hit; database: boolean }
+
+/**
+ * What must follow `://` for CREDENTIALS to match there (user, `:`, password characters, `@`):
+ * URLs are everywhere in code, and this keeps the scanner from stopping at each one.
+ */
+const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768}@' }
+
+/** Both rules ask about the same `://`: the second gets the first one's answer. */
+const credentials = (text: string, at: number, ctx: ScanContext) =>
+  ctx.memo('url-credentials', at, () => judgeUrl(text, at))
+
+function judgeUrl(text: string, at: number): Found | undefined {
+  const m = matchAt(CREDENTIALS, text, at + 3)
+  if (!m) return undefined
+  const scheme = SCHEME.exec(text.slice(Math.max(0, at - 21), at))
+  if (!scheme) return undefined
+  const { user, password, host } = m.groups!
+  const decoded = password.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) =>
+    String.fromCharCode(parseInt(h, 16)),
+  )
+  if (
+    decoded.length < 6 ||
+    decoded.toLowerCase() === user.toLowerCase() ||
+    DEFAULTS.has(decoded.toLowerCase()) ||
+    PLACEHOLDER.test(decoded) ||
+    decoded.startsWith('$') ||
+    EXAMPLE_HOST.test(host)
+  )
+    return undefined
+  const start = at + 3 + user.length + 1
+  const hit = judge(password, password, start, {
+    verify: () => (LOCAL_HOST.test(host) ? 'a local development host' : undefined),
+  })
+  return hit && { hit, database: DATABASE_SCHEMES.has(scheme[1].toLowerCase()) }
+}
+
+const pw = (seed: string) => fake(16, ALNUM, seed)
+
+/** `postgres://user:password@host` and other database URLs with a password in them. */
+export const databaseUrl: Detector = {
+  id: 'secret/database-url',
+  title: 'password in a database URL',
+  description:
+    'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …).',
+  priority: PRIORITY.generic,
+  keywords: ['://'],
+  guards: GUARDS,
+  find(text, at, ctx) {
+    const found = credentials(text, at, ctx)
+    return found?.database ? found.hit : undefined
+  },
+  samples: {
+    match: () => [
+      `DATABASE_URL=postgres://app:${pw('db-1')}@db.prod.acme.io:5432/app`,
+      `mongoose.connect("mongodb+srv://svc:${pw('db-2')}@cluster0.ab1cd.mongodb.net/app")`,
+      `redis://:${pw('db-3')}@cache.acme.io:6379`,
+      `jdbc:mysql://root:${pw('db-4')}@10.0.4.12:3306/shop`,
+    ],
+    noMatch: () => [
+      'postgres://user:password@localhost:5432/db',
+      'postgres://postgres:postgres@db:5432/postgres',
+      'mongodb://localhost:27017/test',
+      'DATABASE_URL=postgres://${DB_USER}:${DB_PASS}@${DB_HOST}/app',
+      'mysql://user:<password>@host/db',
+      'postgresql://{{user}}:{{password}}@{{host}}/db',
+      'amqp://guest:guest@localhost:5672',
+      'const url = "postgres://" + user + ":" + pass + "@" + host',
+      `postgres://app:${pw('db-5')}@db.example.com/app`,
+      'redis://:$REDIS_PASSWORD@cache:6379',
+      'postgres://app:%s@%s/app',
+    ],
+    unverified: () => [`postgres://app:${pw('db-6')}@localhost:5432/app`],
+  },
+}
+
+/** `https://user:password@host` and other URLs with a password in them. */
+export const urlCredentials: Detector = {
+  id: 'secret/url-credentials',
+  title: 'password in a URL',
+  description:
+    'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …).',
+  priority: PRIORITY.generic,
+  keywords: ['://'],
+  guards: GUARDS,
+  find(text, at, ctx) {
+    const found = credentials(text, at, ctx)
+    return found && !found.database ? found.hit : undefined
+  },
+  samples: {
+    match: () => [
+      `registry=https://deploy:${pw('url-1')}@npm.acme.io/`,
+      `smtp://mailer:${pw('url-2')}@smtp.acme.io:587`,
+    ],
+    noMatch: () => [
+      'https://user:pass@example.com/',
+      'https://username:password@github.com/o/r.git',
+      'git+ssh://git@github.com:org/repo.git',
+      'https://cdn.acme.io:8443/a@b',
+      'https://x-access-token:${TOKEN}@github.com/o/r.git',
+      'const re = /^(\\w+):\\/\\/([^:]+):([^@]+)@/',
+      'new RegExp("^https?://([^:]+):([^@]+)@")',
+      'http://localhost:3000/@fs/src/main.ts',
+    ],
+  },
+}
