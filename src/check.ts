@@ -1,30 +1,25 @@
 import { resolve } from 'node:path'
 import { sizeBreakdown } from './breakdown.js'
 import type { Config } from './config/types.js'
-import { type DriftSettings } from './drift/diff.js'
-import { buildManifest, serializeManifest, type Manifest } from './drift/manifest.js'
+import {
+  loadDriftContext,
+  type DriftContext,
+  type DriftOptions,
+  type FetchedBaseline,
+} from './drift/context.js'
+import { buildManifest, serializeManifest } from './drift/manifest.js'
 import type { Finding, RawFinding } from './findings.js'
 import { fails, finalize, toFinding } from './pipeline.js'
-import { readArtifact, type ReadResult } from './read-artifact.js'
+import { readArtifact } from './sources/read-artifact.js'
+import { readProblemFinding } from './rules/archive.js'
 import { FAMILIES } from './rules/registry.js'
 import { localHost, type ScannerHost } from './rules/secrets/engine/service.js'
 import { secretScan } from './rules/secrets/scan.js'
-import type { DriftContext, RuleContext } from './rules/types.js'
+import type { RuleContext } from './rules/types.js'
 import type { ArtifactReport, FailOn, Report } from './report/types.js'
 import { openArtifact, type OpenOptions } from './sources/open.js'
 import type { OpenedArtifact } from './sources/types.js'
 import { TOOL_NAME, VERSION } from './version.js'
-
-/** What to compare the artifact with. */
-export interface DriftOptions {
-  settings: DriftSettings
-  /** The committed lockfile, as named by the user; `manifest` is absent when it does not exist yet. */
-  lockfile?: { path: string; manifest?: Manifest }
-  /** Rewrite the lockfile instead of reporting drift from it. */
-  updateLockfile?: boolean
-  /** A baseline artifact: a path, or an npm spec (`npm:previous`, `npm:name@version`). */
-  baseline?: string
-}
 
 export interface CheckOptions {
   /** Folder that relative artifact paths are read from. */
@@ -39,9 +34,6 @@ export interface CheckOptions {
   /** The version the release is tagged with (from the tag or --expect-version). */
   expectVersion?: string
 }
-
-export type FetchedBaseline =
-  { kind: 'found'; path: string; label: string } | { kind: 'not-found'; reason: string }
 
 export interface CheckDeps {
   open(path: string, opts: OpenOptions): Promise<OpenedArtifact>
@@ -124,18 +116,25 @@ async function checkArtifact(
     },
   )
   await secrets.settle()
-  raws.push(...read.problems)
+  raws.push(...read.problems.map(readProblemFinding))
   const report: ArtifactReport = { path, files: read.files, bytes: read.bytes }
   if (read.format) report.format = read.format
   if (read.error) report.error = read.error
   else report.breakdown = sizeBreakdown(read.entries)
+  let against: DriftContext | undefined
   if (!read.error && drift) {
     try {
-      ctx.drift = await driftContext(read, drift, options, deps, raws)
+      against = await loadDriftContext(read, drift, {
+        cwd: options.cwd,
+        limits: options.config.safety,
+        pack: options.pack,
+        open: deps.open,
+        fetchBaseline: deps.fetchBaseline,
+      })
     } catch (err) {
       report.error = (err as Error).message
     }
-    const baseline = ctx.drift?.against.find((a) => a.kind === 'baseline')
+    const baseline = against?.against.find((a) => a.kind === 'baseline')
     if (baseline) report.baselineBreakdown = sizeBreakdown(baseline.manifest.files)
     if (drift.lockfile) {
       const proposed = buildManifest(read.entries, read.format)
@@ -145,67 +144,7 @@ async function checkArtifact(
       report.lockfile = { path: drift.lockfile.path, changed, proposed }
     }
   }
-  if (!report.error) for (const v of visitors) v.end?.(read.entries)
+  if (!report.error) for (const v of visitors) v.end?.(read.entries, against)
   const findings = raws.flatMap((r) => toFinding(r, path, options.config) ?? [])
   return { report, findings }
-}
-
-/** Loads what the artifact is compared with: the lockfile, and the baseline read like any artifact. */
-async function driftContext(
-  read: ReadResult,
-  drift: DriftOptions,
-  options: CheckOptions,
-  deps: CheckDeps,
-  raws: RawFinding[],
-): Promise<DriftContext | undefined> {
-  const against: DriftContext['against'] = []
-  if (drift.lockfile?.manifest && !drift.updateLockfile) {
-    against.push({
-      kind: 'lockfile',
-      label: drift.lockfile.path,
-      manifest: drift.lockfile.manifest,
-    })
-  }
-  if (drift.baseline) {
-    const baseline = await locateBaseline(drift.baseline, read, options, deps)
-    if (baseline.kind === 'not-found') {
-      raws.push({
-        rule: 'drift/baseline-missing',
-        file: '',
-        message: `no baseline to compare with: ${baseline.reason}`,
-      })
-    } else {
-      const base = await readArtifact(baseline.path, {
-        open: deps.open,
-        limits: options.config.safety,
-        pack: options.pack,
-        hash: drift.settings.content,
-      })
-      if (base.error) throw new Error(`baseline ${baseline.label}: ${base.error}`)
-      against.push({
-        kind: 'baseline',
-        label: baseline.label,
-        manifest: buildManifest(base.entries, base.format),
-      })
-    }
-  }
-  return against.length ? { against, settings: drift.settings } : undefined
-}
-
-async function locateBaseline(
-  spec: string,
-  read: ReadResult,
-  options: CheckOptions,
-  deps: CheckDeps,
-): Promise<FetchedBaseline> {
-  if (!spec.startsWith('npm:'))
-    return { kind: 'found', path: resolve(options.cwd, spec), label: `the baseline ${spec}` }
-  if (!deps.fetchBaseline) throw new Error(`baseline ${spec}: npm baselines are not available here`)
-  let pkg: { name?: string; version?: string } = {}
-  try {
-    pkg = read.packageJson ? JSON.parse(read.packageJson) : {}
-  } catch {
-    // A package.json that does not parse has no name: npm:previous then says so.
-  }
-  return deps.fetchBaseline(spec, { name: pkg.name, version: pkg.version })
 }

@@ -8,7 +8,7 @@ import { realDeps } from './deps.js'
 import { serializeManifest } from './drift/manifest.js'
 import { snapshot } from './snapshot.js'
 import { ArtifactError } from './sources/types.js'
-import { ConfigError, EXIT, UsageError } from './errors.js'
+import { ConfigError, EXIT, exitCode, UsageError } from './errors.js'
 import { resolveOptions } from './options.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -130,12 +130,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(render(report, args.format, color))
   }
   return exitCode(report)
-}
-
-/** 3 when an artifact could not be read completely, 1 on failing findings, else 0. */
-export function exitCode(report: Report): number {
-  if (report.artifacts.some((a) => a.error)) return EXIT.unreadable
-  return report.result === 'fail' ? EXIT.findings : EXIT.pass
 }
 
 function render(report: Report, format: Format, color: boolean): string {

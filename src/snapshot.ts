@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { Config } from './config/types.js'
 import { buildManifest, type Manifest } from './drift/manifest.js'
-import { readArtifact } from './read-artifact.js'
+import { readArtifact } from './sources/read-artifact.js'
 import { openArtifact } from './sources/open.js'
 import { ArtifactError } from './sources/types.js'
 
@@ -19,7 +19,7 @@ export async function snapshot(
     hash: true,
   })
   if (read.error) throw new ArtifactError(artifact, read.error)
-  const limit = read.problems.find((p) => p.rule === 'archive/limit-exceeded')
+  const limit = read.problems.find((p) => p.kind === 'limit-exceeded')
   if (limit) throw new ArtifactError(artifact, `not read completely: ${limit.message}`)
   return buildManifest(read.entries, read.format)
 }

@@ -1,5 +1,6 @@
 import { CaseTwins, deceptiveTraits } from '../sources/names.js'
 import { pathIssues } from '../sources/paths.js'
+import type { ReadProblem } from '../sources/read-artifact.js'
 import type { Entry } from '../sources/types.js'
 import type { RuleFamily } from './types.js'
 import type { RawFinding } from '../findings.js'
@@ -173,4 +174,11 @@ function nameFindings(e: Entry, twins: CaseTwins): RawFinding[] {
     })
   }
   return out
+}
+
+/** What reading could not check (a limit, a nested archive that does not open), as a finding. */
+export function readProblemFinding(p: ReadProblem): RawFinding {
+  const f: RawFinding = { rule: `archive/${p.kind}`, file: p.file, message: p.message }
+  if (p.key !== undefined) f.key = p.key
+  return f
 }

@@ -75,11 +75,18 @@ export const driftRules: RuleFamily = {
   ],
   create(ctx) {
     return {
-      end(entries) {
-        if (!ctx.drift) return
+      end(entries, drift) {
+        if (!drift) return
+        if (drift.baselineMissing !== undefined) {
+          ctx.report({
+            rule: 'drift/baseline-missing',
+            file: '',
+            message: `no baseline to compare with: ${drift.baselineMissing}`,
+          })
+        }
         const actual = buildManifest(entries)
-        for (const { kind, label, manifest } of ctx.drift.against) {
-          for (const c of diffManifests(manifest, actual, ctx.drift.settings))
+        for (const { kind, label, manifest } of drift.against) {
+          for (const c of diffManifests(manifest, actual, drift.settings))
             ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label))
         }
       },

@@ -1,6 +1,5 @@
 import type { Config } from '../config/types.js'
-import type { DriftSettings } from '../drift/diff.js'
-import type { Manifest } from '../drift/manifest.js'
+import type { DriftContext } from '../drift/context.js'
 import type { Category, RawFinding, Severity } from '../findings.js'
 import type { ChunkSink } from '../sources/body.js'
 import type { SecretScanning } from './secrets/engine/service.js'
@@ -32,14 +31,6 @@ export interface RuleContext {
   secrets: SecretScanning
   /** The version the release is tagged with, when known. */
   expectVersion?: string
-  /** What the artifact is compared with, set before `end` when a lockfile or baseline is used. */
-  drift?: DriftContext
-}
-
-/** An expected file set (lockfile or baseline) and how to compare with it. */
-export interface DriftContext {
-  against: Array<{ kind: 'lockfile' | 'baseline'; label: string; manifest: Manifest }>
-  settings: DriftSettings
 }
 
 /**
@@ -50,7 +41,8 @@ export interface DriftContext {
 export interface RuleVisitor {
   stream?(entry: Entry): ChunkSink | undefined
   entry?(entry: Entry): void
-  end?(entries: readonly EntrySummary[]): void
+  /** `drift` is what the artifact is compared with, when a lockfile or baseline is used. */
+  end?(entries: readonly EntrySummary[], drift?: DriftContext): void
 }
 
 /** A rule family: the ids it reports and how it looks at an artifact. */

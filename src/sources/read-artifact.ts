@@ -5,19 +5,31 @@ import {
   type ArtifactFormat,
   type Entry,
   type OpenedArtifact,
-} from './sources/types.js'
-import type { RawFinding } from './findings.js'
+} from './types.js'
 import {
   HEAD_BYTES,
   HeadCollector,
   NESTED_IN_MEMORY,
   WholeCollector,
   type ChunkSink,
-} from './sources/body.js'
-import { Budget, LimitExceeded, type SafetyLimits } from './sources/limits.js'
-import { openNested } from './sources/nested.js'
-import { sniff } from './sources/sniff.js'
-import type { OpenOptions } from './sources/open.js'
+} from './body.js'
+import { Budget, LimitExceeded, type SafetyLimits } from './limits.js'
+import { openNested } from './nested.js'
+import { sniff } from './sniff.js'
+import type { OpenOptions } from './open.js'
+
+/**
+ * Content that was not read: a safety limit stopped reading, or a nested archive could not be
+ * opened. The archive rules report it (`archive/<kind>`); it is never treated as clean.
+ */
+export interface ReadProblem {
+  kind: 'limit-exceeded' | 'unreadable-entry'
+  /** The entry it is about. */
+  file: string
+  message: string
+  /** Extra identity (the limit's name) when one entry can have several. */
+  key?: string
+}
 
 export interface ReadOptions {
   open(path: string, opts: OpenOptions): Promise<OpenedArtifact>
@@ -38,7 +50,7 @@ export interface ReadResult {
   /** Set when the artifact could not be read completely (exit 3). */
   error?: string
   /** Limits hit and nested archives that could not be read. */
-  problems: RawFinding[]
+  problems: ReadProblem[]
 }
 
 /** What the rules do with each entry as it is read. */
@@ -79,7 +91,7 @@ export async function readArtifact(
     if (streamed?.whole) e.content = streamed.whole
     if (streamed?.tooLarge) {
       out.problems.push({
-        rule: 'archive/limit-exceeded',
+        kind: 'limit-exceeded',
         file: e.path,
         message: `${e.path} is an archive over ${NESTED_IN_MEMORY / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
       })
@@ -88,7 +100,7 @@ export async function readArtifact(
     if (!inner) return
     if (depth >= maxDepth) {
       out.problems.push({
-        rule: 'archive/limit-exceeded',
+        kind: 'limit-exceeded',
         file: e.path,
         message: `${e.path} is an archive nested deeper than max-depth ${maxDepth}; its content was not checked`,
       })
@@ -99,7 +111,7 @@ export async function readArtifact(
     } catch (err) {
       if (!(err instanceof ArtifactError)) throw err
       out.problems.push({
-        rule: 'archive/unreadable-entry',
+        kind: 'unreadable-entry',
         file: e.path,
         message: `nested archive ${e.path} cannot be read completely (${err.cause_}); its content was not checked`,
       })
@@ -133,7 +145,7 @@ export async function readArtifact(
   } catch (err) {
     if (err instanceof LimitExceeded) {
       out.problems.push({
-        rule: 'archive/limit-exceeded',
+        kind: 'limit-exceeded',
         file: err.file,
         message: `${err.message}; the rest of the artifact was not checked`,
         key: err.limit,
