@@ -1,7 +1,8 @@
 // Guard rails for the source tree, run by `npm run lint`:
 // - no import cycles among src/ files, type-only imports included;
 // - no hand-written source file (src/, scripts/, bench/, __tests__/) over MAX_LINES lines;
-// - only src/action.ts imports @actions/core.
+// - only src/action.ts imports @actions/core, and only src/bin.ts imports the CLI adapter (the
+//   Action bundle must not carry the CLI).
 // Imports are read with TypeScript's own pre-processor, so every form counts: `import type`,
 // `export ... from`, dynamic `import()`.
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
@@ -11,6 +12,8 @@ import ts from 'typescript'
 const MAX_LINES = 400
 const ROOTS = ['src', 'scripts', 'bench', '__tests__']
 const ONLY_CORE = 'src/action.ts'
+const CLI = 'src/cli.ts'
+const ONLY_CLI = 'src/bin.ts'
 /** Files that are generated, not written by hand (checked against their source by a test). */
 const GENERATED = [/\.generated\.ts$/]
 
@@ -78,7 +81,10 @@ for (const file of walk('src')) {
     problems.push(
       `${file}: imports @actions/core (only ${ONLY_CORE} may: it is the Action adapter)`,
     )
-  graph.set(file, [...new Set(specs.map((s) => target(file, s)).filter(Boolean))])
+  const targets = [...new Set(specs.map((s) => target(file, s)).filter(Boolean))]
+  if (file !== ONLY_CLI && targets.includes(CLI))
+    problems.push(`${file}: imports ${CLI} (only ${ONLY_CLI}, the CLI's entry, may)`)
+  graph.set(file, targets)
 }
 for (const comp of cycles(graph)) problems.push(`import cycle: ${comp.join(' <-> ')}`)
 for (const file of ROOTS.flatMap(walk)) {

@@ -29,8 +29,8 @@ export interface Finding {
 }
 
 /** A finding as a rule reports it; the check adds severity, category, artifact and fingerprint. */
-export interface RawFinding {
-  rule: string
+export interface RawFinding<Id extends string = string> {
+  rule: Id
   file: string
   line?: number
   column?: number

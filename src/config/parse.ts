@@ -1,3 +1,4 @@
+import type { RuleId } from '../rules/registry.js'
 import { parse } from 'yaml'
 import { ConfigError } from '../errors.js'
 import type { SeverityOrOff } from '../findings.js'
@@ -56,7 +57,7 @@ const SOURCEMAP_RULES = {
   files: ['sourcemap/file'],
   'sources-content': ['sourcemap/sources-content', 'sourcemap/inline'],
   'external-urls': ['sourcemap/external-url'],
-} as const
+} as const satisfies Record<string, readonly RuleId[]>
 const MAP_POLICY = { allow: 'off', warn: 'warning', forbid: 'error' } as const
 
 function toConfig(raw: RawConfig, name: string): Config {

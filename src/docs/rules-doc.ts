@@ -1,4 +1,4 @@
-import { docsAnchor, FAMILIES, presetSeverity } from '../rules/registry.js'
+import { docsAnchor, RULES, presetSeverity } from '../rules/registry.js'
 import { guideFor } from './rule-guides.js'
 
 /** docs/rules.md, generated from the rule registry so the two cannot drift apart. */
@@ -15,7 +15,7 @@ export function renderRulesDoc(): string {
     '| Rule | Category | recommended | strict | none |',
     '| --- | --- | --- | --- | --- |',
   ]
-  const rules = FAMILIES.flatMap((f) => f.rules)
+  const rules = [...RULES.values()]
   for (const r of rules) {
     const sev = (p: 'recommended' | 'strict' | 'none') => presetSeverity(p, r)
     out.push(

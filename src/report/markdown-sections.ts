@@ -1,3 +1,4 @@
+import type { RuleId } from '../rules/registry.js'
 import type { FolderSize } from '../breakdown.js'
 import { formatCount, formatSize } from '../config/units.js'
 import type { Finding } from '../findings.js'
@@ -35,7 +36,7 @@ export function driftTable(artifact: string, findings: Finding[]): string[] {
     (f) => f.artifact === artifact && f.rule.startsWith('drift/') && f.file,
   )
   if (mine.length === 0) return []
-  const list = (rule: string) => mine.filter((f) => f.rule === rule)
+  const list = (rule: RuleId) => mine.filter((f) => f.rule === rule)
   const paths = (fs: Finding[]) =>
     fs
       .slice(0, 20)

@@ -1,3 +1,4 @@
+import type { RuleId } from '../rules/registry.js'
 import { formatSize } from '../config/units.js'
 import type { Severity } from '../findings.js'
 import { printable } from './escape.js'
@@ -73,7 +74,7 @@ function verdict(report: Report, paint: (style: keyof typeof COLORS, s: string) 
   return paint('green', `✔ packguard: pass (${counts}) in ${n} artifact(s)`)
 }
 
-const DRIFT_WORDS: Array<[string, string]> = [
+const DRIFT_WORDS: Array<[RuleId, string]> = [
   ['drift/file-added', 'added'],
   ['drift/file-removed', 'removed'],
   ['drift/mode-changed', 'mode changed'],

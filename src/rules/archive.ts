@@ -2,13 +2,13 @@ import { CaseTwins, deceptiveTraits } from '../sources/names.js'
 import { pathIssues } from '../sources/paths.js'
 import type { ReadProblem } from '../sources/read-artifact.js'
 import type { Entry } from '../sources/types.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 import type { RawFinding } from '../findings.js'
 
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other'])
 
 /** Entries that are unsafe or cannot be read: reported, never followed or written. */
-export const archiveRules: RuleFamily = {
+export const archiveRules = defineFamily({
   rules: [
     {
       id: 'archive/path-traversal',
@@ -150,11 +150,13 @@ export const archiveRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 /** Findings about how an entry is named: hidden characters, and case or normalization twins. */
-function nameFindings(e: Entry, twins: CaseTwins): RawFinding[] {
-  const out: RawFinding[] = []
+type NameId = 'archive/deceptive-name' | 'archive/case-collision'
+
+function nameFindings(e: Entry, twins: CaseTwins): RawFinding<NameId>[] {
+  const out: RawFinding<NameId>[] = []
   const traits = deceptiveTraits(e.rawPath)
   if (traits.length > 0) {
     out.push({
@@ -177,8 +179,12 @@ function nameFindings(e: Entry, twins: CaseTwins): RawFinding[] {
 }
 
 /** What reading could not check (a limit, a nested archive that does not open), as a finding. */
-export function readProblemFinding(p: ReadProblem): RawFinding {
-  const f: RawFinding = { rule: `archive/${p.kind}`, file: p.file, message: p.message }
+export function readProblemFinding(p: ReadProblem): RawFinding<`archive/${ReadProblem['kind']}`> {
+  const f: RawFinding<`archive/${ReadProblem['kind']}`> = {
+    rule: `archive/${p.kind}`,
+    file: p.file,
+    message: p.message,
+  }
   if (p.key !== undefined) f.key = p.key
   return f
 }

@@ -3,12 +3,15 @@ import { MAX_COUNT } from '../config/content-limits.js'
 import { compileGlobs } from '../globs.js'
 import type { Entry } from '../sources/types.js'
 import { position } from './position.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 import type { RawFinding } from '../findings.js'
 import { Windows } from './windows.js'
 
+/** Content rule ids: the `content/` family with the rule's own name. */
+type ContentId = `content/${string}`
+
 /** The team's own `content:` rules, each reported as `content/<name>`, once per file. */
-export const contentRules: RuleFamily = {
+export const contentRules = defineFamily<ContentId>({
   // Ids are declared in the config, so there is nothing static to register.
   rules: [],
   create({ config, report }) {
@@ -37,14 +40,14 @@ export const contentRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 function finding(
   file: string,
   rule: ContentRule,
   at: { line: number; column: number },
   count: number,
-): RawFinding {
+): RawFinding<ContentId> {
   const times =
     count >= MAX_COUNT ? `at least ${MAX_COUNT} times` : count === 1 ? 'once' : `${count} times`
   const what = rule.message ?? `matches content rule '${rule.name}'`
@@ -62,7 +65,11 @@ function finding(
  * (each byte belongs to one window), the first one is located in the file. A binary (a NUL in
  * the first 8 KB) is skipped, as a whole file would be.
  */
-function contentSink(file: string, rules: ContentRule[], report: (f: RawFinding) => void) {
+function contentSink(
+  file: string,
+  rules: ContentRule[],
+  report: (f: RawFinding<ContentId>) => void,
+) {
   const found = new Map<ContentRule, { at: { line: number; column: number }; count: number }>()
   let binary: boolean | undefined
   const windows = new Windows((bytes, pos) => {

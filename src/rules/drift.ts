@@ -1,11 +1,11 @@
 import { formatSize } from '../config/units.js'
 import { diffManifests, type DriftChange } from '../drift/diff.js'
 import { buildManifest } from '../drift/manifest.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 import type { RawFinding } from '../findings.js'
 
 /** Differences from the committed lockfile or a baseline artifact (the previous release). */
-export const driftRules: RuleFamily = {
+export const driftRules = defineFamily({
   rules: [
     {
       id: 'drift/file-added',
@@ -92,7 +92,7 @@ export const driftRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 const pct = (before: number, after: number) =>
   before === 0
@@ -100,7 +100,18 @@ const pct = (before: number, after: number) =>
     : ` (${after >= before ? '+' : ''}${Math.round(((after - before) / before) * 100)}%)`
 
 /** A drift change as a finding; `than` says what was expected ("the lockfile x", "big-cli@1.0.0"). */
-export function toFinding(c: DriftChange, than: string): RawFinding {
+/** The ids of file-level drift. */
+type ChangeId = `drift/${
+  | 'file-added'
+  | 'file-removed'
+  | 'mode-changed'
+  | 'type-changed'
+  | 'size-changed'
+  | 'content-changed'
+  | 'total-size'
+  | 'file-count'}`
+
+export function toFinding(c: DriftChange, than: string): RawFinding<ChangeId> {
   // Sizes change between runs: the kind and path are the finding's identity, not its numbers.
   const data: Record<string, number> =
     c.kind === 'added' || c.kind === 'removed'
@@ -111,7 +122,7 @@ export function toFinding(c: DriftChange, than: string): RawFinding {
   return { ...describeChange(c, than), key: c.kind, data }
 }
 
-function describeChange(c: DriftChange, than: string): RawFinding {
+function describeChange(c: DriftChange, than: string): RawFinding<ChangeId> {
   switch (c.kind) {
     case 'added':
       return {

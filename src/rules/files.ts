@@ -1,8 +1,8 @@
 import { compileGlobs } from '../globs.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 
 /** `files.forbid`, `files.allow` and `files.require`: what may and must ship. */
-export const filesRules: RuleFamily = {
+export const filesRules = defineFamily({
   rules: [
     {
       id: 'file/forbidden',
@@ -65,4 +65,4 @@ export const filesRules: RuleFamily = {
       },
     }
   },
-}
+})

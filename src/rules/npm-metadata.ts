@@ -1,6 +1,6 @@
 import { WholeCollector } from '../sources/body.js'
 import type { Entry, EntrySummary } from '../sources/types.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 
 interface PackageJson {
   name?: string
@@ -17,7 +17,7 @@ interface PackageJson {
 }
 
 /** npm package metadata: version vs tag, entry points, bin files, publishability. */
-export const npmMetadataRules: RuleFamily = {
+export const npmMetadataRules = defineFamily({
   rules: [
     {
       id: 'metadata/version-mismatch',
@@ -146,7 +146,7 @@ export const npmMetadataRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 function bins(pkg: PackageJson): Array<[string, string]> {
   if (typeof pkg.bin === 'string') return [[pkg.name?.replace(/^@[^/]+\//, '') ?? 'bin', pkg.bin]]

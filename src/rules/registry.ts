@@ -13,7 +13,7 @@ import { sourcemapRules } from './sourcemaps/index.js'
 import type { RuleFamily, RuleMeta } from './types.js'
 
 /** Every rule family, in the order they run. Later families register here. */
-export const FAMILIES: readonly RuleFamily[] = [
+export const FAMILIES = [
   archiveRules,
   filesRules,
   sizeRules,
@@ -24,10 +24,13 @@ export const FAMILIES: readonly RuleFamily[] = [
   driftRules,
   npmMetadataRules,
   wheelMetadataRules,
-]
+] as const satisfies readonly RuleFamily[]
+
+/** Every rule id: a misspelt id is a compile error wherever one is named. */
+export type RuleId = (typeof FAMILIES)[number]['rules'][number]['id'] | `content/${string}`
 
 export const RULES: ReadonlyMap<string, RuleMeta> = new Map(
-  FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r]),
+  FAMILIES.flatMap((f): readonly RuleMeta[] => f.rules).map((r) => [r.id, r]),
 )
 
 /** The severity a preset gives a rule: `recommended` as declared, `strict` all errors, `none` only declared and fail-closed rules. */

@@ -1,6 +1,10 @@
 /** One kind of file that must not ship: how to recognize it by name and, where it decides, by content. */
 export interface SensitiveFile {
-  rule: string
+  rule:
+    | 'file/sensitive-env'
+    | 'file/sensitive-registry-credentials'
+    | 'file/sensitive-credentials'
+    | 'file/sensitive-private-key'
   what: string
   /** Matches the path (`/`-separated) or file name. */
   name: (path: string, base: string) => boolean
@@ -118,7 +122,7 @@ export const SENSITIVE_FILES: readonly SensitiveFile[] = [
 
 /** Folders and files that are not secrets but never belong in a release. */
 export interface CruftFile {
-  rule: string
+  rule: 'file/vcs-folder' | 'file/cruft'
   what: string
   /** Matches a path; folder kinds match any path inside that folder. */
   test: RegExp

@@ -1,9 +1,9 @@
 import type { Entry } from '../sources/types.js'
 import { CRUFT, SENSITIVE_FILES, TEST_FOLDER, type SensitiveFile } from './sensitive-files.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 
 /** Credential files, keys and cruft, by name and (where it decides) by content. */
-export const sensitiveRules: RuleFamily = {
+export const sensitiveRules = defineFamily({
   rules: [
     {
       id: 'file/sensitive-env',
@@ -92,7 +92,7 @@ export const sensitiveRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 function matchesContent(e: Entry, s: SensitiveFile): boolean {
   if (!s.content) return true

@@ -1,8 +1,8 @@
 import { formatSize } from '../config/units.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 
 /** `limits`: size budgets for the whole artifact, each file, and the number of files. */
-export const sizeRules: RuleFamily = {
+export const sizeRules = defineFamily({
   rules: [
     {
       id: 'size/total',
@@ -58,4 +58,4 @@ export const sizeRules: RuleFamily = {
       },
     }
   },
-}
+})

@@ -6,9 +6,9 @@ import type { SecretScanning } from './secrets/engine/service.js'
 import type { Entry, EntrySummary } from '../sources/types.js'
 
 /** What every rule id declares about itself; presets and docs are built from these. */
-export interface RuleMeta {
+export interface RuleMeta<Id extends string = string> {
   /** Stable id, `family/name`. */
-  id: string
+  id: Id
   category: Category
   /** Severity in the `recommended` preset ('off' = only when turned on). */
   severity: Severity | 'off'
@@ -21,10 +21,11 @@ export interface RuleMeta {
   always?: boolean
 }
 
-export interface RuleContext {
+export interface RuleContext<Id extends string = string> {
   artifact: string
   config: Config
-  report(finding: RawFinding): void
+  /** Reports a finding of one of the family's own rule ids (checked when compiling). */
+  report: (finding: RawFinding<Id>) => void
   /** Hands raw secret values to the runner's log masking (the Action only). */
   mask?: (value: string) => void
   /** Where secret scanning runs (this thread, or a worker); it reports through `report`. */
@@ -46,7 +47,15 @@ export interface RuleVisitor {
 }
 
 /** A rule family: the ids it reports and how it looks at an artifact. */
-export interface RuleFamily {
-  rules: readonly RuleMeta[]
-  create(ctx: RuleContext): RuleVisitor
+export interface RuleFamily<Id extends string = string> {
+  rules: readonly RuleMeta<Id>[]
+  create(ctx: RuleContext<Id>): RuleVisitor
+}
+
+/**
+ * Declares a rule family. Its ids are inferred from `rules` as literal types, so reporting an id
+ * the family does not declare fails to compile, and `RuleId` (registry.ts) derives from them.
+ */
+export function defineFamily<const Id extends string>(family: RuleFamily<Id>): RuleFamily<Id> {
+  return family
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { WholeCollector } from '../sources/body.js'
-import type { RuleFamily } from './types.js'
+import { defineFamily } from './types.js'
 
 const METADATA = /^[^/]+\.dist-info\/METADATA$/
 const RECORD = /^[^/]+\.dist-info\/RECORD$/
@@ -9,7 +9,7 @@ const RECORD = /^[^/]+\.dist-info\/RECORD$/
 const normalize = (name: string) => name.replace(/[-_.]+/g, '-').toLowerCase()
 
 /** Python wheel metadata: the file name agrees with METADATA, and RECORD lists exactly what ships. */
-export const wheelMetadataRules: RuleFamily = {
+export const wheelMetadataRules = defineFamily({
   rules: [
     {
       id: 'metadata/wheel-name-mismatch',
@@ -102,7 +102,7 @@ export const wheelMetadataRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 /** RECORD is CSV: path,hash,size; paths with commas are quoted. */
 function parseRecord(text: string): Map<string, { hash: string }> {

@@ -1,5 +1,5 @@
-import type { RuleFamily, RuleMeta } from '../types.js'
-import { DETECTORS } from './detectors/index.js'
+import { defineFamily, type RuleMeta } from '../types.js'
+import { DETECTORS, type DetectorId } from './detectors/index.js'
 import { UNVERIFIED } from './engine/scanner.js'
 
 /**
@@ -8,7 +8,7 @@ import { UNVERIFIED } from './engine/scanner.js'
  * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
  * id lets a project turn all doubtful matches up or off at once.
  */
-const unverifiedMeta: RuleMeta = {
+const unverifiedMeta: RuleMeta<typeof UNVERIFIED> = {
   id: UNVERIFIED,
   category: 'leak',
   severity: 'notice',
@@ -17,9 +17,9 @@ const unverifiedMeta: RuleMeta = {
 }
 
 /** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
-export const secretRules: RuleFamily = {
+export const secretRules = defineFamily({
   rules: [
-    ...DETECTORS.map((d): RuleMeta => ({
+    ...DETECTORS.map((d): RuleMeta<DetectorId> => ({
       id: d.id,
       category: 'leak',
       severity: d.severity ?? 'error',
@@ -38,4 +38,4 @@ export const secretRules: RuleFamily = {
       },
     }
   },
-}
+})

@@ -4,7 +4,7 @@ import type { Entry } from '../../sources/types.js'
 import type { SecretScanning } from '../secrets/engine/service.js'
 import { position } from '../position.js'
 import { latin1Text } from '../text.js'
-import type { RuleFamily } from '../types.js'
+import { defineFamily } from '../types.js'
 import type { RawFinding } from '../../findings.js'
 import { absoluteHost, decodeDataUrl, findMappingUrls } from './comments.js'
 import { MappingUrlStream, MAX_URL, type StreamedUrl } from './comment-stream.js'
@@ -15,7 +15,7 @@ const MAP_FILE = /\.map$/i
 const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i
 
 /** Source maps: map files, embedded sources, inline `data:` maps and external map URLs. */
-export const sourcemapRules: RuleFamily = {
+export const sourcemapRules = defineFamily({
   rules: [
     {
       id: 'sourcemap/sources-content',
@@ -71,11 +71,19 @@ export const sourcemapRules: RuleFamily = {
       },
     }
   },
-}
+})
 
 /** Where findings go, and where embedded sources go to be scanned for secrets. */
+/** The ids this family reports. */
+type SourcemapId =
+  | 'sourcemap/sources-content'
+  | 'sourcemap/inline'
+  | 'sourcemap/file'
+  | 'sourcemap/external-url'
+  | 'sourcemap/malformed'
+
 interface Sink {
-  report: (f: RawFinding) => void
+  report: (f: RawFinding<SourcemapId>) => void
   secrets: SecretScanning
 }
 

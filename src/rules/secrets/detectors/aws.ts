@@ -1,7 +1,7 @@
 import { matchesIn } from '../engine/context.js'
 import { B64, BASE32, fake, HEX } from '../kit/samples.js'
 import { B, boundary, judge, tokenDetector } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 const KEY_ID_PREFIXES: Record<string, string> = {
   AKIA: 'AWS access key ID',
@@ -74,7 +74,7 @@ const byName = tokenDetector({
  * `secretAccessKey:`) or as a 40-character base64 string within 300 characters of an access
  * key id.
  */
-export const awsSecretAccessKey: Detector = {
+export const awsSecretAccessKey = defineDetector({
   id: 'secret/aws-secret-access-key',
   title: 'AWS secret access key',
   description:
@@ -116,4 +116,4 @@ export const awsSecretAccessKey: Detector = {
       `aws_secret_access_key = ${secret('aws-13').slice(0, 30)}`,
     ],
   },
-}
+})

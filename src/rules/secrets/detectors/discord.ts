@@ -1,7 +1,7 @@
 import { matchAt, matchesIn } from '../engine/context.js'
 import { B64URL, DIGITS, fake } from '../kit/samples.js'
 import { B, E, judge } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 // A bot token is base64(bot user id) . 6 characters of timestamp . 27-38 of HMAC. It has no
 // prefix, so it is looked for near the word "discord", and its first part must decode to an id.
@@ -17,7 +17,7 @@ const botToken = (seed: string) =>
     fake(38, B64URL, `${seed}-h`),
   ].join('.')
 
-export const discordBotToken: Detector = {
+export const discordBotToken = defineDetector({
   id: 'secret/discord-bot-token',
   title: 'Discord bot token',
   description: 'A Discord bot token near the word "discord" (its first part is a base64 user id).',
@@ -48,13 +48,13 @@ export const discordBotToken: Detector = {
       `token = "${botToken('dc-4')}"`,
     ],
   },
-}
+})
 
 const HOST = /(?:^|[^A-Za-z0-9.-])((?:(?:ptb|canary)\.)?discord(?:app)?\.com)$/
 const WEBHOOK = new RegExp(`/api/webhooks/[0-9]{17,20}/(?<body>[A-Za-z0-9_-]{60,80})${E}`, 'y')
 
 /** Found at `/api/webhooks/`, then the host before it is checked. */
-export const discordWebhook: Detector = {
+export const discordWebhook = defineDetector({
   id: 'secret/discord-webhook',
   title: 'Discord webhook URL',
   description: 'A Discord webhook URL (`discord.com/api/webhooks/<id>/<token>`).',
@@ -77,4 +77,4 @@ export const discordWebhook: Detector = {
       'https://discord.com/api/webhooks/123456789012345678/' + 'x'.repeat(68),
     ],
   },
-}
+})

@@ -3,7 +3,7 @@ import { matchesIn } from '../engine/context.js'
 import { readPemKey } from '../kit/pem.js'
 import { ALNUM, B64URL, fake } from '../kit/samples.js'
 import { B, E, judge, tokenDetector } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 /**
  * Browser API keys (Maps, Firebase) are meant to ship and be restricted by referrer, so this is
@@ -52,7 +52,7 @@ const PRIVATE_KEY_RE = new RegExp(`${Q}?private_key${Q}?\\s{0,8}:\\s{0,8}${Q}`, 
  * A service-account key file (`"type": "service_account"` with a `"private_key"`): the PEM is
  * reported once, as the whole credential, instead of as a bare private key.
  */
-export const googleServiceAccount: Detector = {
+export const googleServiceAccount = defineDetector({
   id: 'secret/google-service-account',
   title: 'Google Cloud service account key',
   description:
@@ -95,4 +95,4 @@ export const googleServiceAccount: Detector = {
       `if (creds.type === "service_account") use(creds.private_key) // ${fake(10, ALNUM, 'gsa-3')}`,
     ],
   },
-}
+})

@@ -26,7 +26,7 @@ import type { Detector } from '../engine/types.js'
 import { databaseUrl, urlCredentials } from './url-credentials.js'
 
 /** Every secret detector, one rule id each, in the order docs/rules.md lists them. */
-export const DETECTORS: readonly Detector[] = [
+export const DETECTORS = [
   githubToken,
   githubFineGrainedToken,
   npmToken,
@@ -65,4 +65,7 @@ export const DETECTORS: readonly Detector[] = [
   privateKey,
   databaseUrl,
   urlCredentials,
-]
+] as const satisfies readonly Detector[]
+
+/** The rule id of every built-in detector. */
+export type DetectorId = (typeof DETECTORS)[number]['id']

@@ -2,7 +2,7 @@ import { matchAt } from '../engine/context.js'
 import { doubt } from '../kit/placeholder.js'
 import { B64URL, b64json, fake } from '../kit/samples.js'
 import { B, judge } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 const JWT = new RegExp(
   `${B}eyJ[A-Za-z0-9_-]{8,1500}\\.eyJ[A-Za-z0-9_-]{8,15000}\\.(?<sig>[A-Za-z0-9_-]{0,1500})(?![A-Za-z0-9_.=-])`,
@@ -83,7 +83,7 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : u
  * `service_role` keys have their own rule (`secret/supabase-service-role-key`, an error).
  * Claims that say test/fake/mock make it unverified.
  */
-export const jwt: Detector = {
+export const jwt = defineDetector({
   id: 'secret/jwt',
   title: 'long-lived JSON Web Token',
   description:
@@ -133,7 +133,7 @@ export const jwt: Detector = {
     ],
     unverified: () => [token({ alg: 'HS256' }, { sub: 'test-user', role: 'tester' }, 'jwt-6')],
   },
-}
+})
 
 export function hitOf(t: Jwt, label: string): Hit | undefined {
   const hit = judge(t.value, t.signature, t.start, { shown: 0, label })

@@ -1,7 +1,7 @@
 import { matchAt } from '../engine/context.js'
 import { ALNUM, B64URL, fake } from '../kit/samples.js'
 import { B, E, judge } from '../kit/token.js'
-import { PRIORITY, type Detector } from '../engine/types.js'
+import { PRIORITY, defineDetector } from '../engine/types.js'
 
 /** `T3BlbkFJ` is base64 of `OpenAI`; every OpenAI key carries it at a fixed distance from its start. */
 const MARKER = 'T3BlbkFJ'
@@ -31,7 +31,7 @@ const SHAPES: Array<{ prefix: string; before: number; label: string; re: RegExp 
 ]
 
 /** Found at the marker, then matched from each start the known shapes put before it. */
-export const openaiApiKey: Detector = {
+export const openaiApiKey = defineDetector({
   id: 'secret/openai-api-key',
   title: 'OpenAI API key',
   description: 'An OpenAI API key (legacy `sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`).',
@@ -71,4 +71,4 @@ export const openaiApiKey: Detector = {
       ['sk', 'proj', fake(74, B64URL, 'oai-9') + 'T3BlbkFJ' + fake(66, B64URL, 'oai-10')].join('-'),
     ],
   },
-}
+})

@@ -3,7 +3,7 @@ import { matchAt, type ScanContext } from '../engine/context.js'
 import { armoredBody, readPemKey, type KeyBlock } from '../kit/pem.js'
 import { B64, fake, HEX } from '../kit/samples.js'
 import { judge } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 const PUTTY =
   /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)Encryption: ([A-Za-z0-9-]{1,32})/y
@@ -45,7 +45,7 @@ const pem = (label: string, body: string, nl = '\n') =>
 const stripArmor = (p: string) => p.replace(/-----[A-Z ]+-----|\s/g, '')
 
 /** Private keys in PEM, OpenSSH, PGP armor or PuTTY format, with a real base64 body. */
-export const privateKey: Detector = {
+export const privateKey = defineDetector({
   id: 'secret/private-key',
   title: 'private key',
   description:
@@ -112,4 +112,4 @@ export const privateKey: Detector = {
       ]
     },
   },
-}
+})

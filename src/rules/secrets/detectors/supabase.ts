@@ -1,11 +1,11 @@
 import { hitOf, readJwt, token } from './jwt.js'
-import { PRIORITY, type Detector } from '../engine/types.js'
+import { PRIORITY, defineDetector } from '../engine/types.js'
 
 /**
  * A JWT with `role: service_role` bypasses row-level security on a Supabase project: it must
  * never ship. The Supabase CLI's local demo keys (issuer `supabase-demo`) are documented.
  */
-export const supabaseServiceRoleKey: Detector = {
+export const supabaseServiceRoleKey = defineDetector({
   id: 'secret/supabase-service-role-key',
   title: 'Supabase service_role key',
   description: 'A Supabase `service_role` key (a JWT that bypasses row-level security).',
@@ -35,4 +35,4 @@ export const supabaseServiceRoleKey: Detector = {
       ),
     ],
   },
-}
+})

@@ -1,12 +1,12 @@
 import { matchAt } from '../engine/context.js'
 import { B64URL, DIGITS, fake } from '../kit/samples.js'
 import { E, judge } from '../kit/token.js'
-import { PRIORITY, type Detector } from '../engine/types.js'
+import { PRIORITY, defineDetector } from '../engine/types.js'
 
 const TOKEN = new RegExp(`(?<![0-9])[0-9]{8,10}:AA(?<body>[A-Za-z0-9_-]{33})${E}`, 'y')
 
 /** `<bot id>:AA<33>`: found at `:AA`, matched from the start of the digits before it. */
-export const telegramBotToken: Detector = {
+export const telegramBotToken = defineDetector({
   id: 'secret/telegram-bot-token',
   title: 'Telegram bot token',
   description: 'A Telegram bot token (`<bot id>:AA…`).',
@@ -36,4 +36,4 @@ export const telegramBotToken: Detector = {
       'TELEGRAM_TOKEN=<bot-id>:AA<secret>',
     ],
   },
-}
+})

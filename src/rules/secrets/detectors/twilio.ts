@@ -2,7 +2,7 @@ import { matchesIn } from '../engine/context.js'
 import { doubt } from '../kit/placeholder.js'
 import { ALNUM, fake, HEX } from '../kit/samples.js'
 import { boundary, judge } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 // A Twilio SID (`AC…` account, `SK…` API key) is an identifier; the secret is the auth token or
 // API key secret next to it, which has no prefix. Both are looked for near the word "twilio".
@@ -24,7 +24,7 @@ function secretsNear(kind: 'AC' | 'SK', re: RegExp, keep: (s: string) => boolean
 
 const sid = (kind: string, seed: string) => kind + fake(32, HEX, seed)
 
-export const twilioAuthToken: Detector = {
+export const twilioAuthToken = defineDetector({
   id: 'secret/twilio-auth-token',
   title: 'Twilio auth token',
   description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC…`).',
@@ -43,9 +43,9 @@ export const twilioAuthToken: Detector = {
       `twilio@4.0.0 integrity md5-${fake(32, HEX, 'tw-6')}`,
     ],
   },
-}
+})
 
-export const twilioApiKey: Detector = {
+export const twilioApiKey = defineDetector({
   id: 'secret/twilio-api-key',
   title: 'Twilio API key secret',
   description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK…`).',
@@ -60,4 +60,4 @@ export const twilioApiKey: Detector = {
     ],
     noMatch: () => [`twilio(${JSON.stringify(sid('S' + 'K', 'tw-9'))}, apiSecret, { accountSid })`],
   },
-}
+})

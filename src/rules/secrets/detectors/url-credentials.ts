@@ -1,7 +1,7 @@
 import { matchAt, type ScanContext } from '../engine/context.js'
 import { ALNUM, fake } from '../kit/samples.js'
 import { judge } from '../kit/token.js'
-import { PRIORITY, type Detector, type Hit } from '../engine/types.js'
+import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 const DATABASE_SCHEMES = new Set([
   'postgres',
@@ -91,7 +91,7 @@ function judgeUrl(text: string, at: number): Found | undefined {
 const pw = (seed: string) => fake(16, ALNUM, seed)
 
 /** `postgres://user:password@host` and other database URLs with a password in them. */
-export const databaseUrl: Detector = {
+export const databaseUrl = defineDetector({
   id: 'secret/database-url',
   title: 'password in a database URL',
   description:
@@ -125,10 +125,10 @@ export const databaseUrl: Detector = {
     ],
     unverified: () => [`postgres://app:${pw('db-6')}@localhost:5432/app`],
   },
-}
+})
 
 /** `https://user:password@host` and other URLs with a password in them. */
-export const urlCredentials: Detector = {
+export const urlCredentials = defineDetector({
   id: 'secret/url-credentials',
   title: 'password in a URL',
   description:
@@ -156,4 +156,4 @@ export const urlCredentials: Detector = {
       'http://localhost:3000/@fs/src/main.ts',
     ],
   },
-}
+})

@@ -35,9 +35,9 @@ export interface Samples {
  * `find` at each keyword hit (a sticky regex positioned there), `near` once per merged window
  * around keyword hits (for secrets without a prefix, recognized by what is next to them).
  */
-export interface Detector {
+export interface Detector<Id extends string = string> {
   /** Rule id, `secret/<name>`. */
-  id: string
+  id: Id
   /** Name of what it finds, for messages: `GitHub personal access token (classic)`. */
   title: string
   /** One line for docs/rules.md. */
@@ -67,3 +67,8 @@ export interface Detector {
 
 /** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
 export const PRIORITY = { generic: 0, token: 10, document: 20 } as const
+
+/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
+export function defineDetector<const Id extends `secret/${string}`>(d: Detector<Id>): Detector<Id> {
+  return d
+}

@@ -15,8 +15,8 @@ export const B = boundary('A-Za-z0-9_-')
 export const E = '(?![A-Za-z0-9_-])'
 
 /** A token with a fixed prefix, recognized by one sticky regex at the prefix. */
-export interface TokenSpec {
-  id: string
+export interface TokenSpec<Id extends string = string> {
+  id: Id
   title: string
   description: string
   severity?: Severity
@@ -44,7 +44,9 @@ export interface TokenSpec {
 }
 
 /** Builds a Detector from a TokenSpec. */
-export function tokenDetector(spec: TokenSpec): Detector {
+export function tokenDetector<const Id extends `secret/${string}`>(
+  spec: TokenSpec<Id>,
+): Detector<Id> {
   const re = new RegExp(spec.pattern, `y${spec.valueGroup ? 'd' : ''}${spec.flags ?? ''}`)
   return {
     id: spec.id,
