@@ -40,6 +40,12 @@ export interface RawFinding<Id extends string = string> {
   data?: Record<string, number | string>
   /** Extra identity for the fingerprint when one file can carry several findings of a rule. */
   key?: string
+  /**
+   * This finding's severity in `recommended`, where the rule judges case by case (a map whose
+   * sources are public anyway, an unknown export condition): the message says why. `strict`
+   * and an explicit `rules:` entry still decide.
+   */
+  severity?: Severity
 }
 
 export interface SuppressedFinding extends Finding {

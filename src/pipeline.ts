@@ -17,7 +17,7 @@ export function toFinding(raw: RawFinding, artifact: string, config: Config): Fi
   const registered = RULES.get(raw.rule)
   const meta = registered ?? contentMeta(raw.rule, config)
   // A content rule's own `severity` is what the team declared: presets do not change it.
-  const preset = registered ? presetSeverity(config.extends, meta) : meta.severity
+  const preset = registered ? presetSeverity(config.extends, meta, raw.severity) : meta.severity
   const severity = config.rules[raw.rule] ?? preset
   if (severity === 'off') return undefined
   const finding: Finding = {

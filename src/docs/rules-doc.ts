@@ -1,4 +1,11 @@
 import { docsAnchor, RULES, presetSeverity } from '../rules/registry.js'
+import type { RuleMeta } from '../rules/types.js'
+
+/** What a rule's section shows (the content rules' one says in words what they vary by). */
+type DocRule = Pick<RuleMeta, 'id' | 'description' | 'judged'> & {
+  category: string
+  severity: string
+}
 import { guideFor } from './rule-guides.js'
 
 /** docs/rules.md, generated from the rule registry so the two cannot drift apart. */
@@ -22,18 +29,19 @@ export function renderRulesDoc(): string {
       `| [\`${r.id}\`](#${docsAnchor(r.id)}) | ${r.category} | ${sev('recommended')} | ${sev('strict')} | ${sev('none')} |`,
     )
   }
-  const contentRule = {
+  const contentRule: DocRule = {
     id: 'content/<name>',
     category: 'leak',
     severity: "error (or the rule's own `severity`)",
     description: 'A `content:` rule of the config matched (codenames, internal hosts, markers).',
   }
-  for (const r of [...rules, contentRule]) {
+  for (const r of [...rules, contentRule] as DocRule[]) {
     const guide = guideFor(r.id)
     out.push('', `## ${r.id}`, '', `<a id="${docsAnchor(r.id)}"></a>`, '', r.description, '')
     out.push(`- **Why it matters:** ${guide.why}`)
     out.push(`- **How to fix:** ${guide.fix}`)
     out.push(`- **Category:** ${r.category}. **Severity in recommended:** ${r.severity}.`)
+    if (r.judged) out.push(`- **Severity per finding:** ${r.judged}`)
     out.push(
       `- **Configure:** \`rules: { ${r.id}: off | notice | warning | error }\`; suppress one finding with`,
     )

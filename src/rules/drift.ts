@@ -75,7 +75,7 @@ export const driftRules = defineFamily({
   ],
   create(ctx) {
     return {
-      end(entries, drift) {
+      end(entries, { drift }) {
         if (!drift) return
         if (drift.baselineMissing !== undefined) {
           ctx.report({

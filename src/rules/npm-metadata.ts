@@ -1,20 +1,26 @@
 import { WholeCollector } from '../sources/body.js'
-import type { Entry, EntrySummary } from '../sources/types.js'
+import type { Entry } from '../sources/types.js'
+import {
+  bins,
+  entryPoints,
+  FileIndex,
+  resolveEntry,
+  type PackageEntries,
+} from './npm-entry-points.js'
 import { defineFamily } from './types.js'
 
-interface PackageJson {
-  name?: string
+interface PackageJson extends PackageEntries {
   version?: string
   private?: boolean
-  main?: string
-  module?: string
-  types?: string
-  typings?: string
-  browser?: string | Record<string, unknown>
-  bin?: string | Record<string, string>
-  exports?: unknown
   files?: string[]
+  scripts?: Record<string, unknown>
 }
+
+/** Lifecycle scripts that run at install: one of them may write or replace a bin file. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall']
+
+/** Formats whose bins a package manager links and makes executable at install. */
+const LINKED = new Set(['tar+gzip', 'npm-directory'])
 
 /** npm package metadata: version vs tag, entry points, bin files, publishability. */
 export const npmMetadataRules = defineFamily({
@@ -31,18 +37,24 @@ export const npmMetadataRules = defineFamily({
       severity: 'error',
       description:
         'An entry point (`main`, `module`, `types`, `exports` target, `bin`) is not in the artifact.',
+      judged:
+        'a notice when only an export condition no resolver acts on by default leads to it (Node, TypeScript, bundlers and runtimes use `node`, `import`, `require`, `default`, `types`, `browser`, `module`, `worker`, `development`, `production`, `react-native`, `deno`, `bun`, ...): such a target breaks only a tool configured for it.',
     },
     {
       id: 'metadata/bin-shebang',
       category: 'drift',
       severity: 'error',
       description: 'A `bin` file does not start with a `#!` line, so it cannot run as a command.',
+      judged:
+        'a warning when the package has an install script (`preinstall`, `install`, `postinstall`), which may write or replace the bin at install.',
     },
     {
       id: 'metadata/bin-not-executable',
       category: 'drift',
       severity: 'warning',
       description: 'A `bin` file has lost its executable bit.',
+      judged:
+        'a notice in npm tarballs and npm package folders: npm, pnpm and yarn set the mode when they link a bin. It stays a warning in other archives, whose files are used with the modes they carry.',
     },
     {
       id: 'metadata/private-package',
@@ -78,7 +90,7 @@ export const npmMetadataRules = defineFamily({
         if (e.path === 'package.json' && e.content) pkgText = e.content.toString('utf8')
         heads.set(e.path, bytes.toString('latin1', 0, 2))
       },
-      end(entries) {
+      end(entries, { format }) {
         if (pkgText === undefined) return
         let pkg: PackageJson
         try {
@@ -91,7 +103,7 @@ export const npmMetadataRules = defineFamily({
           })
           return
         }
-        const files = new Map(entries.filter((e) => e.type !== 'directory').map((e) => [e.path, e]))
+        const index = new FileIndex(entries)
         const at = (field: string) => ({ file: 'package.json', key: field })
         if (expectVersion && pkg.version !== expectVersion.replace(/^v/, '')) {
           report({
@@ -115,31 +127,39 @@ export const npmMetadataRules = defineFamily({
               'package.json has no "files" list: everything not in .npmignore or .gitignore ships',
           })
         }
-        for (const [field, target] of entryPoints(pkg)) {
-          if (!resolveEntry(target, files)) {
-            report({
-              rule: 'metadata/missing-entry-point',
-              file: 'package.json',
-              key: `${field}:${target}`,
-              message: `package.json ${field} points to ${target}, which is not in the artifact`,
-            })
-          }
+        for (const ep of entryPoints(pkg)) {
+          if (resolveEntry(ep, index, pkg)) continue
+          report({
+            rule: 'metadata/missing-entry-point',
+            file: 'package.json',
+            key: `${ep.field}:${ep.target}`,
+            message: ep.unknownCondition
+              ? `package.json ${ep.field} points to ${ep.target}, which is not in the artifact (only through the condition '${ep.unknownCondition}', which no resolver uses by default)`
+              : `package.json ${ep.field} points to ${ep.target}, which is not in the artifact`,
+            ...(ep.unknownCondition ? { severity: 'notice' as const } : {}),
+          })
         }
+        const installs = INSTALL_SCRIPTS.filter((s) => typeof pkg.scripts?.[s] === 'string')
         for (const [name, target] of bins(pkg)) {
-          const e = resolveEntry(target, files)
-          if (!e) continue
+          const e = resolveEntry({ target, lookup: 'main' }, index)
+          if (!e || e === true) continue
           if (heads.get(e.path) !== '#!') {
             report({
               rule: 'metadata/bin-shebang',
               file: e.path,
-              message: `bin '${name}' (${e.path}) does not start with a #! line`,
+              message: installs.length
+                ? `bin '${name}' (${e.path}) does not start with a #! line (the ${installs[0]} script may write it at install)`
+                : `bin '${name}' (${e.path}) does not start with a #! line`,
+              ...(installs.length ? { severity: 'warning' as const } : {}),
             })
           }
           if ((e.mode & 0o111) === 0 && e.mode !== 0) {
+            const linked = format !== undefined && LINKED.has(format)
             report({
               rule: 'metadata/bin-not-executable',
               file: e.path,
-              message: `bin '${name}' (${e.path}) is not executable (mode ${e.mode.toString(8).padStart(4, '0')})`,
+              message: `bin '${name}' (${e.path}) is not executable (mode ${e.mode.toString(8).padStart(4, '0')})${linked ? '; npm, pnpm and yarn set the mode when they link it' : ''}`,
+              ...(linked ? { severity: 'notice' as const } : {}),
             })
           }
         }
@@ -147,38 +167,3 @@ export const npmMetadataRules = defineFamily({
     }
   },
 })
-
-function bins(pkg: PackageJson): Array<[string, string]> {
-  if (typeof pkg.bin === 'string') return [[pkg.name?.replace(/^@[^/]+\//, '') ?? 'bin', pkg.bin]]
-  if (pkg.bin && typeof pkg.bin === 'object')
-    return Object.entries(pkg.bin).filter((b): b is [string, string] => typeof b[1] === 'string')
-  return []
-}
-
-function entryPoints(pkg: PackageJson): Array<[string, string]> {
-  const out: Array<[string, string]> = []
-  for (const field of ['main', 'module', 'types', 'typings'] as const) {
-    if (typeof pkg[field] === 'string') out.push([field, pkg[field] as string])
-  }
-  if (typeof pkg.browser === 'string') out.push(['browser', pkg.browser])
-  for (const [name, target] of bins(pkg)) out.push([`bin.${name}`, target])
-  const walk = (v: unknown, key: string) => {
-    if (typeof v === 'string') {
-      if (!v.includes('*') && v.startsWith('./')) out.push([key, v])
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${key}[${i}]`))
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) walk(x, `${key}["${k}"]`)
-  }
-  walk(pkg.exports, 'exports')
-  return out
-}
-
-/** Resolves an entry as Node would for `main`: the path, then .js/.json/.node, then index.js. */
-function resolveEntry(target: string, files: Map<string, EntrySummary>): EntrySummary | undefined {
-  const p = target.replace(/^\.\//, '').replace(/\/$/, '')
-  for (const c of [p, `${p}.js`, `${p}.json`, `${p}.node`, `${p}/index.js`, `${p}/index.json`]) {
-    const e = files.get(c)
-    if (e) return e
-  }
-  return undefined
-}

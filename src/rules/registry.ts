@@ -1,5 +1,5 @@
 import type { PresetName } from '../config/types.js'
-import type { SeverityOrOff } from '../findings.js'
+import type { Severity, SeverityOrOff } from '../findings.js'
 import { archiveRules } from './archive.js'
 import { filesRules } from './files.js'
 import { contentRules } from './content.js'
@@ -33,11 +33,18 @@ export const RULES: ReadonlyMap<string, RuleMeta> = new Map(
   FAMILIES.flatMap((f): readonly RuleMeta[] => f.rules).map((r) => [r.id, r]),
 )
 
-/** The severity a preset gives a rule: `recommended` as declared, `strict` all errors, `none` only declared and fail-closed rules. */
-export function presetSeverity(preset: PresetName, rule: RuleMeta): SeverityOrOff {
+/**
+ * The severity a preset gives a finding of a rule: `recommended` as declared (or as the rule
+ * judged this finding), `strict` all errors, `none` only declared and fail-closed rules.
+ */
+export function presetSeverity(
+  preset: PresetName,
+  rule: RuleMeta,
+  judged?: Severity,
+): SeverityOrOff {
   if (preset === 'strict') return 'error'
   if (preset === 'none' && !rule.always) return 'off'
-  return rule.severity
+  return rule.severity === 'off' ? 'off' : (judged ?? rule.severity)
 }
 
 /** Anchor of a rule in docs/rules.md (`file/forbidden` -> `file-forbidden`). */

@@ -3,7 +3,7 @@ import type { DriftContext } from '../drift/context.js'
 import type { Category, RawFinding, Severity } from '../findings.js'
 import type { ChunkSink } from '../sources/body.js'
 import type { SecretScanning } from './secrets/engine/service.js'
-import type { Entry, EntrySummary } from '../sources/types.js'
+import type { ArtifactFormat, Entry, EntrySummary } from '../sources/types.js'
 
 /** What every rule id declares about itself; presets and docs are built from these. */
 export interface RuleMeta<Id extends string = string> {
@@ -14,6 +14,8 @@ export interface RuleMeta<Id extends string = string> {
   severity: Severity | 'off'
   /** One line: what the rule reports. */
   description: string
+  /** Where the rule judges each finding's severity in `recommended`: when and why it differs. */
+  judged?: string
   /**
    * Whether the rule stays on under `extends: none`: rules the user declares (files, limits)
    * and the fail-closed archive rules.
@@ -34,6 +36,13 @@ export interface RuleContext<Id extends string = string> {
   expectVersion?: string
 }
 
+/** What is known once the whole artifact is read. */
+export interface ReadFacts {
+  format?: ArtifactFormat
+  /** What the artifact is compared with, when a lockfile or baseline is used. */
+  drift?: DriftContext
+}
+
 /**
  * Called for each entry as it is read, then once with the whole file list. A file larger than
  * STREAM_ABOVE comes without `content`: a rule that reads content returns a sink from `stream`,
@@ -42,8 +51,7 @@ export interface RuleContext<Id extends string = string> {
 export interface RuleVisitor {
   stream?(entry: Entry): ChunkSink | undefined
   entry?(entry: Entry): void
-  /** `drift` is what the artifact is compared with, when a lockfile or baseline is used. */
-  end?(entries: readonly EntrySummary[], drift?: DriftContext): void
+  end?(entries: readonly EntrySummary[], read: ReadFacts): void
 }
 
 /** A rule family: the ids it reports and how it looks at an artifact. */
