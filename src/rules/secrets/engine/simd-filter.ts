@@ -17,7 +17,8 @@
 
 import { SIMD_TABLES } from './simd-tables.js'
 import { tables } from './simd-buckets.js'
-import { BLOCK, INPUT, moduleBytes, OUTPUT, RESULT, TABLES } from './simd-module.js'
+import { BLOCK, INPUT, OUTPUT, RESULT, TABLES } from './simd-layout.js'
+import { moduleBytes } from './simd-module.js'
 
 export { BLOCK }
 

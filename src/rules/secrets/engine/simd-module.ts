@@ -4,17 +4,7 @@
  * the bucket tables accept, `json(length, skip)` counts and checks the escapes of a JSON string.
  */
 
-/** Bytes scanned per call; the text is copied into the module's memory a block at a time. */
-export const BLOCK = 256 * 1024
-/** Where the bucket tables go in the module's memory: 6 x 16 bytes (see simd-buckets.ts). */
-export const TABLES = 0
-/** Where `json` writes what it found: escapes, flags, where the next block's escapes start. */
-export const RESULT = 96
-/** The block, then zero padding the vector loads may read. */
-export const INPUT = 1024
-/** One i32 per reported position, at most one per byte. */
-export const OUTPUT = INPUT + BLOCK + 64
-const PAGES = Math.ceil((OUTPUT + 4 * BLOCK) / 65536)
+import { INPUT, OUTPUT, PAGES, RESULT, TABLES } from './simd-layout.js'
 
 // WebAssembly binary encoding: just what this one function needs.
 const I32 = 0x7f
