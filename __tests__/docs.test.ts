@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
@@ -8,6 +9,8 @@ import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
 import { keywordTrigrams } from '../src/rules/secrets/engine/keyword-filter.js'
 import { keywordsOf } from '../src/rules/secrets/engine/scanner.js'
 import { renderSimdTables } from '../src/rules/secrets/engine/simd-buckets.js'
+import { SIMD_MODULE } from '../src/rules/secrets/engine/simd-module.generated.js'
+import { moduleBytes } from '../src/rules/secrets/engine/simd-module.js'
 import { ROOT } from './helpers/run.js'
 
 const RULES_DOC = join(ROOT, 'docs', 'rules.md')
@@ -36,4 +39,19 @@ test('the SIMD keyword tables are made from the detectors (npm run docs refreshe
   const fresh = renderSimdTables(keywordTrigrams(keywordsOf(DETECTORS)))
   if (process.env.UPDATE_SNAPSHOT) await writeFile(path, fresh)
   expect(await readFile(path, 'utf8')).toBe(fresh)
+})
+
+test('the SIMD module is assembled from simd-module.wat (npm run docs refreshes it)', async () => {
+  const path = join(ROOT, 'src', 'rules', 'secrets', 'engine', 'simd-module.generated.ts')
+  const r = spawnSync(process.execPath, ['scripts/assemble-wasm.mjs', '--stdout'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' })
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(path, r.stdout)
+  expect(await readFile(path, 'utf8')).toBe(r.stdout)
+})
+
+test('simd-module.wat assembles to the bytes simd-module.ts writes, byte for byte', () => {
+  expect(Buffer.from(SIMD_MODULE, 'base64').equals(moduleBytes())).toBe(true)
 })

@@ -1,7 +1,8 @@
 /**
  * The memory of the SIMD keyword pass's WebAssembly module, written once for both sides of it:
- * simd-module.ts encodes these places into the module, and simd-filter.ts copies the tables and
- * each block in and reads what the module found out at the same places.
+ * simd-module.wat names these as `{INPUT}`, `{RESULT + 4}`, ... (scripts/assemble-wasm.mjs
+ * fills the numbers in), and simd-filter.ts copies the tables and each block in and reads what
+ * the module found out at the same places.
  */
 
 /** Bytes scanned per call; the text is copied into the module's memory a block at a time. */
