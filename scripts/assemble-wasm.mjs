@@ -67,7 +67,13 @@ export function render(bytes) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = render(await assemble())
-  if (process.argv.includes('--stdout')) process.stdout.write(text)
-  else writeFileSync(OUT, text)
+  try {
+    const text = render(await assemble())
+    if (process.argv.includes('--stdout')) process.stdout.write(text)
+    else writeFileSync(OUT, text)
+  } catch (err) {
+    // Just wabt's message (file:line:column and the line): Node would print its minified source.
+    process.stderr.write(`assemble-wasm: ${err.message}\n`)
+    process.exitCode = 1
+  }
 }
