@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
@@ -36,4 +37,15 @@ test('the SIMD keyword tables are made from the detectors (npm run docs refreshe
   const fresh = renderSimdTables(keywordTrigrams(keywordsOf(DETECTORS)))
   if (process.env.UPDATE_SNAPSHOT) await writeFile(path, fresh)
   expect(await readFile(path, 'utf8')).toBe(fresh)
+})
+
+test('the SIMD module is assembled from simd-module.wat (npm run docs refreshes it)', async () => {
+  const path = join(ROOT, 'src', 'rules', 'secrets', 'engine', 'simd-module.generated.ts')
+  const r = spawnSync(process.execPath, ['scripts/assemble-wasm.mjs', '--stdout'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' })
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(path, r.stdout)
+  expect(await readFile(path, 'utf8')).toBe(r.stdout)
 })

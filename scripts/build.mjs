@@ -2,6 +2,8 @@
 // (dist/worker/index.js) with ncc, each with a licenses.txt of the packages it holds. tsc compiles
 // the sources once into build/ (type-checking them); ncc then bundles that JavaScript, the three
 // bundles at once, instead of type-checking the whole project again for each (a minute in all).
+// First the SIMD keyword pass's WebAssembly is assembled from its .wat (scripts/assemble-wasm.mjs),
+// so the bundles carry its bytes and never need the assembler.
 import { execFile } from 'node:child_process'
 import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -41,6 +43,7 @@ async function ncc(entry, out) {
 rmSync('dist', { recursive: true, force: true })
 rmSync('build', { recursive: true, force: true })
 try {
+  await step('assembling the WebAssembly', process.execPath, ['scripts/assemble-wasm.mjs'])
   await step('tsc', 'npx', ['tsc', '-p', 'tsconfig.build.json'])
   await Promise.all([
     ncc('build/src/index.js', 'dist'),

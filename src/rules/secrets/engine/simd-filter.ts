@@ -10,14 +10,15 @@
  * Over an embedded source's raw JSON text the same pass also counts and checks its escapes, so
  * that a source with no keyword need not be decoded at all (Scanner.skim).
  *
- * The module (simd-module.ts) is written instruction by instruction, so the build needs no
- * WebAssembly toolchain. Where WebAssembly or its SIMD is not there, `simdScanner` returns
- * undefined and the plain loop does all the work.
+ * The module is written as text, simd-module.wat; its bytes are assembled ahead into
+ * simd-module.generated.ts, so nothing here needs a WebAssembly toolchain. Where WebAssembly or
+ * its SIMD is not there, `simdScanner` returns undefined and the plain loop does all the work.
  */
 
 import { SIMD_TABLES } from './simd-tables.js'
 import { tables } from './simd-buckets.js'
-import { BLOCK, INPUT, moduleBytes, OUTPUT, RESULT, TABLES } from './simd-module.js'
+import { BLOCK, INPUT, OUTPUT, RESULT, TABLES } from './simd-layout.js'
+import { SIMD_MODULE } from './simd-module.generated.js'
 
 export { BLOCK }
 
@@ -53,7 +54,8 @@ export function simdScanner(trigrams: readonly number[]): SimdScanner | undefine
     json: (length: number, skip: number) => void
   }
   try {
-    exports = new wasm!.Instance(new wasm!.Module(moduleBytes())).exports as typeof exports
+    const module = new wasm!.Module(Buffer.from(SIMD_MODULE, 'base64'))
+    exports = new wasm!.Instance(module).exports as typeof exports
   } catch {
     return undefined // no WebAssembly, no SIMD, or code generation turned off
   }
