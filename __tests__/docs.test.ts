@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
 import { withActionTables } from '../src/docs/action-doc.js'
+import { renderOsiList } from '../src/docs/osi-list.js'
 import { renderRulesDoc } from '../src/docs/rules-doc.js'
 import { RULES, docsAnchor } from '../src/rules/registry.js'
 import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
@@ -48,4 +49,14 @@ test('the SIMD module is assembled from simd-module.wat (npm run docs refreshes 
   expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' })
   if (process.env.UPDATE_SNAPSHOT) await writeFile(path, r.stdout)
   expect(await readFile(path, 'utf8')).toBe(r.stdout)
+})
+
+test('the OSI-approved license ids are made from the SPDX license list (npm run docs refreshes them)', async () => {
+  const path = join(ROOT, 'src', 'rules', 'licenses', 'osi.generated.ts')
+  const list = join(ROOT, 'node_modules', 'spdx-license-list')
+  const spdx = JSON.parse(await readFile(join(list, 'spdx.json'), 'utf8'))
+  const { version } = JSON.parse(await readFile(join(list, 'package.json'), 'utf8'))
+  const fresh = renderOsiList(spdx, version)
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(path, fresh)
+  expect(await readFile(path, 'utf8')).toBe(fresh)
 })

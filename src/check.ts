@@ -144,7 +144,8 @@ async function checkArtifact(
       report.lockfile = { path: drift.lockfile.path, changed, proposed }
     }
   }
-  if (!report.error) for (const v of visitors) v.end?.(read.entries, { format: read.format, drift: against })
+  if (!report.error)
+    for (const v of visitors) v.end?.(read.entries, { format: read.format, drift: against })
   const findings = raws.flatMap((r) => toFinding(r, path, options.config) ?? [])
   return { report, findings }
 }

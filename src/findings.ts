@@ -46,6 +46,8 @@ export interface RawFinding<Id extends string = string> {
    * and an explicit `rules:` entry still decide.
    */
   severity?: Severity
+  /** Why the rule judged it so; added to the message where that judgement is what applies. */
+  because?: string
 }
 
 export interface SuppressedFinding extends Finding {

@@ -18,15 +18,19 @@ export function toFinding(raw: RawFinding, artifact: string, config: Config): Fi
   const meta = registered ?? contentMeta(raw.rule, config)
   // A content rule's own `severity` is what the team declared: presets do not change it.
   const preset = registered ? presetSeverity(config.extends, meta, raw.severity) : meta.severity
-  const severity = config.rules[raw.rule] ?? preset
+  const explicit = config.rules[raw.rule]
+  const severity = explicit ?? preset
   if (severity === 'off') return undefined
+  // The rule's reason for its judgement, only where its judgement decided (not strict, not config).
+  const judged =
+    raw.because && !explicit && config.extends !== 'strict' && raw.severity === severity
   const finding: Finding = {
     rule: raw.rule,
     category: meta.category,
     severity,
     artifact,
     file: raw.file,
-    message: raw.message,
+    message: judged ? `${raw.message} (${raw.because})` : raw.message,
     fingerprint: fingerprint(raw.rule, raw.file, raw.key ?? raw.message),
   }
   if (raw.line !== undefined) finding.line = raw.line

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 16 modules
-var registry = __webpack_require__(7472);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 23 modules
+var registry = __webpack_require__(2878);
 // EXTERNAL MODULE: ./build/src/sources/limits.js
 var limits = __webpack_require__(1906);
 // EXTERNAL MODULE: ./build/src/drift/diff.js

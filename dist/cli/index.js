@@ -1746,6 +1746,7 @@ function parseManifest(text, name) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I$: () => (/* binding */ exitCode),
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
@@ -1759,6 +1760,12 @@ class ConfigError extends Error {
     name = 'ConfigError';
 }
 const EXIT = { pass: 0, findings: 1, usage: 2, unreadable: 3 };
+/** 3 when an artifact could not be read completely, 1 on failing findings, else 0. */
+function exitCode(report) {
+    if (report.artifacts.some((a) => a.error))
+        return EXIT.unreadable;
+    return report.result === 'fail' ? EXIT.findings : EXIT.pass;
+}
 
 
 /***/ }),
@@ -5318,31 +5325,22 @@ function compileGlobs(patterns) {
 
 /***/ }),
 
-/***/ 7472:
+/***/ 8547:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ readProblemFinding),
+/* harmony export */   g: () => (/* binding */ archiveRules)
+/* harmony export */ });
+/* harmony import */ var _sources_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4888);
+/* harmony import */ var _sources_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5800);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5300);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  M0: () => (/* binding */ DOCS_BASE),
-  BU: () => (/* binding */ FAMILIES),
-  y0: () => (/* binding */ RULES),
-  fs: () => (/* binding */ docsUrl),
-  zt: () => (/* binding */ presetSeverity)
-});
-
-// UNUSED EXPORTS: docsAnchor
-
-// EXTERNAL MODULE: ./build/src/sources/names.js
-var names = __nccwpck_require__(4888);
-// EXTERNAL MODULE: ./build/src/sources/paths.js
-var paths = __nccwpck_require__(5800);
-;// CONCATENATED MODULE: ./build/src/rules/archive.js
 
 
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other']);
 /** Entries that are unsafe or cannot be read: reported, never followed or written. */
-const archiveRules = {
+const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily */ .u)({
     rules: [
         {
             id: 'archive/path-traversal',
@@ -5419,12 +5417,12 @@ const archiveRules = {
     ],
     create({ report }) {
         const seen = new Map();
-        const twins = new names/* CaseTwins */.Ah();
+        const twins = new _sources_names_js__WEBPACK_IMPORTED_MODULE_0__/* .CaseTwins */ .Ah();
         return {
             entry(e) {
                 for (const f of nameFindings(e, twins))
                     report(f);
-                const issues = (0,paths/* pathIssues */.Mu)(e.rawPath);
+                const issues = (0,_sources_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .pathIssues */ .Mu)(e.rawPath);
                 if (issues.length > 0) {
                     report({
                         rule: 'archive/path-traversal',
@@ -5477,11 +5475,10 @@ const archiveRules = {
             },
         };
     },
-};
-/** Findings about how an entry is named: hidden characters, and case or normalization twins. */
+});
 function nameFindings(e, twins) {
     const out = [];
-    const traits = (0,names/* deceptiveTraits */.P3)(e.rawPath);
+    const traits = (0,_sources_names_js__WEBPACK_IMPORTED_MODULE_0__/* .deceptiveTraits */ .P3)(e.rawPath);
     if (traits.length > 0) {
         out.push({
             rule: 'archive/deceptive-name',
@@ -5501,13 +5498,47 @@ function nameFindings(e, twins) {
     }
     return out;
 }
+/** What reading could not check (a limit, a nested archive that does not open), as a finding. */
+function readProblemFinding(p) {
+    const f = {
+        rule: `archive/${p.kind}`,
+        file: p.file,
+        message: p.message,
+    };
+    if (p.key !== undefined)
+        f.key = p.key;
+    return f;
+}
 
+
+/***/ }),
+
+/***/ 2878:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M0: () => (/* binding */ DOCS_BASE),
+  BU: () => (/* binding */ FAMILIES),
+  y0: () => (/* binding */ RULES),
+  fs: () => (/* binding */ docsUrl),
+  zt: () => (/* binding */ presetSeverity)
+});
+
+// UNUSED EXPORTS: docsAnchor
+
+// EXTERNAL MODULE: ./build/src/rules/archive.js
+var archive = __nccwpck_require__(8547);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
+// EXTERNAL MODULE: ./build/src/rules/types.js
+var types = __nccwpck_require__(5300);
 ;// CONCATENATED MODULE: ./build/src/rules/files.js
 
+
 /** `files.forbid`, `files.allow` and `files.require`: what may and must ship. */
-const filesRules = {
+const filesRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'file/forbidden',
@@ -5571,7 +5602,7 @@ const filesRules = {
             },
         };
     },
-};
+});
 
 // EXTERNAL MODULE: ./build/src/config/content-limits.js
 var content_limits = __nccwpck_require__(8642);
@@ -5594,8 +5625,9 @@ var rules_windows = __nccwpck_require__(7776);
 
 
 
+
 /** The team's own `content:` rules, each reported as `content/<name>`, once per file. */
-const contentRules = {
+const contentRules = (0,types/* defineFamily */.u)({
     // Ids are declared in the config, so there is nothing static to register.
     rules: [],
     create({ config, report }) {
@@ -5625,7 +5657,7 @@ const contentRules = {
             },
         };
     },
-};
+});
 function finding(file, rule, at, count) {
     const times = count >= content_limits/* MAX_COUNT */.H ? `at least ${content_limits/* MAX_COUNT */.H} times` : count === 1 ? 'once' : `${count} times`;
     const what = rule.message ?? `matches content rule '${rule.name}'`;
@@ -5689,8 +5721,9 @@ var manifest = __nccwpck_require__(1480);
 
 
 
+
 /** Differences from the committed lockfile or a baseline artifact (the previous release). */
-const driftRules = {
+const driftRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'drift/file-added',
@@ -5758,22 +5791,28 @@ const driftRules = {
     ],
     create(ctx) {
         return {
-            end(entries) {
-                if (!ctx.drift)
+            end(entries, { drift }) {
+                if (!drift)
                     return;
+                if (drift.baselineMissing !== undefined) {
+                    ctx.report({
+                        rule: 'drift/baseline-missing',
+                        file: '',
+                        message: `no baseline to compare with: ${drift.baselineMissing}`,
+                    });
+                }
                 const actual = (0,manifest/* buildManifest */.u1)(entries);
-                for (const { kind, label, manifest } of ctx.drift.against) {
-                    for (const c of (0,diff/* diffManifests */.ew)(manifest, actual, ctx.drift.settings))
+                for (const { kind, label, manifest } of drift.against) {
+                    for (const c of (0,diff/* diffManifests */.ew)(manifest, actual, drift.settings))
                         ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label));
                 }
             },
         };
     },
-};
+});
 const pct = (before, after) => before === 0
     ? ''
     : ` (${after >= before ? '+' : ''}${Math.round(((after - before) / before) * 100)}%)`;
-/** A drift change as a finding; `than` says what was expected ("the lockfile x", "big-cli@1.0.0"). */
 function toFinding(c, than) {
     // Sizes change between runs: the kind and path are the finding's identity, not its numbers.
     const data = c.kind === 'added' || c.kind === 'removed'
@@ -5838,10 +5877,178 @@ function describeChange(c, than) {
 
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
+;// CONCATENATED MODULE: ./build/src/rules/npm-entry-points.js
+/**
+ * Export conditions that Node, TypeScript, bundlers and runtimes act on (Node's own, the
+ * WinterCG runtime keys, and the ones bundlers document). A target behind any other condition
+ * is used only by a tool that was configured for it.
+ */
+const KNOWN_CONDITIONS = new Set([
+    'node',
+    'node-addons',
+    'import',
+    'require',
+    'module-sync',
+    'default',
+    'types',
+    'typings',
+    'browser',
+    'module',
+    'worker',
+    'worklet',
+    'development',
+    'production',
+    'react-native',
+    'react-server',
+    'deno',
+    'bun',
+    'electron',
+    'edge-light',
+    'workerd',
+    'netlify',
+    'style',
+]);
+const isKnown = (c) => KNOWN_CONDITIONS.has(c) || /^types@/.test(c);
+/** Every target package.json names, with how it is looked up. */
+function entryPoints(pkg) {
+    const out = [];
+    if (typeof pkg.main === 'string')
+        out.push({ field: 'main', target: pkg.main, lookup: 'main' });
+    if (typeof pkg.module === 'string')
+        out.push({ field: 'module', target: pkg.module, lookup: 'bundler' });
+    if (typeof pkg.browser === 'string')
+        out.push({ field: 'browser', target: pkg.browser, lookup: 'bundler' });
+    for (const field of ['types', 'typings']) {
+        const v = pkg[field];
+        if (typeof v === 'string')
+            out.push({ field, target: v, lookup: 'types' });
+    }
+    for (const [name, target] of bins(pkg))
+        out.push({ field: `bin.${name}`, target, lookup: 'main' });
+    walkExports(pkg.exports, 'exports', undefined, undefined, out);
+    return out;
+}
+/** The `bin` entries: name and file. */
+function bins(pkg) {
+    if (typeof pkg.bin === 'string')
+        return [[pkg.name?.replace(/^@[^/]+\//, '') ?? 'bin', pkg.bin]];
+    if (pkg.bin && typeof pkg.bin === 'object')
+        return Object.entries(pkg.bin).filter((b) => typeof b[1] === 'string');
+    return [];
+}
+function walkExports(v, key, unknown, types, out) {
+    if (typeof v === 'string') {
+        // Targets must start with ./ (Node refuses others); `null` excludes a subpath.
+        if (!v.startsWith('./'))
+            return;
+        const e = { field: key, target: v, lookup: types ? 'types' : 'exact' };
+        if (unknown)
+            e.unknownCondition = unknown;
+        out.push(e);
+    }
+    else if (Array.isArray(v)) {
+        v.forEach((x, i) => walkExports(x, `${key}[${i}]`, unknown, types, out));
+    }
+    else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+            // Keys that start with '.' are subpaths; the others are conditions.
+            const condition = !k.startsWith('.');
+            const stranger = condition && !isKnown(k) ? k : undefined;
+            const isTypes = condition && (k === 'types' || k === 'typings' || k.startsWith('types@'));
+            walkExports(x, `${key}["${k}"]`, unknown ?? stranger, types || isTypes, out);
+        }
+    }
+}
+/** The files and folders of an artifact, for lookups. */
+class FileIndex {
+    files;
+    folders = new Set();
+    constructor(entries) {
+        this.files = new Map(entries.filter((e) => e.type !== 'directory').map((e) => [e.path, e]));
+        for (const p of this.files.keys()) {
+            for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1))
+                this.folders.add(p.slice(0, i));
+        }
+    }
+    hasFolder(path) {
+        return path === '' ? this.files.size > 0 : this.folders.has(path);
+    }
+    /** Whether some file matches a `*` pattern (`*` matches any string, `/` included, as in exports). */
+    matches(pattern) {
+        const parts = pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+        const re = new RegExp(`^${parts.join('.+')}$`);
+        for (const p of this.files.keys())
+            if (re.test(p))
+                return true;
+        return false;
+    }
+}
+const strip = (target) => target.replace(/^\.\//, '');
+/** The file an entry point resolves to, or true for a folder or pattern that has files. */
+function resolveEntry(e, index, pkg = {}) {
+    const p = strip(e.target);
+    if (p.includes('*'))
+        return index.matches(p) || undefined;
+    if (p === '' || p.endsWith('/'))
+        return index.hasFolder(p.replace(/\/$/, '')) || undefined;
+    for (const c of candidates(p, e.lookup)) {
+        const f = index.files.get(c);
+        if (f)
+            return f;
+    }
+    if (e.lookup === 'types')
+        return typesVersionsHit(p, index, pkg);
+    return undefined;
+}
+/** What each resolver tries, in order (Node's CommonJS lookup, TypeScript's declaration lookup). */
+function candidates(p, lookup) {
+    switch (lookup) {
+        case 'exact':
+            return [p];
+        case 'main':
+            return [p, `${p}.js`, `${p}.json`, `${p}.node`, `${p}/index.js`, `${p}/index.json`];
+        case 'bundler':
+            return [p, `${p}.js`, `${p}.mjs`, `${p}.cjs`, `${p}/index.js`, `${p}/index.mjs`];
+        case 'types': {
+            const js = /\.([mc]?)js$/.exec(p);
+            const base = js ? p.slice(0, js.index) : p;
+            const ext = js ? `.d.${js[1]}ts` : '.d.ts';
+            return [p, `${base}${ext}`, `${p}.d.ts`, `${p}/index.d.ts`];
+        }
+    }
+}
+/** TypeScript maps declaration paths through `typesVersions` first: any mapping that finds one will do. */
+function typesVersionsHit(p, index, pkg) {
+    for (const paths of Object.values(pkg.typesVersions ?? {})) {
+        for (const [from, tos] of Object.entries(paths ?? {})) {
+            const star = from.indexOf('*');
+            const head = star === -1 ? from : from.slice(0, star);
+            const tail = star === -1 ? '' : from.slice(star + 1);
+            if (star === -1 ? p !== from : !(p.startsWith(head) && p.endsWith(tail)))
+                continue;
+            const hole = star === -1 ? '' : p.slice(head.length, p.length - tail.length);
+            for (const to of Array.isArray(tos) ? tos : []) {
+                for (const c of candidates(strip(to.replace('*', hole)), 'types')) {
+                    const f = index.files.get(c);
+                    if (f)
+                        return f;
+                }
+            }
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/npm-metadata.js
 
+
+
+/** Lifecycle scripts that run at install: one of them may write or replace a bin file. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
+/** Formats whose bins a package manager links and makes executable at install. */
+const LINKED = new Set(['tar+gzip', 'npm-directory']);
 /** npm package metadata: version vs tag, entry points, bin files, publishability. */
-const npmMetadataRules = {
+const npmMetadataRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'metadata/version-mismatch',
@@ -5854,18 +6061,21 @@ const npmMetadataRules = {
             category: 'drift',
             severity: 'error',
             description: 'An entry point (`main`, `module`, `types`, `exports` target, `bin`) is not in the artifact.',
+            judged: 'a notice when only an export condition no resolver acts on by default leads to it (Node, TypeScript, bundlers and runtimes use `node`, `import`, `require`, `default`, `types`, `browser`, `module`, `worker`, `development`, `production`, `react-native`, `deno`, `bun`, ...): such a target breaks only a tool configured for it.',
         },
         {
             id: 'metadata/bin-shebang',
             category: 'drift',
             severity: 'error',
             description: 'A `bin` file does not start with a `#!` line, so it cannot run as a command.',
+            judged: 'a warning when the package has an install script (`preinstall`, `install`, `postinstall`), which may write or replace the bin at install.',
         },
         {
             id: 'metadata/bin-not-executable',
             category: 'drift',
             severity: 'warning',
             description: 'A `bin` file has lost its executable bit.',
+            judged: 'a notice in npm tarballs and npm package folders: npm, pnpm and yarn set the mode when they link a bin. It stays a warning in other archives, whose files are used with the modes they carry.',
         },
         {
             id: 'metadata/private-package',
@@ -5904,7 +6114,7 @@ const npmMetadataRules = {
                     pkgText = e.content.toString('utf8');
                 heads.set(e.path, bytes.toString('latin1', 0, 2));
             },
-            end(entries) {
+            end(entries, { format }) {
                 if (pkgText === undefined)
                     return;
                 let pkg;
@@ -5919,7 +6129,7 @@ const npmMetadataRules = {
                     });
                     return;
                 }
-                const files = new Map(entries.filter((e) => e.type !== 'directory').map((e) => [e.path, e]));
+                const index = new FileIndex(entries);
                 const at = (field) => ({ file: 'package.json', key: field });
                 if (expectVersion && pkg.version !== expectVersion.replace(/^v/, '')) {
                     report({
@@ -5942,84 +6152,53 @@ const npmMetadataRules = {
                         message: 'package.json has no "files" list: everything not in .npmignore or .gitignore ships',
                     });
                 }
-                for (const [field, target] of entryPoints(pkg)) {
-                    if (!resolveEntry(target, files)) {
-                        report({
-                            rule: 'metadata/missing-entry-point',
-                            file: 'package.json',
-                            key: `${field}:${target}`,
-                            message: `package.json ${field} points to ${target}, which is not in the artifact`,
-                        });
-                    }
+                for (const ep of entryPoints(pkg)) {
+                    if (resolveEntry(ep, index, pkg))
+                        continue;
+                    report({
+                        rule: 'metadata/missing-entry-point',
+                        file: 'package.json',
+                        key: `${ep.field}:${ep.target}`,
+                        message: ep.unknownCondition
+                            ? `package.json ${ep.field} points to ${ep.target}, which is not in the artifact (only through the condition '${ep.unknownCondition}', which no resolver uses by default)`
+                            : `package.json ${ep.field} points to ${ep.target}, which is not in the artifact`,
+                        ...(ep.unknownCondition ? { severity: 'notice' } : {}),
+                    });
                 }
+                const installs = INSTALL_SCRIPTS.filter((s) => typeof pkg.scripts?.[s] === 'string');
                 for (const [name, target] of bins(pkg)) {
-                    const e = resolveEntry(target, files);
-                    if (!e)
+                    const e = resolveEntry({ target, lookup: 'main' }, index);
+                    if (!e || e === true)
                         continue;
                     if (heads.get(e.path) !== '#!') {
                         report({
                             rule: 'metadata/bin-shebang',
                             file: e.path,
-                            message: `bin '${name}' (${e.path}) does not start with a #! line`,
+                            message: installs.length
+                                ? `bin '${name}' (${e.path}) does not start with a #! line (the ${installs[0]} script may write it at install)`
+                                : `bin '${name}' (${e.path}) does not start with a #! line`,
+                            ...(installs.length ? { severity: 'warning' } : {}),
                         });
                     }
                     if ((e.mode & 0o111) === 0 && e.mode !== 0) {
+                        const linked = format !== undefined && LINKED.has(format);
                         report({
                             rule: 'metadata/bin-not-executable',
                             file: e.path,
-                            message: `bin '${name}' (${e.path}) is not executable (mode ${e.mode.toString(8).padStart(4, '0')})`,
+                            message: `bin '${name}' (${e.path}) is not executable (mode ${e.mode.toString(8).padStart(4, '0')})${linked ? '; npm, pnpm and yarn set the mode when they link it' : ''}`,
+                            ...(linked ? { severity: 'notice' } : {}),
                         });
                     }
                 }
             },
         };
     },
-};
-function bins(pkg) {
-    if (typeof pkg.bin === 'string')
-        return [[pkg.name?.replace(/^@[^/]+\//, '') ?? 'bin', pkg.bin]];
-    if (pkg.bin && typeof pkg.bin === 'object')
-        return Object.entries(pkg.bin).filter((b) => typeof b[1] === 'string');
-    return [];
-}
-function entryPoints(pkg) {
-    const out = [];
-    for (const field of ['main', 'module', 'types', 'typings']) {
-        if (typeof pkg[field] === 'string')
-            out.push([field, pkg[field]]);
-    }
-    if (typeof pkg.browser === 'string')
-        out.push(['browser', pkg.browser]);
-    for (const [name, target] of bins(pkg))
-        out.push([`bin.${name}`, target]);
-    const walk = (v, key) => {
-        if (typeof v === 'string') {
-            if (!v.includes('*') && v.startsWith('./'))
-                out.push([key, v]);
-        }
-        else if (Array.isArray(v))
-            v.forEach((x, i) => walk(x, `${key}[${i}]`));
-        else if (v && typeof v === 'object')
-            for (const [k, x] of Object.entries(v))
-                walk(x, `${key}["${k}"]`);
-    };
-    walk(pkg.exports, 'exports');
-    return out;
-}
-/** Resolves an entry as Node would for `main`: the path, then .js/.json/.node, then index.js. */
-function resolveEntry(target, files) {
-    const p = target.replace(/^\.\//, '').replace(/\/$/, '');
-    for (const c of [p, `${p}.js`, `${p}.json`, `${p}.node`, `${p}/index.js`, `${p}/index.json`]) {
-        const e = files.get(c);
-        if (e)
-            return e;
-    }
-    return undefined;
-}
+});
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/rules/wheel-metadata.js
+
 
 
 const METADATA = /^[^/]+\.dist-info\/METADATA$/;
@@ -6027,7 +6206,7 @@ const RECORD = /^[^/]+\.dist-info\/RECORD$/;
 /** PEP 503 normalization, so `My_Pkg` and `my-pkg` compare equal. */
 const normalize = (name) => name.replace(/[-_.]+/g, '-').toLowerCase();
 /** Python wheel metadata: the file name agrees with METADATA, and RECORD lists exactly what ships. */
-const wheelMetadataRules = {
+const wheelMetadataRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'metadata/wheel-name-mismatch',
@@ -6125,7 +6304,7 @@ const wheelMetadataRules = {
             },
         };
     },
-};
+});
 /** RECORD is CSV: path,hash,size; paths with commas are quoted. */
 function parseRecord(text) {
     const out = new Map();
@@ -6269,8 +6448,9 @@ const TEST_FOLDER = /(^|\/)(test|tests|__tests__|__mocks__|spec)\//;
 
 ;// CONCATENATED MODULE: ./build/src/rules/sensitive.js
 
+
 /** Credential files, keys and cruft, by name and (where it decides) by content. */
-const sensitiveRules = {
+const sensitiveRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'file/sensitive-env',
@@ -6359,7 +6539,7 @@ const sensitiveRules = {
             },
         };
     },
-};
+});
 function matchesContent(e, s) {
     if (!s.content)
         return true;
@@ -6372,8 +6552,9 @@ function matchesContent(e, s) {
 
 ;// CONCATENATED MODULE: ./build/src/rules/size.js
 
+
 /** `limits`: size budgets for the whole artifact, each file, and the number of files. */
-const sizeRules = {
+const sizeRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'size/total',
@@ -6429,67 +6610,437 @@ const sizeRules = {
             },
         };
     },
-};
+});
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 41 modules
-var secrets = __nccwpck_require__(7890);
-// EXTERNAL MODULE: ./build/src/rules/text.js
-var rules_text = __nccwpck_require__(8702);
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comments.js
-const MARKER = 'sourceMappingURL=';
+// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 31 modules
+var detectors = __nccwpck_require__(8342);
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 6 modules
+var scanner = __nccwpck_require__(9711);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
+
+
+
 /**
- * Every `//# sourceMappingURL=` (or `//@`, or CSS's `/*# ... *\/`) comment in a file. Bundles
- * that concatenate files can carry several, so all are returned, not just the last.
+ * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
+ * body that does not parse, credentials for a local host) are reported under one shared id,
+ * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
+ * id lets a project turn all doubtful matches up or off at once.
  */
-function findMappingUrls(text) {
-    const out = [];
-    // After a URL, the search goes on past it: a marker inside a URL is not a comment.
-    for (let i = text.indexOf(MARKER), next; i >= 0; i = text.indexOf(MARKER, next)) {
-        next = i + MARKER.length;
-        const lead = text.slice(Math.max(0, i - 4), i);
-        if (!/(\/\/|\/\*)[#@]\s?$/.test(lead))
+const unverifiedMeta = {
+    id: scanner/* UNVERIFIED */.Yg,
+    category: 'leak',
+    severity: 'notice',
+    description: 'Something shaped like a secret that did not pass its structural check (checksum, key body) or looks like a test value.',
+};
+/** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
+const secretRules = (0,types/* defineFamily */.u)({
+    rules: [
+        ...detectors/* DETECTORS */.c.map((d) => ({
+            id: d.id,
+            category: 'leak',
+            severity: d.severity ?? 'error',
+            description: d.description,
+        })),
+        unverifiedMeta,
+    ],
+    create({ secrets }) {
+        return {
+            stream(e) {
+                return e.path.endsWith('.map') ? undefined : secrets.sink(e.path);
+            },
+            entry(e) {
+                if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
+                    return;
+                secrets.bytes(e.content, e.path);
+            },
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./build/src/rules/licenses/osi.generated.js
+// Generated by `npm run docs` from spdx-license-list 6.12.0: every SPDX license id the Open
+// Source Initiative approved. A test fails when this file is out of date.
+const OSI_APPROVED = [
+    '0BSD',
+    'AAL',
+    'AFL-1.1',
+    'AFL-1.2',
+    'AFL-2.0',
+    'AFL-2.1',
+    'AFL-3.0',
+    'AGPL-3.0',
+    'AGPL-3.0-only',
+    'AGPL-3.0-or-later',
+    'ALGLIB-Documentation',
+    'APL-1.0',
+    'APSL-1.0',
+    'APSL-1.1',
+    'APSL-1.2',
+    'APSL-2.0',
+    'Apache-1.1',
+    'Apache-2.0',
+    'Artistic-1.0',
+    'Artistic-1.0-Perl',
+    'Artistic-1.0-cl8',
+    'Artistic-2.0',
+    'BSD-1-Clause',
+    'BSD-2-Clause',
+    'BSD-2-Clause-Patent',
+    'BSD-3-Clause',
+    'BSD-3-Clause-LBNL',
+    'BSD-3-Clause-Open-MPI',
+    'BSL-1.0',
+    'BlueOak-1.0.0',
+    'CAL-1.0',
+    'CAL-1.0-Combined-Work-Exception',
+    'CATOSL-1.1',
+    'CDDL-1.0',
+    'CECILL-2.1',
+    'CERN-OHL-P-2.0',
+    'CERN-OHL-S-2.0',
+    'CERN-OHL-W-2.0',
+    'CNRI-Python',
+    'CPAL-1.0',
+    'CPL-1.0',
+    'CUA-OPL-1.0',
+    'ECL-1.0',
+    'ECL-2.0',
+    'EFL-1.0',
+    'EFL-2.0',
+    'EPL-1.0',
+    'EPL-2.0',
+    'EUDatagrid',
+    'EUPL-1.1',
+    'EUPL-1.2',
+    'Entessa',
+    'Fair',
+    'Frameworx-1.0',
+    'GPL-2.0',
+    'GPL-2.0+',
+    'GPL-2.0-only',
+    'GPL-2.0-or-later',
+    'GPL-3.0',
+    'GPL-3.0+',
+    'GPL-3.0-only',
+    'GPL-3.0-or-later',
+    'GPL-3.0-with-GCC-exception',
+    'HPND',
+    'ICU',
+    'IPA',
+    'IPL-1.0',
+    'ISC',
+    'Intel',
+    'Jam',
+    'LGPL-2.0',
+    'LGPL-2.0+',
+    'LGPL-2.0-only',
+    'LGPL-2.0-or-later',
+    'LGPL-2.1',
+    'LGPL-2.1+',
+    'LGPL-2.1-only',
+    'LGPL-2.1-or-later',
+    'LGPL-3.0',
+    'LGPL-3.0+',
+    'LGPL-3.0-only',
+    'LGPL-3.0-or-later',
+    'LPL-1.0',
+    'LPL-1.02',
+    'LPPL-1.3c',
+    'LiLiQ-P-1.1',
+    'LiLiQ-R-1.1',
+    'LiLiQ-Rplus-1.1',
+    'MIT',
+    'MIT-0',
+    'MIT-Modern-Variant',
+    'MPL-1.0',
+    'MPL-1.1',
+    'MPL-2.0',
+    'MPL-2.0-no-copyleft-exception',
+    'MS-PL',
+    'MS-RL',
+    'MirOS',
+    'Motosoto',
+    'MulanPSL-2.0',
+    'Multics',
+    'NASA-1.3',
+    'NCSA',
+    'NGPL',
+    'NPOSL-3.0',
+    'NTP',
+    'Naumen',
+    'Nokia',
+    'OCLC-2.0',
+    'OFL-1.1',
+    'OFL-1.1-RFN',
+    'OFL-1.1-no-RFN',
+    'OGTSL',
+    'OLDAP-2.8',
+    'OLFL-1.3',
+    'OSC-1.0',
+    'OSET-PL-2.1',
+    'OSL-1.0',
+    'OSL-2.0',
+    'OSL-2.1',
+    'OSL-3.0',
+    'PHP-3.0',
+    'PHP-3.01',
+    'PostgreSQL',
+    'Python-2.0',
+    'QPL-1.0',
+    'RPL-1.1',
+    'RPL-1.5',
+    'RPSL-1.0',
+    'RSCPL',
+    'SISSL',
+    'SPL-1.0',
+    'SimPL-2.0',
+    'Sleepycat',
+    'UCL-1.0',
+    'UPL-1.0',
+    'Unicode-3.0',
+    'Unicode-DFS-2016',
+    'Unlicense',
+    'VSL-1.0',
+    'W3C',
+    'W3C-20150513',
+    'Watcom-1.0',
+    'WordNet',
+    'Xnet',
+    'ZPL-2.0',
+    'ZPL-2.1',
+    'Zlib',
+    'wxWindows',
+];
+
+;// CONCATENATED MODULE: ./build/src/rules/licenses/spdx.js
+
+/**
+ * Public-domain dedications that OSI never reviewed but that put the source in everyone's hands
+ * all the same.
+ */
+const DEDICATIONS = ['CC0-1.0', 'WTFPL'];
+const OPEN = new Set([...OSI_APPROVED, ...DEDICATIONS].map((id) => id.toLowerCase()));
+/** Whether one SPDX license id (`MIT`, `GPL-2.0+`, `Apache-2.0`) is an open-source license. */
+function isOpenLicenseId(id) {
+    const bare = id.trim().toLowerCase().replace(/\+$/, '');
+    return OPEN.has(bare) || OPEN.has(`${bare}-only`);
+}
+/**
+ * Whether an SPDX license expression puts the code under an open-source license: `OR` needs
+ * one open choice, `AND` needs all, `WITH` an exception keeps the license it qualifies.
+ * Anything that does not parse (`SEE LICENSE IN ...`, `UNLICENSED`, `LicenseRef-...`, free text)
+ * is not open.
+ */
+function isOpenExpression(expression) {
+    const tokens = expression.match(/\(|\)|[^\s()]+/g) ?? [];
+    let at = 0;
+    const fail = Symbol('fail');
+    const peek = () => tokens[at];
+    const word = (w) => peek()?.toUpperCase() === w;
+    const primary = () => {
+        if (peek() === '(') {
+            at++;
+            const v = or();
+            if (peek() !== ')')
+                throw fail;
+            at++;
+            return v;
+        }
+        const id = tokens[at++];
+        if (!id || id === ')' || /^(AND|OR|WITH)$/i.test(id))
+            throw fail;
+        if (word('WITH')) {
+            at++;
+            if (!tokens[at++])
+                throw fail;
+        }
+        return isOpenLicenseId(id);
+    };
+    const and = () => {
+        let v = primary();
+        while (word('AND')) {
+            at++;
+            v = primary() && v;
+        }
+        return v;
+    };
+    const or = () => {
+        let v = and();
+        while (word('OR')) {
+            at++;
+            v = and() || v;
+        }
+        return v;
+    };
+    try {
+        const v = or();
+        return at === tokens.length && v;
+    }
+    catch (err) {
+        if (err !== fail)
+            throw err;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/licenses/openness.js
+
+const NOTHING_SAYS = {
+    public: false,
+    why: 'no license metadata says its sources are public',
+};
+/** Judges from whichever metadata the artifact has; where none says, the source is not public. */
+function openness(m) {
+    if (m.packageJson !== undefined)
+        return npmOpenness(m.packageJson);
+    if (m.wheelMetadata !== undefined)
+        return wheelOpenness(m.wheelMetadata);
+    if (m.pom !== undefined)
+        return pomOpenness(m.pom);
+    return NOTHING_SAYS;
+}
+function npmOpenness(text) {
+    let pkg;
+    try {
+        pkg = JSON.parse(text);
+    }
+    catch {
+        return { public: false, why: 'its package.json does not parse' };
+    }
+    if (pkg.private === true)
+        return { public: false, why: 'the package is private' };
+    const license = npmLicense(pkg);
+    if (license === undefined)
+        return { public: false, why: 'package.json names no license' };
+    if (!isOpenExpression(license))
+        return { public: false, why: `its license '${license}' is not an open-source license` };
+    const repo = repositoryUrl(pkg.repository);
+    if (!repo || !isPublicRepository(repo))
+        return { public: false, why: 'package.json names no public repository' };
+    return { public: true, why: `${license}-licensed, public repository: its sources are public` };
+}
+/** `license`, or the old `licenses: [{ type }]` form, as one SPDX expression. */
+function npmLicense(pkg) {
+    if (typeof pkg.license === 'string')
+        return pkg.license;
+    if (pkg.license && typeof pkg.license === 'object') {
+        const type = pkg.license.type;
+        if (typeof type === 'string')
+            return type;
+    }
+    if (Array.isArray(pkg.licenses)) {
+        const types = pkg.licenses.map((l) => l?.type);
+        if (types.length && types.every((t) => typeof t === 'string'))
+            return types.join(' OR ');
+    }
+    return undefined;
+}
+function repositoryUrl(repo) {
+    if (typeof repo === 'string')
+        return repo;
+    if (repo && typeof repo === 'object') {
+        const url = repo.url;
+        if (typeof url === 'string')
+            return url;
+    }
+    return undefined;
+}
+const HOSTED_SHORTHAND = /^(?:(github|gitlab|bitbucket|gist):)?[\w.-]+\/[\w.-]+$/i;
+const PRIVATE_HOST = /^(?:localhost|[^.]+|.*\.(?:local|localhost|internal|intranet|corp|lan|home|test|invalid|example))$|^(?:10|127)\.|^192\.168\.|^172\.(?:1[6-9]|2\d|3[01])\./i;
+/**
+ * Whether a repository reference can be public: `owner/repo` and hosted shorthands
+ * (`github:owner/repo`), or a URL on a host that is not a local or intranet name.
+ */
+function isPublicRepository(ref) {
+    const r = ref.trim();
+    if (HOSTED_SHORTHAND.test(r))
+        return true;
+    const scp = /^[\w.-]+@([\w.-]+):/.exec(r); // git@github.com:owner/repo.git
+    let host = scp?.[1];
+    if (!host) {
+        try {
+            host = new URL(r.replace(/^git\+/, '')).hostname;
+        }
+        catch {
+            return false;
+        }
+    }
+    return host !== '' && !PRIVATE_HOST.test(host);
+}
+/** A wheel's METADATA: License-Expression (PEP 639), OSI classifiers, or a License field. */
+function wheelOpenness(text) {
+    const fields = headerFields(text);
+    const expression = fields.get('license-expression')?.[0];
+    const classifiers = fields.get('classifier') ?? [];
+    const osi = classifiers.find((c) => /^License :: OSI Approved\b/.test(c));
+    const license = fields.get('license')?.[0];
+    const open = expression
+        ? isOpenExpression(expression)
+        : Boolean(osi) || (license !== undefined && isOpenExpression(license));
+    const named = expression ?? osi?.split('::').at(-1)?.trim() ?? license;
+    if (!named)
+        return { public: false, why: 'its METADATA names no license' };
+    if (!open)
+        return { public: false, why: `its license '${named}' is not an open-source license` };
+    const urls = [
+        ...(fields.get('home-page') ?? []),
+        ...(fields.get('project-url') ?? []).map((u) => u.slice(u.indexOf(',') + 1)),
+    ];
+    if (!urls.some((u) => isPublicRepository(u)))
+        return { public: false, why: 'its METADATA names no public project URL' };
+    return { public: true, why: `${named}-licensed, public project URL: its sources are public` };
+}
+/** RFC 822-style headers (the part of METADATA before its blank line), by lower-case name. */
+function headerFields(text) {
+    const out = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break;
+        const m = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(line);
+        if (!m)
             continue;
-        const start = i + MARKER.length;
-        let end = start;
-        while (end < text.length && !/[\s'"`]/.test(text[end]) && !text.startsWith('*/', end))
-            end++;
-        if (end > start)
-            out.push({ url: text.slice(start, end), offset: start });
-        next = end;
+        const key = m[1].toLowerCase();
+        out.set(key, [...(out.get(key) ?? []), m[2].trim()]);
     }
     return out;
 }
-/** The map inside a `data:` URL, or undefined when it cannot be decoded. */
-function decodeDataUrl(url) {
-    const comma = url.indexOf(',');
-    if (!/^data:/i.test(url) || comma < 0)
-        return undefined;
-    const meta = url.slice(5, comma);
-    const body = url.slice(comma + 1);
-    try {
-        // latin1, as map files are read: one character per byte.
-        return /;base64$/i.test(meta)
-            ? Buffer.from(body, 'base64').toString('latin1')
-            : Buffer.from(decodeURIComponent(body), 'utf8').toString('latin1');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The host of an absolute http(s) or storage URL, or undefined for a relative one. */
-function absoluteHost(url) {
-    const m = /^([a-z][\w+.-]*):\/\/([^/?#]*)/i.exec(url);
-    if (!m || /^data$/i.test(m[1]))
-        return undefined;
-    return m[2].replace(/^[^@]*@/, '') || m[1];
+/** Common license names and URLs in pom.xml files, as SPDX ids. */
+const POM_LICENSES = [
+    [/apache.*2|apache\.org\/licenses\/LICENSE-2\.0/i, 'Apache-2.0'],
+    [/\bMIT\b|opensource\.org\/licenses\/MIT/i, 'MIT'],
+    [/BSD.*3|3-clause|new bsd/i, 'BSD-3-Clause'],
+    [/BSD.*2|2-clause|simplified bsd/i, 'BSD-2-Clause'],
+    [/eclipse public license.*2|EPL-2/i, 'EPL-2.0'],
+    [/eclipse public license|EPL-1/i, 'EPL-1.0'],
+    [/mozilla public license.*2|MPL-2/i, 'MPL-2.0'],
+    [/lesser general public license|LGPL/i, 'LGPL-2.1-or-later'],
+    [/general public license|GPL/i, 'GPL-2.0-or-later'],
+];
+/** A jar's Maven pom.xml: `<licenses>` names and `<scm>`/`<url>` for where the source lives. */
+function pomOpenness(text) {
+    const licenses = [...text.matchAll(/<license>([\s\S]*?)<\/license>/g)].map((m) => m[1]);
+    if (licenses.length === 0)
+        return { public: false, why: 'its pom.xml names no license' };
+    const ids = licenses.map((l) => {
+        const name = /<name>([\s\S]*?)<\/name>/.exec(l)?.[1] ?? '';
+        const url = /<url>([\s\S]*?)<\/url>/.exec(l)?.[1] ?? '';
+        return POM_LICENSES.find(([re]) => re.test(name) || re.test(url))?.[1];
+    });
+    const open = ids.find((id) => id !== undefined);
+    if (!open)
+        return { public: false, why: 'its pom.xml names no open-source license' };
+    const scm = /<scm>[\s\S]*?<url>([\s\S]*?)<\/url>/.exec(text)?.[1];
+    if (!scm || !isPublicRepository(scm.trim()))
+        return { public: false, why: 'its pom.xml names no public source repository' };
+    return { public: true, why: `${open}-licensed, public repository: its sources are public` };
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comment-stream.js
-const comment_stream_MARKER = Buffer.from('sourceMappingURL=');
+const MARKER = Buffer.from('sourceMappingURL=');
 const STAR = Buffer.from('*');
 const SLASH = 0x2f;
 /** Bytes kept from the previous chunk: a marker split across chunks, and the `//# ` before it. */
-const KEEP = comment_stream_MARKER.length + 4;
+const KEEP = MARKER.length + 4;
 /** A URL longer than this (an inline map of more than 48 MiB) is not read. */
 const MAX_URL = 64 * 1024 * 1024;
 /**
@@ -6515,9 +7066,9 @@ class MappingUrlStream {
                 return this.advance(chunk);
         }
         // The joint of the kept tail and this chunk: a marker cut in two.
-        const joint = Buffer.concat([this.prev, chunk.subarray(0, comment_stream_MARKER.length)]);
-        for (let i = urlAtJoint ? -1 : joint.indexOf(comment_stream_MARKER); i >= 0; i = joint.indexOf(comment_stream_MARKER, i + 1)) {
-            const end = i + comment_stream_MARKER.length;
+        const joint = Buffer.concat([this.prev, chunk.subarray(0, MARKER.length)]);
+        for (let i = urlAtJoint ? -1 : joint.indexOf(MARKER); i >= 0; i = joint.indexOf(MARKER, i + 1)) {
+            const end = i + MARKER.length;
             if (end <= this.prev.length || end > joint.length || i >= this.prev.length)
                 continue;
             if (!leadOk(joint.subarray(Math.max(0, i - 4), i)))
@@ -6525,8 +7076,8 @@ class MappingUrlStream {
             this.start(this.lineAt(chunk, 0));
             from = this.collect(chunk, end - this.prev.length);
         }
-        for (let i = chunk.indexOf(comment_stream_MARKER, from); i >= 0; i = chunk.indexOf(comment_stream_MARKER, from)) {
-            from = i + comment_stream_MARKER.length;
+        for (let i = chunk.indexOf(MARKER, from); i >= 0; i = chunk.indexOf(MARKER, from)) {
+            from = i + MARKER.length;
             const lead = i >= 4 ? chunk.subarray(i - 4, i) : Buffer.concat([this.prev, chunk.subarray(0, i)]);
             if (!leadOk(lead.subarray(Math.max(0, lead.length - 4))))
                 continue;
@@ -6614,6 +7165,187 @@ function isTerminator(b, i) {
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x27 || c === 0x22 || c === 0x60)
         return true;
     return c === 0x2a && b[i + 1] === 0x2f;
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/judge.js
+const HOW_TO_FORBID = '`sourcemaps: { sources-content: forbid }` makes it an error';
+/**
+ * How serious shipping these embedded sources is in `recommended`:
+ * - only dependency code (node_modules): a notice, nothing of the project's own is exposed;
+ * - a map file new against the lockfile or baseline (the release before had none): an error,
+ *   whatever the license (the incident this tool exists for);
+ * - first-party sources not otherwise public (no open-source license, private, no public
+ *   repository, or nothing says): an error;
+ * - else a warning: the sources are public anyway.
+ */
+function judgeEmbedded(map, open, drift) {
+    if (map.embedded.firstParty === 0)
+        return { severity: 'notice', because: 'only dependency code: none of its own sources' };
+    const before = map.inline
+        ? undefined
+        : drift?.against.find((a) => !a.manifest.files.some((f) => f.path === map.path));
+    if (before) {
+        const than = before.kind === 'lockfile' ? `the lockfile ${before.label}` : before.label;
+        return { severity: 'error', reason: `new since ${than}, which had no ${map.path}` };
+    }
+    if (!open.public)
+        return { severity: 'error' };
+    return { severity: 'warning', because: `${open.why}; ${HOW_TO_FORBID}` };
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/sources-summary.js
+
+const DEPENDENCY = /(^|[/\\])(node_modules|bower_components|jspm_packages)[/\\]|^webpack\/|^\(webpack\)/;
+/** Strips bundler URL schemes (`webpack://app/`, `file://`) to the path the source had. */
+function cleanPath(p) {
+    return p.replace(/^[a-z][\w+.-]*:\/\/[^/]*\/?/i, '').replace(/^(\.\/)+/, '');
+}
+/** The folder a source path is counted under: leading `../` segments plus the first name. */
+function topFolder(p) {
+    const parts = cleanPath(p).split('/');
+    let i = 0;
+    while (parts[i] === '..')
+        i++;
+    return i < parts.length - 1
+        ? `${parts.slice(0, i + 1).join('/')}/`
+        : parts.slice(0, i).join('/') + (i ? '/' : './');
+}
+function summarize(map, onlyEmbedded) {
+    const s = {
+        firstParty: 0,
+        firstPartyBytes: 0,
+        dependencies: 0,
+        dependencyBytes: 0,
+        topFolders: [],
+    };
+    const folders = new Map();
+    map.sources.forEach((path, i) => {
+        const bytes = map.contentBytes[i];
+        if (onlyEmbedded && bytes === undefined)
+            return;
+        if (DEPENDENCY.test(cleanPath(path)) || DEPENDENCY.test(path)) {
+            s.dependencies++;
+            s.dependencyBytes += bytes ?? 0;
+        }
+        else {
+            s.firstParty++;
+            s.firstPartyBytes += bytes ?? 0;
+            const f = topFolder(path);
+            folders.set(f, (folders.get(f) ?? 0) + 1);
+        }
+    });
+    s.topFolders = [...folders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return s;
+}
+const n = units/* formatCount */.B4;
+/** "1,906 original source files (47 MB) from ../src/ and 2,850 from node_modules" */
+function describeSources(s, withBytes) {
+    const folders = s.topFolders.slice(0, 3).map(([f]) => f);
+    const more = s.topFolders.length > 3 ? ` and ${s.topFolders.length - 3} more folder(s)` : '';
+    const where = folders.length ? ` from ${folders.join(', ')}${more}` : '';
+    const size = withBytes ? ` (${(0,units/* formatSize */.Xq)(s.firstPartyBytes)})` : '';
+    let text = `${n(s.firstParty)} original source file${s.firstParty === 1 ? '' : 's'}${size}${where}`;
+    if (s.dependencies)
+        text += ` and ${n(s.dependencies)} from node_modules${withBytes ? ` (${(0,units/* formatSize */.Xq)(s.dependencyBytes)})` : ''}`;
+    return text;
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/listed-maps.js
+
+
+/** Declaration maps exist for an editor's go-to-definition: expected beside `.d.ts` files. */
+const isDeclarationMap = (path) => /\.d\.[mc]?ts\.map$/i.test(path);
+/**
+ * One `sourcemap/file` finding for all the maps of an artifact that embed no sources: how many,
+ * how many source files they list and from which folders, and the first few maps.
+ */
+function listedMapsFinding(maps) {
+    if (maps.length === 0)
+        return undefined;
+    const folders = new Map();
+    let files = 0;
+    let bytes = 0;
+    for (const m of maps) {
+        files += m.listed.firstParty + m.listed.dependencies;
+        bytes += m.size;
+        for (const [f, n] of m.listed.topFolders)
+            folders.set(f, (folders.get(f) ?? 0) + n);
+    }
+    const top = [...folders]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 3)
+        .map(([f]) => f);
+    const from = top.length ? ` from ${top.join(', ')}` : '';
+    const listing = files ? `, listing ${(0,units/* formatCount */.B4)(files)} original source file(s)${from}` : '';
+    const first = maps.slice(0, 3).map((m) => m.path);
+    const more = maps.length > 3 ? `, and ${(0,units/* formatCount */.B4)(maps.length - 3)} more` : '';
+    const message = maps.length === 1
+        ? `source map ${maps[0].path} ${one(maps[0].listed)}`
+        : `${(0,units/* formatCount */.B4)(maps.length)} source maps ship without embedded sources${listing}: ${first.join(', ')}${more}`;
+    return {
+        rule: 'sourcemap/file',
+        file: maps[0].path,
+        message,
+        key: 'maps',
+        data: { maps: maps.length, listedFiles: files, mapBytes: bytes },
+    };
+}
+/** What one map without content shows: the files it lists, or that it lists none. */
+function one(listed) {
+    return listed.firstParty + listed.dependencies > 0
+        ? `lists ${describeSources(listed, false)} (no embedded content)`
+        : 'ships (no sources listed)';
+}
+
+// EXTERNAL MODULE: ./build/src/rules/text.js
+var rules_text = __nccwpck_require__(8702);
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comments.js
+const comments_MARKER = 'sourceMappingURL=';
+/**
+ * Every `//# sourceMappingURL=` (or `//@`, or CSS's `/*# ... *\/`) comment in a file. Bundles
+ * that concatenate files can carry several, so all are returned, not just the last.
+ */
+function findMappingUrls(text) {
+    const out = [];
+    // After a URL, the search goes on past it: a marker inside a URL is not a comment.
+    for (let i = text.indexOf(comments_MARKER), next; i >= 0; i = text.indexOf(comments_MARKER, next)) {
+        next = i + comments_MARKER.length;
+        const lead = text.slice(Math.max(0, i - 4), i);
+        if (!/(\/\/|\/\*)[#@]\s?$/.test(lead))
+            continue;
+        const start = i + comments_MARKER.length;
+        let end = start;
+        while (end < text.length && !/[\s'"`]/.test(text[end]) && !text.startsWith('*/', end))
+            end++;
+        if (end > start)
+            out.push({ url: text.slice(start, end), offset: start });
+        next = end;
+    }
+    return out;
+}
+/** The map inside a `data:` URL, or undefined when it cannot be decoded. */
+function decodeDataUrl(url) {
+    const comma = url.indexOf(',');
+    if (!/^data:/i.test(url) || comma < 0)
+        return undefined;
+    const meta = url.slice(5, comma);
+    const body = url.slice(comma + 1);
+    try {
+        // latin1, as map files are read: one character per byte.
+        return /;base64$/i.test(meta)
+            ? Buffer.from(body, 'base64').toString('latin1')
+            : Buffer.from(decodeURIComponent(body), 'utf8').toString('latin1');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The host of an absolute http(s) or storage URL, or undefined for a relative one. */
+function absoluteHost(url) {
+    const m = /^([a-z][\w+.-]*):\/\/([^/?#]*)/i.exec(url);
+    if (!m || /^data$/i.test(m[1]))
+        return undefined;
+    return m[2].replace(/^[^@]*@/, '') || m[1];
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-tokens.js
@@ -7150,64 +7882,7 @@ function scanMap(bytes, onContent, skim) {
     return map;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/sources-summary.js
-
-const DEPENDENCY = /(^|[/\\])(node_modules|bower_components|jspm_packages)[/\\]|^webpack\/|^\(webpack\)/;
-/** Strips bundler URL schemes (`webpack://app/`, `file://`) to the path the source had. */
-function cleanPath(p) {
-    return p.replace(/^[a-z][\w+.-]*:\/\/[^/]*\/?/i, '').replace(/^(\.\/)+/, '');
-}
-/** The folder a source path is counted under: leading `../` segments plus the first name. */
-function topFolder(p) {
-    const parts = cleanPath(p).split('/');
-    let i = 0;
-    while (parts[i] === '..')
-        i++;
-    return i < parts.length - 1
-        ? `${parts.slice(0, i + 1).join('/')}/`
-        : parts.slice(0, i).join('/') + (i ? '/' : './');
-}
-function summarize(map, onlyEmbedded) {
-    const s = {
-        firstParty: 0,
-        firstPartyBytes: 0,
-        dependencies: 0,
-        dependencyBytes: 0,
-        topFolders: [],
-    };
-    const folders = new Map();
-    map.sources.forEach((path, i) => {
-        const bytes = map.contentBytes[i];
-        if (onlyEmbedded && bytes === undefined)
-            return;
-        if (DEPENDENCY.test(cleanPath(path)) || DEPENDENCY.test(path)) {
-            s.dependencies++;
-            s.dependencyBytes += bytes ?? 0;
-        }
-        else {
-            s.firstParty++;
-            s.firstPartyBytes += bytes ?? 0;
-            const f = topFolder(path);
-            folders.set(f, (folders.get(f) ?? 0) + 1);
-        }
-    });
-    s.topFolders = [...folders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return s;
-}
-const n = units/* formatCount */.B4;
-/** "1,906 original source files (47 MB) from ../src/ and 2,850 from node_modules" */
-function describeSources(s, withBytes) {
-    const folders = s.topFolders.slice(0, 3).map(([f]) => f);
-    const more = s.topFolders.length > 3 ? ` and ${s.topFolders.length - 3} more folder(s)` : '';
-    const where = folders.length ? ` from ${folders.join(', ')}${more}` : '';
-    const size = withBytes ? ` (${(0,units/* formatSize */.Xq)(s.firstPartyBytes)})` : '';
-    let text = `${n(s.firstParty)} original source file${s.firstParty === 1 ? '' : 's'}${size}${where}`;
-    if (s.dependencies)
-        text += ` and ${n(s.dependencies)} from node_modules${withBytes ? ` (${(0,units/* formatSize */.Xq)(s.dependencyBytes)})` : ''}`;
-    return text;
-}
-
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/index.js
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-sink.js
 
 
 
@@ -7215,67 +7890,6 @@ function describeSources(s, withBytes) {
 
 
 
-const MAP_FILE = /\.map$/i;
-const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i;
-/** Source maps: map files, embedded sources, inline `data:` maps and external map URLs. */
-const sourcemapRules = {
-    rules: [
-        {
-            id: 'sourcemap/sources-content',
-            category: 'leak',
-            severity: 'error',
-            description: 'A source map embeds original source code (`sourcesContent`).',
-        },
-        {
-            id: 'sourcemap/inline',
-            category: 'leak',
-            severity: 'error',
-            description: 'Shipped JS or CSS carries an inline `data:` source map.',
-        },
-        {
-            id: 'sourcemap/file',
-            category: 'leak',
-            severity: 'warning',
-            description: 'A source map file ships; without embedded content it still reveals the source tree.',
-        },
-        {
-            id: 'sourcemap/external-url',
-            category: 'leak',
-            severity: 'warning',
-            description: '`sourceMappingURL` points to an absolute URL (a server or bucket that serves the map).',
-        },
-        {
-            id: 'sourcemap/malformed',
-            category: 'leak',
-            severity: 'warning',
-            description: 'A source map cannot be read; what it holds was not checked.',
-        },
-    ],
-    create({ report, secrets }) {
-        const sink = { report, secrets };
-        return {
-            stream(e) {
-                if (MAP_FILE.test(e.path))
-                    return mapSink(e, sink);
-                if (SCRIPT_OR_STYLE.test(e.path))
-                    return new MappingUrlStream((u) => onMappingUrl(e, u, sink));
-                return undefined;
-            },
-            entry(e) {
-                if (e.type !== 'file' || !e.content)
-                    return;
-                if (MAP_FILE.test(e.path)) {
-                    const s = mapSink(e, sink);
-                    s.write(e.content);
-                    s.end();
-                }
-                else if (SCRIPT_OR_STYLE.test(e.path)) {
-                    checkComments(e, sink);
-                }
-            },
-        };
-    },
-};
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text, file, sink) {
     return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw));
@@ -7331,7 +7945,7 @@ function mapSink(e, sink) {
 function reportMap(e, map, sink) {
     const embedded = summarize(map, true);
     if (embedded.firstParty + embedded.dependencies > 0) {
-        sink.report({
+        sink.embedded({ path: e.path, inline: false, embedded }, {
             rule: 'sourcemap/sources-content',
             file: e.path,
             message: `${e.path} embeds ${describeSources(embedded, true)}`,
@@ -7339,16 +7953,7 @@ function reportMap(e, map, sink) {
         });
         return;
     }
-    const listed = summarize(map, false);
-    const what = listed.firstParty + listed.dependencies > 0
-        ? `lists ${describeSources(listed, false)} (no embedded content)`
-        : 'ships (no sources listed)';
-    sink.report({
-        rule: 'sourcemap/file',
-        file: e.path,
-        message: `source map ${e.path} ${what}`,
-        data: exposure(listed, e.size),
-    });
+    sink.listed({ path: e.path, size: e.size, listed: summarize(map, false) });
 }
 /** The numbers a report shows in its source-map exposure table. */
 function exposure(s, mapBytes) {
@@ -7384,37 +7989,156 @@ function onMappingUrl(e, u, sink) {
     }
 }
 function checkInline(e, url, size, line, sink) {
-    const json = url === undefined ? undefined : decodeDataUrl(url);
-    const where = `${e.path}:${line}!inline-map`;
-    let detail = url === undefined
-        ? `too large to read (over ${(0,units/* formatSize */.Xq)(MAX_URL)}); its content was not checked`
-        : 'that cannot be decoded';
-    let data;
-    if (json !== undefined) {
-        try {
-            const map = readMap(json, where, sink);
-            const embedded = summarize(map, true);
-            data = exposure(embedded.firstParty + embedded.dependencies > 0 ? embedded : summarize(map, false), size);
-            detail =
-                embedded.firstParty + embedded.dependencies > 0
-                    ? `embedding ${describeSources(embedded, true)}`
-                    : `listing ${describeSources(summarize(map, false), false)}`;
-        }
-        catch (err) {
-            if (!(err instanceof MalformedMap))
-                throw err;
-            detail = `that cannot be read (${err.message})`;
-        }
-    }
-    sink.report({
+    const inline = (detail, extra = {}) => ({
         rule: 'sourcemap/inline',
         file: e.path,
         line,
         message: `${e.path} carries an inline source map (${(0,units/* formatSize */.Xq)(size)}) ${detail}`,
         key: String(line),
-        data,
+        ...extra,
     });
+    if (url === undefined) {
+        sink.report(inline(`too large to read (over ${(0,units/* formatSize */.Xq)(MAX_URL)}); its content was not checked`));
+        return;
+    }
+    const json = decodeDataUrl(url);
+    // Only a comment whose data decodes to a JSON object is a map: code that builds such a
+    // comment (a bundler's own source: "...base64," + encoded) carries none.
+    if (json === undefined || !/^[\s\ufeff]*\{/.test(json))
+        return;
+    const where = `${e.path}:${line}!inline-map`;
+    let map;
+    try {
+        map = readMap(json, where, sink);
+    }
+    catch (err) {
+        if (!(err instanceof MalformedMap))
+            throw err;
+        sink.report(inline(`that cannot be read (${err.message}); its content was not checked`));
+        return;
+    }
+    const embedded = summarize(map, true);
+    if (embedded.firstParty + embedded.dependencies > 0) {
+        const detail = `embedding ${describeSources(embedded, true)}`;
+        sink.embedded({ path: e.path, inline: true, embedded }, inline(detail, { data: exposure(embedded, size) }));
+        return;
+    }
+    const listed = summarize(map, false);
+    sink.report(inline(`listing ${describeSources(listed, false)} (no embedded content)`, {
+        data: exposure(listed, size),
+        severity: 'warning',
+    }));
 }
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/index.js
+
+
+
+
+
+
+const MAP_FILE = /\.map$/i;
+const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i;
+/** The metadata file an entry is, for judging whether the artifact's sources are public. */
+function metadataKind(path) {
+    if (path === 'package.json' || path === 'extension/package.json')
+        return 'packageJson';
+    if (/^[^/]+\.dist-info\/METADATA$/.test(path))
+        return 'wheelMetadata';
+    if (/^META-INF\/maven\/[^/]+\/[^/]+\/pom\.xml$/.test(path))
+        return 'pom';
+    return undefined;
+}
+/** Source maps: map files, embedded sources, inline `data:` maps and external map URLs. */
+const sourcemapRules = (0,types/* defineFamily */.u)({
+    rules: [
+        {
+            id: 'sourcemap/sources-content',
+            category: 'leak',
+            severity: 'error',
+            description: 'A source map embeds original source code (`sourcesContent`).',
+            judged: "an error when the embedded first-party sources are not otherwise public (the package's license is not an OSI-approved SPDX expression, it is private, or it names no public repository; for wheels and jars their METADATA or pom.xml says, and where nothing says it stays an error) or when the map is new against the lockfile or baseline; a warning when they are public anyway (the message says why); a notice when the map embeds only dependency code (node_modules).",
+        },
+        {
+            id: 'sourcemap/inline',
+            category: 'leak',
+            severity: 'error',
+            description: 'Shipped JS or CSS carries an inline `data:` source map.',
+            judged: 'judged as `sourcemap/sources-content` when it embeds sources; a warning when it only lists source paths. Only a comment whose data decodes to a JSON object is a map.',
+        },
+        {
+            id: 'sourcemap/file',
+            category: 'leak',
+            severity: 'warning',
+            description: 'Source map files ship; without embedded content they still reveal the source tree (one finding per artifact; declaration maps `.d.ts.map` only in `strict`).',
+        },
+        {
+            id: 'sourcemap/external-url',
+            category: 'leak',
+            severity: 'warning',
+            description: '`sourceMappingURL` points to an absolute URL (a server or bucket that serves the map).',
+        },
+        {
+            id: 'sourcemap/malformed',
+            category: 'leak',
+            severity: 'warning',
+            description: 'A source map cannot be read; what it holds was not checked.',
+        },
+    ],
+    create({ report, secrets, config }) {
+        const embedded = [];
+        const listed = [];
+        const metadata = {};
+        const sink = {
+            report,
+            secrets,
+            embedded: (map, finding) => embedded.push({ map, finding }),
+            listed: (map) => {
+                if (config.extends === 'strict' || !isDeclarationMap(map.path))
+                    listed.push(map);
+            },
+        };
+        return {
+            stream(e) {
+                if (MAP_FILE.test(e.path))
+                    return mapSink(e, sink);
+                if (SCRIPT_OR_STYLE.test(e.path))
+                    return new MappingUrlStream((u) => onMappingUrl(e, u, sink));
+                return undefined;
+            },
+            entry(e) {
+                if (e.type !== 'file' || !e.content)
+                    return;
+                const kind = e.depth ? undefined : metadataKind(e.path);
+                if (kind)
+                    metadata[kind] ??= e.content.toString('utf8');
+                if (MAP_FILE.test(e.path)) {
+                    const s = mapSink(e, sink);
+                    s.write(e.content);
+                    s.end();
+                }
+                else if (SCRIPT_OR_STYLE.test(e.path)) {
+                    checkComments(e, sink);
+                }
+            },
+            end(_entries, { drift }) {
+                const open = embedded.length ? openness(metadata) : undefined;
+                for (const { map, finding } of embedded) {
+                    const { severity, reason, because } = judgeEmbedded(map, open, drift);
+                    report({
+                        ...finding,
+                        message: reason ? `${finding.message} (${reason})` : finding.message,
+                        severity,
+                        ...(because ? { because } : {}),
+                    });
+                }
+                const files = listedMapsFinding(listed);
+                if (files)
+                    report(files);
+            },
+        };
+    },
+});
 
 ;// CONCATENATED MODULE: ./build/src/rules/registry.js
 
@@ -7429,10 +8153,10 @@ function checkInline(e, url, size, line, sink) {
 
 /** Every rule family, in the order they run. Later families register here. */
 const FAMILIES = [
-    archiveRules,
+    archive/* archiveRules */.g,
     filesRules,
     sizeRules,
-    secrets/* secretRules */.WE,
+    secretRules,
     sensitiveRules,
     sourcemapRules,
     contentRules,
@@ -7441,13 +8165,16 @@ const FAMILIES = [
     wheelMetadataRules,
 ];
 const RULES = new Map(FAMILIES.flatMap((f) => f.rules).map((r) => [r.id, r]));
-/** The severity a preset gives a rule: `recommended` as declared, `strict` all errors, `none` only declared and fail-closed rules. */
-function presetSeverity(preset, rule) {
+/**
+ * The severity a preset gives a finding of a rule: `recommended` as declared (or as the rule
+ * judged this finding), `strict` all errors, `none` only declared and fail-closed rules.
+ */
+function presetSeverity(preset, rule, judged) {
     if (preset === 'strict')
         return 'error';
     if (preset === 'none' && !rule.always)
         return 'off';
-    return rule.severity;
+    return rule.severity === 'off' ? 'off' : (judged ?? rule.severity);
 }
 /** Anchor of a rule in docs/rules.md (`file/forbidden` -> `file-forbidden`). */
 function docsAnchor(id) {
@@ -7464,56 +8191,18 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 7890:
+/***/ 8342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  vw: () => (/* binding */ scanBytes),
-  LV: () => (/* binding */ scanSecrets),
-  WE: () => (/* binding */ secretRules),
-  _f: () => (/* binding */ secretSink),
-  yv: () => (/* binding */ skimSecrets)
+  c: () => (/* binding */ DETECTORS)
 });
-
-// UNUSED EXPORTS: WindowScan
-
-// EXTERNAL MODULE: ./build/src/rules/windows.js
-var rules_windows = __nccwpck_require__(7776);
-// EXTERNAL MODULE: ./build/src/rules/text.js
-var rules_text = __nccwpck_require__(8702);
-;// CONCATENATED MODULE: ./build/src/rules/secrets/binary.js
-/** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
-function isBinary(content) {
-    return content.subarray(0, 8192).includes(0);
-}
-/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks (one test, two forms). */
-const PRINTABLE = '[\\t\\n\\r\\x20-\\x7e]';
-function isPrintable(b) {
-    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
-}
-/**
- * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
- * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
- * NUL but line feeds: each run keeps its offset and line, so lines and columns are those of the
- * file (counted as a streamed file's are, by every line feed).
- */
-function printableRuns(content, min = 8) {
-    // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
-    const runs = new RegExp(`${PRINTABLE}{${min},}`, 'g');
-    const text = content.toString('latin1');
-    const out = Buffer.alloc(content.length);
-    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
-        out[i] = 0x0a;
-    for (let m = runs.exec(text); m; m = runs.exec(text))
-        content.copy(out, m.index, m.index, m.index + m[0].length);
-    return out.toString('latin1');
-}
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./build/src/rules/secrets/checksum.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/checksum.js
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 let table;
@@ -7548,33 +8237,9 @@ function crcChecksum(random) {
     return base62(crc32(random));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/rules/secrets/redact.js
-
-/**
- * A fixed packguard constant, not a secret: it makes the hashes packguard's own (so a hash here
- * cannot be matched against a plain sha256 table) while keeping fingerprints stable across runs.
- */
-const EVIDENCE_SALT = 'packguard/secret-evidence/v1';
-/** Salted sha256 of a secret, shortened: enough to tell two secrets apart, useless to rebuild one. */
-function secretHash(value) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${EVIDENCE_SALT}\0`)
-        .update(value, 'latin1')
-        .digest('hex')
-        .slice(0, 12);
-}
-/**
- * What a report may show of a secret: at most its public prefix (4 characters or fewer), its
- * length and its salted hash, e.g. `ghp_\u2026 (40 chars, sha256:1a2b3c4d5e6f)`.
- */
-function redact(value, shown = 0, hash = secretHash(value)) {
-    const prefix = value.slice(0, Math.max(0, Math.min(4, shown, value.length - 8)));
-    return `${prefix}\u2026 (${value.length} chars, sha256:${hash})`;
-}
-
-;// CONCATENATED MODULE: ./build/src/rules/secrets/placeholder.js
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/redact.js
+var redact = __nccwpck_require__(1733);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/placeholder.js
 
 const PLACEHOLDER_WORDS = /example|sample|placeholder|your|xxxx|redacted|changeme|lorem/i;
 const TEST_WORDS = /test|fake|mock|dummy|fixture/i;
@@ -7641,10 +8306,10 @@ function madeUp(s) {
 const DOCUMENTED = new Set(['d7119e84ead6', '4c233a1916e3']);
 /** Whether a whole secret is a documented example value. */
 function isDocumentedExample(value) {
-    return DOCUMENTED.has(secretHash(value));
+    return DOCUMENTED.has((0,redact/* secretHash */.LR)(value));
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/samples.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/samples.js
 
 
 // Builders for detector samples. Samples are assembled at test time from pieces, so no file in
@@ -7696,68 +8361,17 @@ function b64json(value) {
     return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/context.js
-/**
- * Per-text scan state shared by detectors. Keyword hits arrive in increasing order, so a
- * forward search for a closing marker (`-----END `) can be reused by every later hit before
- * the marker: each marker is searched for once per text instead of once per hit, which keeps
- * a text of a million headers without a footer linear.
- */
-class ScanContext {
-    text;
-    found = new Map();
-    memos = new Map();
-    constructor(text) {
-        this.text = text;
-    }
-    /** `text.indexOf(needle, from)`, answered from the previous search when it still applies. */
-    nextIndexOf(needle, from) {
-        const prev = this.found.get(needle);
-        if (prev && prev.from <= from && (prev.at === -1 || prev.at >= from))
-            return prev.at;
-        const at = this.text.indexOf(needle, from);
-        this.found.set(needle, { from, at });
-        return at;
-    }
-    /** The last value computed under `key` for offset `at`, so detectors sharing a keyword share work. */
-    memo(key, at, compute) {
-        const prev = this.memos.get(key);
-        if (prev && prev.at === at)
-            return prev.value;
-        const value = compute();
-        this.memos.set(key, { at, value });
-        return value;
-    }
-}
-/** Runs a sticky regex at `at`; undefined when it does not match exactly there. */
-function matchAt(re, text, at) {
-    re.lastIndex = at;
-    return re.exec(text) ?? undefined;
-}
-/**
- * Every match of a global regex that lies inside `text[from, to)`. One character either side is
- * kept so lookarounds see the real neighbours; a match running past the window is dropped.
- */
-function matchesIn(re, text, from, to) {
-    const out = [];
-    const base = Math.max(0, from - 1);
-    const part = text.slice(base, Math.min(text.length, to + 1));
-    re.lastIndex = 0;
-    for (let m = re.exec(part); m; m = re.exec(part)) {
-        if (m[0].length === 0)
-            re.lastIndex++;
-        m.index += base;
-        if (m.index >= from && m.index + m[0].length <= to)
-            out.push(m);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/src/rules/secrets/types.js
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/context.js
+var context = __nccwpck_require__(3721);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/types.js
 /** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
 const PRIORITY = { generic: 0, token: 10, document: 20 };
+/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
+function defineDetector(d) {
+    return d;
+}
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/token.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/token.js
 
 
 
@@ -7783,7 +8397,7 @@ function tokenDetector(spec) {
         keywords: spec.keywords,
         guards: spec.guards,
         find(text, at) {
-            const m = matchAt(re, text, at);
+            const m = (0,context/* matchAt */.pF)(re, text, at);
             if (!m)
                 return undefined;
             let value = m[0];
@@ -7828,7 +8442,7 @@ function judge(value, body, start, opts = {}) {
     return hit;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/age.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/age.js
 
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -7882,7 +8496,7 @@ const ageSecretKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/anthropic.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/anthropic.js
 
 
 /** Anthropic keys: 93 random base64url characters, then `AA`. */
@@ -7921,7 +8535,7 @@ const anthropicAdminKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/aws.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/aws.js
 
 
 
@@ -7988,7 +8602,7 @@ const byName = tokenDetector({
  * `secretAccessKey:`) or as a 40-character base64 string within 300 characters of an access
  * key id.
  */
-const awsSecretAccessKey = {
+const awsSecretAccessKey = defineDetector({
     id: 'secret/aws-secret-access-key',
     title: 'AWS secret access key',
     description: 'An AWS secret access key, after its key name or within 300 characters of an access key ID.',
@@ -8000,10 +8614,10 @@ const awsSecretAccessKey = {
         before: 300,
         after: 320,
         find(text, from, to) {
-            if (matchesIn(KEY_ID_RE, text, from, to).length === 0)
+            if ((0,context/* matchesIn */.XJ)(KEY_ID_RE, text, from, to).length === 0)
                 return [];
             const hits = [];
-            for (const m of matchesIn(CANDIDATE_RE, text, from, to)) {
+            for (const m of (0,context/* matchesIn */.XJ)(CANDIDATE_RE, text, from, to)) {
                 if (/^[0-9a-f]+$/i.test(m[0]))
                     continue;
                 const hit = judge(m[0], m[0], m.index, { verify: () => secretProblem(m[0]) });
@@ -8032,9 +8646,9 @@ const awsSecretAccessKey = {
             `aws_secret_access_key = ${secret('aws-13').slice(0, 30)}`,
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/azure.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/azure.js
 
 
 const bytes = (b64) => Buffer.from(b64, 'base64').length;
@@ -8083,7 +8697,7 @@ const azureSharedAccessKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/digitalocean.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/digitalocean.js
 
 
 const KINDS = {
@@ -8104,7 +8718,7 @@ const digitaloceanToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/discord.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/discord.js
 
 
 
@@ -8117,7 +8731,7 @@ const botToken = (seed) => [
     fake(6, B64URL, `${seed}-t`),
     fake(38, B64URL, `${seed}-h`),
 ].join('.');
-const discordBotToken = {
+const discordBotToken = defineDetector({
     id: 'secret/discord-bot-token',
     title: 'Discord bot token',
     description: 'A Discord bot token near the word "discord" (its first part is a base64 user id).',
@@ -8128,7 +8742,7 @@ const discordBotToken = {
         after: 512,
         find(text, from, to) {
             const hits = [];
-            for (const m of matchesIn(BOT, text, from, to)) {
+            for (const m of (0,context/* matchesIn */.XJ)(BOT, text, from, to)) {
                 if (!/^[1-9][0-9]{16,19}$/.test(Buffer.from(m[1], 'base64url').toString('latin1')))
                     continue;
                 const hit = judge(m[0], m[3], m.index);
@@ -8150,11 +8764,11 @@ const discordBotToken = {
             `token = "${botToken('dc-4')}"`,
         ],
     },
-};
+});
 const HOST = /(?:^|[^A-Za-z0-9.-])((?:(?:ptb|canary)\.)?discord(?:app)?\.com)$/;
 const WEBHOOK = new RegExp(`/api/webhooks/[0-9]{17,20}/(?<body>[A-Za-z0-9_-]{60,80})${E}`, 'y');
 /** Found at `/api/webhooks/`, then the host before it is checked. */
-const discordWebhook = {
+const discordWebhook = defineDetector({
     id: 'secret/discord-webhook',
     title: 'Discord webhook URL',
     description: 'A Discord webhook URL (`discord.com/api/webhooks/<id>/<token>`).',
@@ -8162,7 +8776,7 @@ const discordWebhook = {
     keywords: ['/api/webhooks/'],
     find(text, at) {
         const host = HOST.exec(text.slice(Math.max(0, at - 40), at));
-        const m = host && matchAt(WEBHOOK, text, at);
+        const m = host && (0,context/* matchAt */.pF)(WEBHOOK, text, at);
         if (!host || !m)
             return undefined;
         const start = at - host[1].length;
@@ -8178,9 +8792,9 @@ const discordWebhook = {
             'https://discord.com/api/webhooks/123456789012345678/' + 'x'.repeat(68),
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/dockerhub.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/dockerhub.js
 
 
 const dockerhubToken = tokenDetector({
@@ -8195,7 +8809,7 @@ const dockerhubToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/github.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/github.js
 
 
 
@@ -8264,7 +8878,7 @@ const githubFineGrainedToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/gitlab.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/gitlab.js
 
 
 // Prefixes per https://docs.gitlab.com/security/tokens/#token-prefixes; routable tokens end
@@ -8323,7 +8937,9 @@ const gitlabRunnerToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/pem.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/pem.js
 
 
 const LABELS = {
@@ -8346,7 +8962,7 @@ const MIN_BODY = 64;
  * mentions the format: no footer, an empty, short or non-base64 body, a placeholder body.
  */
 function readPemKey(text, at, ctx) {
-    const m = matchAt(HEADER, text, at);
+    const m = (0,context/* matchAt */.pF)(HEADER, text, at);
     if (!m)
         return undefined;
     const type = m[1];
@@ -8428,7 +9044,7 @@ function pgpSecretKeyPacket(first) {
     return tag === 5;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/google.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/google.js
 
 
 
@@ -8478,7 +9094,7 @@ const PRIVATE_KEY_RE = new RegExp(`${Q}?private_key${Q}?\\s{0,8}:\\s{0,8}${Q}`, 
  * A service-account key file (`"type": "service_account"` with a `"private_key"`): the PEM is
  * reported once, as the whole credential, instead of as a bare private key.
  */
-const googleServiceAccount = {
+const googleServiceAccount = defineDetector({
     id: 'secret/google-service-account',
     title: 'Google Cloud service account key',
     description: 'A Google Cloud service-account key file (`"type": "service_account"` with a `"private_key"`).',
@@ -8488,10 +9104,10 @@ const googleServiceAccount = {
         before: 4096,
         after: 4096,
         find(text, from, to, ctx) {
-            if (matchesIn(TYPE_RE, text, from, to).length === 0)
+            if ((0,context/* matchesIn */.XJ)(TYPE_RE, text, from, to).length === 0)
                 return [];
             const hits = [];
-            for (const m of matchesIn(PRIVATE_KEY_RE, text, from, to)) {
+            for (const m of (0,context/* matchesIn */.XJ)(PRIVATE_KEY_RE, text, from, to)) {
                 const block = readPemKey(text, m.index + m[0].length, ctx);
                 if (!block)
                     continue;
@@ -8523,9 +9139,9 @@ const googleServiceAccount = {
             `if (creds.type === "service_account") use(creds.private_key) // ${fake(10, ALNUM, 'gsa-3')}`,
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/huggingface.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/huggingface.js
 
 
 const huggingfaceToken = tokenDetector({
@@ -8546,7 +9162,7 @@ const huggingfaceToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/jwt.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/jwt.js
 
 
 
@@ -8556,7 +9172,7 @@ const JWT = new RegExp(`${B}eyJ[A-Za-z0-9_-]{8,1500}\\.eyJ[A-Za-z0-9_-]{8,15000}
 const YEAR = 365 * 24 * 3600;
 /** Decodes the JWT starting at `at`: undefined unless header and payload are JSON objects with an `alg`. */
 function readJwt(text, at) {
-    const m = matchAt(JWT, text, at);
+    const m = (0,context/* matchAt */.pF)(JWT, text, at);
     if (!m)
         return undefined;
     const [header, payload] = m[0].split('.').slice(0, 2).map(decode);
@@ -8617,7 +9233,7 @@ const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
  * `service_role` keys have their own rule (`secret/supabase-service-role-key`, an error).
  * Claims that say test/fake/mock make it unverified.
  */
-const jwt = {
+const jwt = defineDetector({
     id: 'secret/jwt',
     title: 'long-lived JSON Web Token',
     description: 'A signed JSON Web Token without expiry or valid for more than a year (see the rule docs for what is left out).',
@@ -8658,7 +9274,7 @@ const jwt = {
         ],
         unverified: () => [token({ alg: 'HS256' }, { sub: 'test-user', role: 'tester' }, 'jwt-6')],
     },
-};
+});
 function hitOf(t, label) {
     const hit = judge(t.value, t.signature, t.start, { shown: 0, label });
     if (hit && !hit.unverified && looksTest(t))
@@ -8670,7 +9286,7 @@ function token(header, payload, seed, length = 43, signature = fake(length, B64U
     return [b64json(header), b64json(payload), signature].join('.');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/npm.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/npm.js
 
 
 
@@ -8700,7 +9316,7 @@ const npmToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/openai.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/openai.js
 
 
 
@@ -8726,7 +9342,7 @@ const SHAPES = [
     }))),
 ];
 /** Found at the marker, then matched from each start the known shapes put before it. */
-const openaiApiKey = {
+const openaiApiKey = defineDetector({
     id: 'secret/openai-api-key',
     title: 'OpenAI API key',
     description: 'An OpenAI API key (legacy `sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`).',
@@ -8739,7 +9355,7 @@ const openaiApiKey = {
             const start = at - shape.before - shape.prefix.length;
             if (start < 0 || !text.startsWith(shape.prefix, start))
                 continue;
-            const m = matchAt(shape.re, text, start);
+            const m = (0,context/* matchAt */.pF)(shape.re, text, start);
             if (!m)
                 continue;
             // project keys have 58 or 74 characters on each side of the marker
@@ -8766,9 +9382,9 @@ const openaiApiKey = {
             ['sk', 'proj', fake(74, B64URL, 'oai-9') + 'T3BlbkFJ' + fake(66, B64URL, 'oai-10')].join('-'),
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/postman.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/postman.js
 
 
 const postmanApiKey = tokenDetector({
@@ -8783,7 +9399,7 @@ const postmanApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/private-key.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/private-key.js
 
 
 
@@ -8795,7 +9411,7 @@ const PRIVATE_MAC = 'Private-MAC: ';
 const MAX_PUTTY = 16384;
 /** A PuTTY .ppk key: its private lines come between `Private-Lines: N` and `Private-MAC:`. */
 function readPutty(text, at, ctx) {
-    const m = matchAt(PUTTY, text, at);
+    const m = (0,context/* matchAt */.pF)(PUTTY, text, at);
     if (!m)
         return undefined;
     const macAt = ctx.nextIndexOf(PRIVATE_MAC, at);
@@ -8828,7 +9444,7 @@ function toHit(block) {
 const pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
 const stripArmor = (p) => p.replace(/-----[A-Z ]+-----|\s/g, '');
 /** Private keys in PEM, OpenSSH, PGP armor or PuTTY format, with a real base64 body. */
-const privateKey = {
+const privateKey = defineDetector({
     id: 'secret/private-key',
     title: 'private key',
     description: 'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH; PGP; PuTTY .ppk) with a real key body.',
@@ -8894,9 +9510,9 @@ const privateKey = {
             ];
         },
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/pypi.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/pypi.js
 
 
 /** `AgEIcHlwaS5vcmc` is the start of the macaroon: version 2, location `pypi.org`. */
@@ -8917,7 +9533,7 @@ const pypiToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/sendgrid.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/sendgrid.js
 
 
 const sendgridApiKey = tokenDetector({
@@ -8937,7 +9553,7 @@ const sendgridApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/shopify.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/shopify.js
 
 
 const shopify_KINDS = {
@@ -8959,7 +9575,7 @@ const shopifyToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/slack.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/slack.js
 
 
 /** A number that does not start with 0, like Slack's team and user ids. */
@@ -9064,7 +9680,7 @@ const slackWebhook = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/stripe.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/stripe.js
 
 
 /** Live-mode keys only: `sk_test_` keys reach no money and are published in docs and tests. */
@@ -9102,14 +9718,14 @@ const stripeWebhookSecret = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/supabase.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/supabase.js
 
 
 /**
  * A JWT with `role: service_role` bypasses row-level security on a Supabase project: it must
  * never ship. The Supabase CLI's local demo keys (issuer `supabase-demo`) are documented.
  */
-const supabaseServiceRoleKey = {
+const supabaseServiceRoleKey = defineDetector({
     id: 'secret/supabase-service-role-key',
     title: 'Supabase service_role key',
     description: 'A Supabase `service_role` key (a JWT that bypasses row-level security).',
@@ -9132,16 +9748,16 @@ const supabaseServiceRoleKey = {
             token({ alg: 'HS256', typ: 'JWT' }, { iss: 'supabase', role: 'anon', exp: 2015576000 }, 'sb-3'),
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/telegram.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/telegram.js
 
 
 
 
 const TOKEN = new RegExp(`(?<![0-9])[0-9]{8,10}:AA(?<body>[A-Za-z0-9_-]{33})${E}`, 'y');
 /** `<bot id>:AA<33>`: found at `:AA`, matched from the start of the digits before it. */
-const telegramBotToken = {
+const telegramBotToken = defineDetector({
     id: 'secret/telegram-bot-token',
     title: 'Telegram bot token',
     description: 'A Telegram bot token (`<bot id>:AA\u2026`).',
@@ -9156,7 +9772,7 @@ const telegramBotToken = {
             text.charCodeAt(start - 1) >= 48 &&
             text.charCodeAt(start - 1) <= 57)
             start--;
-        const m = matchAt(TOKEN, text, start);
+        const m = (0,context/* matchAt */.pF)(TOKEN, text, start);
         return m ? judge(m[0], m.groups.body, start) : undefined;
     },
     samples: {
@@ -9170,9 +9786,9 @@ const telegramBotToken = {
             'TELEGRAM_TOKEN=<bot-id>:AA<secret>',
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/twilio.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/twilio.js
 
 
 
@@ -9187,14 +9803,14 @@ const ALNUM32 = new RegExp(`${START}[A-Za-z0-9]{32}(?![A-Za-z0-9])`, 'g');
 const NEAR = { keywords: ['twilio'], before: 512, after: 512 };
 function secretsNear(kind, re, keep) {
     return (text, from, to) => {
-        const sids = matchesIn(SID, text, from, to).filter((m) => m[1] === kind && !doubt(m[2]));
+        const sids = (0,context/* matchesIn */.XJ)(SID, text, from, to).filter((m) => m[1] === kind && !doubt(m[2]));
         if (sids.length === 0)
             return [];
-        return matchesIn(re, text, from, to).flatMap((m) => (keep(m[0]) && judge(m[0], m[0], m.index)) || []);
+        return (0,context/* matchesIn */.XJ)(re, text, from, to).flatMap((m) => (keep(m[0]) && judge(m[0], m[0], m.index)) || []);
     };
 }
 const sid = (kind, seed) => kind + fake(32, HEX, seed);
-const twilioAuthToken = {
+const twilioAuthToken = defineDetector({
     id: 'secret/twilio-auth-token',
     title: 'Twilio auth token',
     description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC\u2026`).',
@@ -9213,8 +9829,8 @@ const twilioAuthToken = {
             `twilio@4.0.0 integrity md5-${fake(32, HEX, 'tw-6')}`,
         ],
     },
-};
-const twilioApiKey = {
+});
+const twilioApiKey = defineDetector({
     id: 'secret/twilio-api-key',
     title: 'Twilio API key secret',
     description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK\u2026`).',
@@ -9229,9 +9845,9 @@ const twilioApiKey = {
         ],
         noMatch: () => [`twilio(${JSON.stringify(sid('S' + 'K', 'tw-9'))}, apiSecret, { accountSid })`],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/url-credentials.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/url-credentials.js
 
 
 
@@ -9276,7 +9892,7 @@ const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768
 /** Both rules ask about the same `://`: the second gets the first one's answer. */
 const credentials = (text, at, ctx) => ctx.memo('url-credentials', at, () => judgeUrl(text, at));
 function judgeUrl(text, at) {
-    const m = matchAt(CREDENTIALS, text, at + 3);
+    const m = (0,context/* matchAt */.pF)(CREDENTIALS, text, at + 3);
     if (!m)
         return undefined;
     const scheme = SCHEME.exec(text.slice(Math.max(0, at - 21), at));
@@ -9299,7 +9915,7 @@ function judgeUrl(text, at) {
 }
 const pw = (seed) => fake(16, ALNUM, seed);
 /** `postgres://user:password@host` and other database URLs with a password in them. */
-const databaseUrl = {
+const databaseUrl = defineDetector({
     id: 'secret/database-url',
     title: 'password in a database URL',
     description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026).',
@@ -9332,9 +9948,9 @@ const databaseUrl = {
         ],
         unverified: () => [`postgres://app:${pw('db-6')}@localhost:5432/app`],
     },
-};
+});
 /** `https://user:password@host` and other URLs with a password in them. */
-const urlCredentials = {
+const urlCredentials = defineDetector({
     id: 'secret/url-credentials',
     title: 'password in a URL',
     description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026).',
@@ -9361,9 +9977,9 @@ const urlCredentials = {
             'http://localhost:3000/@fs/src/main.ts',
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/index.js
 
 
 
@@ -9431,7 +10047,166 @@ const DETECTORS = [
     urlCredentials,
 ];
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-tables.js
+
+/***/ }),
+
+/***/ 213:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C2: () => (/* binding */ isPrintable),
+/* harmony export */   Go: () => (/* binding */ isBinary),
+/* harmony export */   UK: () => (/* binding */ printableRuns)
+/* harmony export */ });
+/** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
+function isBinary(content) {
+    return content.subarray(0, 8192).includes(0);
+}
+/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks (one test, two forms). */
+const PRINTABLE = '[\\t\\n\\r\\x20-\\x7e]';
+function isPrintable(b) {
+    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+/**
+ * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
+ * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
+ * NUL but line feeds: each run keeps its offset and line, so lines and columns are those of the
+ * file (counted as a streamed file's are, by every line feed).
+ */
+function printableRuns(content, min = 8) {
+    // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
+    const runs = new RegExp(`${PRINTABLE}{${min},}`, 'g');
+    const text = content.toString('latin1');
+    const out = Buffer.alloc(content.length);
+    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
+        out[i] = 0x0a;
+    for (let m = runs.exec(text); m; m = runs.exec(text))
+        content.copy(out, m.index, m.index, m.index + m[0].length);
+    return out.toString('latin1');
+}
+
+
+/***/ }),
+
+/***/ 3721:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ ScanContext),
+/* harmony export */   XJ: () => (/* binding */ matchesIn),
+/* harmony export */   pF: () => (/* binding */ matchAt)
+/* harmony export */ });
+/**
+ * Per-text scan state shared by detectors. Keyword hits arrive in increasing order, so a
+ * forward search for a closing marker (`-----END `) can be reused by every later hit before
+ * the marker: each marker is searched for once per text instead of once per hit, which keeps
+ * a text of a million headers without a footer linear.
+ */
+class ScanContext {
+    text;
+    found = new Map();
+    memos = new Map();
+    constructor(text) {
+        this.text = text;
+    }
+    /** `text.indexOf(needle, from)`, answered from the previous search when it still applies. */
+    nextIndexOf(needle, from) {
+        const prev = this.found.get(needle);
+        if (prev && prev.from <= from && (prev.at === -1 || prev.at >= from))
+            return prev.at;
+        const at = this.text.indexOf(needle, from);
+        this.found.set(needle, { from, at });
+        return at;
+    }
+    /** The last value computed under `key` for offset `at`, so detectors sharing a keyword share work. */
+    memo(key, at, compute) {
+        const prev = this.memos.get(key);
+        if (prev && prev.at === at)
+            return prev.value;
+        const value = compute();
+        this.memos.set(key, { at, value });
+        return value;
+    }
+}
+/** Runs a sticky regex at `at`; undefined when it does not match exactly there. */
+function matchAt(re, text, at) {
+    re.lastIndex = at;
+    return re.exec(text) ?? undefined;
+}
+/**
+ * Every match of a global regex that lies inside `text[from, to)`. One character either side is
+ * kept so lookarounds see the real neighbours; a match running past the window is dropped.
+ */
+function matchesIn(re, text, from, to) {
+    const out = [];
+    const base = Math.max(0, from - 1);
+    const part = text.slice(base, Math.min(text.length, to + 1));
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) {
+        if (m[0].length === 0)
+            re.lastIndex++;
+        m.index += base;
+        if (m.index >= from && m.index + m[0].length <= to)
+            out.push(m);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   LR: () => (/* binding */ secretHash)
+/* harmony export */ });
+/* unused harmony export EVIDENCE_SALT */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+/**
+ * A fixed packguard constant, not a secret: it makes the hashes packguard's own (so a hash here
+ * cannot be matched against a plain sha256 table) while keeping fingerprints stable across runs.
+ */
+const EVIDENCE_SALT = 'packguard/secret-evidence/v1';
+/** Salted sha256 of a secret, shortened: enough to tell two secrets apart, useless to rebuild one. */
+function secretHash(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${EVIDENCE_SALT}\0`)
+        .update(value, 'latin1')
+        .digest('hex')
+        .slice(0, 12);
+}
+/**
+ * What a report may show of a secret: at most its public prefix (4 characters or fewer), its
+ * length and its salted hash, e.g. `ghp_\u2026 (40 chars, sha256:1a2b3c4d5e6f)`.
+ */
+function redact(value, shown = 0, hash = secretHash(value)) {
+    const prefix = value.slice(0, Math.max(0, Math.min(4, shown, value.length - 8)));
+    return `${prefix}\u2026 (${value.length} chars, sha256:${hash})`;
+}
+
+
+/***/ }),
+
+/***/ 9711:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yg: () => (/* binding */ UNVERIFIED),
+  z1: () => (/* binding */ createScanner)
+});
+
+// UNUSED EXPORTS: keywordsOf
+
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/binary.js
+var binary = __nccwpck_require__(213);
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/context.js
+var context = __nccwpck_require__(3721);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-tables.js
 // Generated by `npm run docs` from the secret detectors' keywords: the buckets of the SIMD
 // keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test
 // fails when this file is out of date.
@@ -9440,7 +10215,7 @@ const SIMD_TABLES = {
     tables: '88b0404834800003c4004200004010800000c0420000b7da000000000000000010822230000804700b85006001480046000040100000ef9a00000000000000008d0b1d2f092101004031802000504045000040020000bfcf0000000000000000',
 };
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-buckets.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-buckets.js
 /**
  * How the SIMD keyword pass (simd-filter.ts) groups keywords: each keyword's first three
  * characters go into one of 8 buckets, and per character position two 16-byte tables give, for
@@ -9561,11 +10336,12 @@ function renderSimdTables(trigrams) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-module.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-layout.js
 /**
- * The WebAssembly module of the SIMD keyword pass (simd-filter.ts), written here instruction by
- * instruction so the build needs no WebAssembly toolchain: `scan(length)` reports the positions
- * the bucket tables accept, `json(length, skip)` counts and checks the escapes of a JSON string.
+ * The memory of the SIMD keyword pass's WebAssembly module, written once for both sides of it:
+ * simd-module.wat names these as `{INPUT}`, `{RESULT + 4}`, ... (scripts/assemble-wasm.mjs
+ * fills the numbers in), and simd-filter.ts copies the tables and each block in and reads what
+ * the module found out at the same places.
  */
 /** Bytes scanned per call; the text is copied into the module's memory a block at a time. */
 const BLOCK = 256 * 1024;
@@ -9577,342 +10353,16 @@ const RESULT = 96;
 const INPUT = 1024;
 /** One i32 per reported position, at most one per byte. */
 const OUTPUT = INPUT + BLOCK + 64;
+/** The module's memory, in 64 KiB pages: everything up to the end of OUTPUT. */
 const PAGES = Math.ceil((OUTPUT + 4 * BLOCK) / 65536);
-// WebAssembly binary encoding: just what this one function needs.
-const I32 = 0x7f;
-const V128 = 0x7b;
-function uleb(n) {
-    const out = [];
-    do {
-        let b = n & 0x7f;
-        n >>>= 7;
-        if (n !== 0)
-            b |= 0x80;
-        out.push(b);
-    } while (n !== 0);
-    return out;
-}
-function sleb(n) {
-    const out = [];
-    for (;;) {
-        const b = n & 0x7f;
-        n >>= 7;
-        if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0))
-            return [...out, b];
-        out.push(b | 0x80);
-    }
-}
-function section(id, body) {
-    return [id, ...uleb(body.length), ...body];
-}
-function simd_module_name(s) {
-    return [...uleb(s.length), ...Buffer.from(s, 'latin1')];
-}
-const get = (i) => [0x20, ...uleb(i)];
-const set = (i) => [0x21, ...uleb(i)];
-const i32 = (n) => [0x41, ...sleb(n)];
-const simd = (op) => [0xfd, ...uleb(op)];
-const v128Load = (offset) => [...simd(0x00), 0, ...uleb(offset)];
-const BLOCK_START = [0x02, 0x40];
-const LOOP_START = [0x03, 0x40];
-const IF_START = [0x04, 0x40];
-const END = [0x0b];
-const br = (depth) => [0x0c, ...uleb(depth)];
-const brIf = (depth) => [0x0d, ...uleb(depth)];
-const [I32_EQZ, I32_LT_U, I32_GE_U, I32_CTZ, I32_ADD, I32_SUB, I32_AND, I32_SHL] = [
-    [0x45],
-    [0x49],
-    [0x4f],
-    [0x68],
-    [0x6a],
-    [0x6b],
-    [0x71],
-    [0x74],
-];
-const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
-const i32Load8 = (offset) => [0x2d, 0, ...uleb(offset)];
-const I32_EQ = [0x46];
-const I32_OR = [0x72];
-const I8X16_EQ = simd(0x23);
-const I8X16_LT_U = simd(0x26);
-const V128_AND = simd(0x4e);
-const V128_OR = simd(0x50);
-const V128_ANY_TRUE = simd(0x53);
-const I8X16_SWIZZLE = simd(0x0e);
-const I8X16_SPLAT = simd(0x0f);
-const I8X16_NE = simd(0x24);
-const I8X16_BITMASK = simd(0x64);
-const I8X16_SHR_U = simd(0x6d);
-const V128_ZERO = [...simd(0x0c), ...new Array(16).fill(0)];
-/** local += by */
-const increment = (local, by) => [
-    ...get(local),
-    ...i32(by),
-    ...I32_ADD,
-    ...set(local),
-];
-/** local |= bits */
-const setBits = (local, bits) => [
-    ...get(local),
-    ...i32(bits),
-    ...I32_OR,
-    ...set(local),
-];
-/** local &= local - 1 (drops the lowest set bit) */
-const clearLowestBit = (local) => [
-    ...get(local),
-    ...get(local),
-    ...i32(1),
-    ...I32_SUB,
-    ...I32_AND,
-    ...set(local),
-];
-// Locals of `scan(length) -> count`.
-const LENGTH = 0;
-const I = 1;
-const COUNT = 2;
-const BITS = 3;
-const V = 4;
-const M = 5;
-const NIBBLE = 6;
-const FOLD = 7;
-const TABLE = 8; // 8..13: position p's low-nibble table is TABLE + 2p, its high-nibble one + 1
-/** `scan(length)`: writes the accepted positions below `length` to OUTPUT, returns how many. */
-function scanBody() {
-    const lookup = [];
-    for (let p = 0; p < 3; p++) {
-        lookup.push(...get(I), ...v128Load(INPUT + p), ...get(FOLD), ...V128_OR, ...set(V), ...get(TABLE + 2 * p), ...get(V), ...get(NIBBLE), ...V128_AND, ...I8X16_SWIZZLE, ...get(TABLE + 2 * p + 1), ...get(V), ...i32(4), ...I8X16_SHR_U, ...I8X16_SWIZZLE, ...V128_AND, ...(p > 0 ? [...get(M), ...V128_AND] : []), ...set(M));
-    }
-    const tables = [];
-    for (let k = 0; k < 6; k++)
-        tables.push(...i32(0), ...v128Load(TABLES + 16 * k), ...set(TABLE + k));
-    const code = [
-        ...i32(15),
-        ...I8X16_SPLAT,
-        ...set(NIBBLE),
-        ...i32(32),
-        ...I8X16_SPLAT,
-        ...set(FOLD),
-        ...tables,
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(I),
-        ...get(LENGTH),
-        ...I32_GE_U,
-        ...brIf(1),
-        ...lookup,
-        ...get(M),
-        ...V128_ANY_TRUE,
-        ...IF_START,
-        // bits = one bit per accepted position of these 16
-        ...get(M),
-        ...V128_ZERO,
-        ...I8X16_NE,
-        ...I8X16_BITMASK,
-        ...set(BITS),
-        // past the end of the block: positions from `length` on are dropped
-        ...maskToLength(I, BITS),
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(BITS),
-        ...I32_EQZ,
-        ...brIf(1),
-        ...get(COUNT),
-        ...i32(2),
-        ...I32_SHL,
-        ...get(I),
-        ...get(BITS),
-        ...I32_CTZ,
-        ...I32_ADD,
-        ...i32Store(OUTPUT),
-        ...increment(COUNT, 1),
-        ...clearLowestBit(BITS),
-        ...br(0),
-        ...END,
-        ...END,
-        ...END, // if any accepted
-        ...increment(I, 16),
-        ...br(0),
-        ...END,
-        ...END,
-        ...get(COUNT),
-        ...END,
-    ];
-    const locals = [2, ...uleb(3), I32, ...uleb(10), V128];
-    const body = [...locals, ...code];
-    return [...uleb(body.length), ...body];
-}
-/** Keeps the bits of local `bits` (16 positions from local `i`) that lie below LENGTH. */
-function maskToLength(i, bits) {
-    return [
-        ...get(LENGTH),
-        ...get(i),
-        ...I32_SUB,
-        ...i32(16),
-        ...I32_LT_U,
-        ...IF_START,
-        ...get(bits),
-        ...i32(1),
-        ...get(LENGTH),
-        ...get(i),
-        ...I32_SUB,
-        ...I32_SHL,
-        ...i32(1),
-        ...I32_SUB,
-        ...I32_AND,
-        ...set(bits),
-        ...END,
-    ];
-}
-// Locals of `json(length, skip)` (LENGTH, I and BITS as in `scan`).
-const SKIP = 1;
-const J_I = 2;
-const J_BITS = 3;
-const AT = 4;
-const ESCAPES = 5;
-const FLAGS = 6;
-const CHAR = 7;
-const J_V = 8;
-const J_M = 9;
-const BACKSLASH = 10;
-const SPACE = 11;
-/**
- * `json(length, skip)`, over a block of a JSON string's raw text (between its quotes): counts
- * its escapes (a backslash at or after `skip` starts one, and the next byte belongs to it) and
- * sets flag 1 for a control byte, flag 2 for an escape other than \" \\ \b \f \n \r \t. Writes
- * the escapes, the flags and where escapes start in the next block (past its first byte when
- * 1) to RESULT.
- */
-function jsonBody() {
-    const lanes = (local) => [
-        ...get(local),
-        ...I8X16_BITMASK,
-        ...set(J_BITS),
-        ...maskToLength(J_I, J_BITS),
-    ];
-    const simple = [0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74].flatMap((c, k) => [
-        ...get(CHAR),
-        ...i32(c),
-        ...I32_EQ,
-        ...(k > 0 ? I32_OR : []),
-    ]);
-    const code = [
-        ...i32(0x5c),
-        ...I8X16_SPLAT,
-        ...set(BACKSLASH),
-        ...i32(0x20),
-        ...I8X16_SPLAT,
-        ...set(SPACE),
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(J_I),
-        ...get(LENGTH),
-        ...I32_GE_U,
-        ...brIf(1),
-        ...get(J_I),
-        ...v128Load(INPUT),
-        ...set(J_V),
-        // control bytes
-        ...get(J_V),
-        ...get(SPACE),
-        ...I8X16_LT_U,
-        ...set(J_M),
-        ...get(J_M),
-        ...V128_ANY_TRUE,
-        ...IF_START,
-        ...lanes(J_M),
-        ...get(J_BITS),
-        ...IF_START,
-        ...setBits(FLAGS, 1),
-        ...END,
-        ...END,
-        // backslashes, each looked at in turn
-        ...get(J_V),
-        ...get(BACKSLASH),
-        ...I8X16_EQ,
-        ...set(J_M),
-        ...get(J_M),
-        ...V128_ANY_TRUE,
-        ...IF_START,
-        ...lanes(J_M),
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(J_BITS),
-        ...I32_EQZ,
-        ...brIf(1),
-        ...get(J_I),
-        ...get(J_BITS),
-        ...I32_CTZ,
-        ...I32_ADD,
-        ...set(AT),
-        ...clearLowestBit(J_BITS),
-        ...get(AT),
-        ...get(SKIP),
-        ...I32_GE_U,
-        ...IF_START,
-        ...increment(ESCAPES, 1),
-        ...get(AT),
-        ...i32(2),
-        ...I32_ADD,
-        ...set(SKIP),
-        ...get(AT),
-        ...i32Load8(INPUT + 1),
-        ...set(CHAR),
-        ...simple,
-        ...I32_EQZ,
-        ...IF_START,
-        ...setBits(FLAGS, 2),
-        ...END,
-        ...END,
-        ...br(0),
-        ...END,
-        ...END,
-        ...END,
-        ...increment(J_I, 16),
-        ...br(0),
-        ...END,
-        ...END,
-        ...i32(0),
-        ...get(ESCAPES),
-        ...i32Store(RESULT),
-        ...i32(0),
-        ...get(FLAGS),
-        ...i32Store(RESULT + 4),
-        ...i32(0),
-        ...get(SKIP),
-        ...get(LENGTH),
-        ...I32_SUB,
-        ...i32Store(RESULT + 8),
-        ...END,
-    ];
-    const locals = [2, ...uleb(6), I32, ...uleb(4), V128];
-    const body = [...locals, ...code];
-    return [...uleb(body.length), ...body];
-}
-/** The module's bytes: memory, `scan` and `json`. */
-function moduleBytes() {
-    return new Uint8Array([
-        ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-        ...section(1, [2, 0x60, 1, I32, 1, I32, 0x60, 2, I32, I32, 0]), // (i32) -> i32, (i32 i32)
-        ...section(3, [2, 0, 1]), // scan, json
-        ...section(5, [1, 0x00, ...uleb(PAGES)]), // one memory
-        ...section(7, [
-            3,
-            ...simd_module_name('scan'),
-            0x00,
-            0,
-            ...simd_module_name('json'),
-            0x00,
-            1,
-            ...simd_module_name('memory'),
-            0x02,
-            0,
-        ]),
-        ...section(10, [2, ...scanBody(), ...jsonBody()]),
-    ]);
-}
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-filter.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-module.generated.js
+// Generated by `node scripts/assemble-wasm.mjs` (npm run build and npm run docs run it) from
+// simd-module.wat and simd-layout.ts: the bytes of the SIMD keyword pass, base64. Edit the
+// .wat, not this file; a test fails when this file is out of date.
+const SIMD_MODULE = 'AGFzbQEAAAABCwJgAX8Bf2ACf38AAwMCAAEFAwEAFQcYAwRzY2FuAAAEanNvbgABBm1lbW9yeQIACu0EArsCAgN/CntBD/0PIQZBIP0PIQdBAP0AAAAhCEEA/QAAECEJQQD9AAAgIQpBAP0AADAhC0EA/QAAQCEMQQD9AABQIQ0CQANAIAEgAE8NASAB/QAAgAggB/1QIQQgCCAEIAb9Tv0OIAkgBEEE/W39Dv1OIQUgAf0AAIEIIAf9UCEEIAogBCAG/U79DiALIARBBP1t/Q79TiAF/U4hBSAB/QAAggggB/1QIQQgDCAEIAb9Tv0OIA0gBEEE/W39Dv1OIAX9TiEFIAX9UwRAIAX9DAAAAAAAAAAAAAAAAAAAAAD9JP1kIQMgACABa0EQSQRAIANBASAAIAFrdEEBa3EhAwsCQANAIANFDQEgAkECdCABIANoajYCwIgQIAJBAWohAiADIANBAWtxIQMMAAsLCyABQRBqIQEMAAsLIAILrQICBn8Ee0HcAP0PIQpBIP0PIQsCQANAIAIgAE8NASAC/QAAgAghCCAIIAv9JiEJIAn9UwRAIAn9ZCEDIAAgAmtBEEkEQCADQQEgACACa3RBAWtxIQMLIAMEQCAGQQFyIQYLCyAIIAr9IyEJIAn9UwRAIAn9ZCEDIAAgAmtBEEkEQCADQQEgACACa3RBAWtxIQMLAkADQCADRQ0BIAIgA2hqIQQgAyADQQFrcSEDIAQgAU8EQCAFQQFqIQUgBEECaiEBIAQtAIEIIQcgB0EiRiAHQdwARnIgB0HiAEZyIAdB5gBGciAHQe4ARnIgB0HyAEZyIAdB9ABGckUEQCAGQQJyIQYLCwwACwsLIAJBEGohAgwACwtBACAFNgJgQQAgBjYCZEEAIAEgAGs2AmgL';
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-filter.js
 /**
  * The keyword pass of the secret scanner over long texts, in WebAssembly SIMD: 16 positions at
  * a time, the way Hyperscan's "Teddy" does it. Each keyword's first three characters (folded
@@ -9925,10 +10375,11 @@ function moduleBytes() {
  * Over an embedded source's raw JSON text the same pass also counts and checks its escapes, so
  * that a source with no keyword need not be decoded at all (Scanner.skim).
  *
- * The module (simd-module.ts) is written instruction by instruction, so the build needs no
- * WebAssembly toolchain. Where WebAssembly or its SIMD is not there, `simdScanner` returns
- * undefined and the plain loop does all the work.
+ * The module is written as text, simd-module.wat; its bytes are assembled ahead into
+ * simd-module.generated.ts, so nothing here needs a WebAssembly toolchain. Where WebAssembly or
+ * its SIMD is not there, `simdScanner` returns undefined and the plain loop does all the work.
  */
+
 
 
 
@@ -9941,7 +10392,8 @@ function simdScanner(trigrams) {
     const wasm = globalThis.WebAssembly;
     let exports;
     try {
-        exports = new wasm.Instance(new wasm.Module(moduleBytes())).exports;
+        const module = new wasm.Module(Buffer.from(SIMD_MODULE, 'base64'));
+        exports = new wasm.Instance(module).exports;
     }
     catch {
         return undefined; // no WebAssembly, no SIMD, or code generation turned off
@@ -9989,7 +10441,7 @@ function simdScanner(trigrams) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/prefilter.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/keyword-filter.js
 
 /**
  * Where keywords may start, found by a plain loop over the text: a bit per possible first three
@@ -10148,7 +10600,9 @@ function fold(s, i) {
     return (s.charCodeAt(i) | 32) & 0xffff;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/scanner.js
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/redact.js
+var redact = __nccwpck_require__(1733);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/scanner.js
 
 
 
@@ -10218,7 +10672,7 @@ function createScanner(detectors) {
             if (!m)
                 continue;
             const kw = m[0].toLowerCase();
-            ctx ??= new ScanContext(text);
+            ctx ??= new context/* ScanContext */.Jv(text);
             for (const d of atKeyword.get(kw) ?? [])
                 push(d, d.find?.(text, at, ctx));
             for (const d of nearKeyword.get(kw) ?? []) {
@@ -10260,13 +10714,13 @@ function createScanner(detectors) {
         for (let c = 0; c < count; c++) {
             const at = positions[c];
             if (at >= runEnd) {
-                if (!isPrintable(bytes[at]))
+                if (!(0,binary/* isPrintable */.C2)(bytes[at]))
                     continue; // folding made a control byte look like one
                 runStart = at;
-                while (runStart > runEnd && isPrintable(bytes[runStart - 1]))
+                while (runStart > runEnd && (0,binary/* isPrintable */.C2)(bytes[runStart - 1]))
                     runStart--;
                 runEnd = at + 1;
-                while (runEnd < bytes.length && isPrintable(bytes[runEnd]))
+                while (runEnd < bytes.length && (0,binary/* isPrintable */.C2)(bytes[runEnd]))
                     runEnd++;
             }
             if (runEnd - runStart < min)
@@ -10336,7 +10790,7 @@ function emit(text, file, hits, report, mask, origin) {
             nextNewline = text.indexOf('\n', lineStart);
         }
         const label = hit.label ?? detector.title;
-        const hash = secretHash(hit.value);
+        const hash = (0,redact/* secretHash */.LR)(hit.value);
         if (mask)
             maskValue(hit.value, mask);
         report({
@@ -10347,7 +10801,7 @@ function emit(text, file, hits, report, mask, origin) {
             message: hit.unverified
                 ? `possible ${label} in ${file} (${hit.unverified})`
                 : `${label} in ${file}`,
-            evidence: redact(hit.value, hit.shown, hash),
+            evidence: (0,redact/* redact */.E$)(hit.value, hit.shown, hash),
             key: `sha256:${hash}`,
         });
     }
@@ -10359,89 +10813,6 @@ function maskValue(value, mask) {
         if (p.length >= 8)
             mask(p);
 }
-
-;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
-
-
-
-
-
-const { scan, keywordInRuns, skim } = createScanner(DETECTORS);
-/** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
-const skimSecrets = skim;
-/** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
-const MIN_RUN = 8;
-/**
- * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
- * as a RawFinding with redacted evidence. `file` is the path to report (for example
- * `dist/cli.js` or `dist/cli.js.map!sources[12]`).
- */
-function scanSecrets(text, file, report, mask) {
-    scan(text, file, report, mask);
-}
-/**
- * A sink that scans a streamed file window by window, as `scanBytes` scans a whole one: a
- * binary (judged by its first window) by its printable runs, a text as it is.
- */
-function secretSink(file, report, mask, sizes) {
-    const windows = new WindowScan();
-    return new rules_windows/* Windows */.a((bytes, pos) => windows.scan(bytes, pos, file, report, mask), sizes);
-}
-/** The windows of one streamed file, scanned in order (on this thread or a worker). */
-class WindowScan {
-    binary;
-    seenUpTo = 0;
-    scan(bytes, pos, file, report, mask) {
-        this.binary ??= isBinary(bytes);
-        if (this.binary && !keywordInRuns(bytes, pos.from, pos.to, MIN_RUN))
-            return;
-        const text = this.binary ? printableRuns(bytes, MIN_RUN) : bytes.toString('latin1');
-        this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo });
-    }
-}
-/** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
-function scanBytes(content, file, report, mask) {
-    if (!isBinary(content))
-        return void scan((0,rules_text/* latin1Text */.L)(content), file, report, mask);
-    if (keywordInRuns(content, 0, content.length, MIN_RUN))
-        scan(printableRuns(content, MIN_RUN), file, report, mask);
-}
-/**
- * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
- * body that does not parse, credentials for a local host) are reported under one shared id,
- * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
- * id lets a project turn all doubtful matches up or off at once.
- */
-const unverifiedMeta = {
-    id: UNVERIFIED,
-    category: 'leak',
-    severity: 'notice',
-    description: 'Something shaped like a secret that did not pass its structural check (checksum, key body) or looks like a test value.',
-};
-/** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
-const secretRules = {
-    rules: [
-        ...DETECTORS.map((d) => ({
-            id: d.id,
-            category: 'leak',
-            severity: d.severity ?? 'error',
-            description: d.description,
-        })),
-        unverifiedMeta,
-    ],
-    create({ secrets }) {
-        return {
-            stream(e) {
-                return e.path.endsWith('.map') ? undefined : secrets.sink(e.path);
-            },
-            entry(e) {
-                if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
-                    return;
-                secrets.bytes(e.content, e.path);
-            },
-        };
-    },
-};
 
 
 /***/ }),
@@ -10464,6 +10835,23 @@ function latin1Text(content) {
         decoded.set(content, text);
     }
     return text;
+}
+
+
+/***/ }),
+
+/***/ 5300:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ defineFamily)
+/* harmony export */ });
+/**
+ * Declares a rule family. Its ids are inferred from `rules` as literal types, so reporting an id
+ * the family does not declare fails to compile, and `RuleId` (registry.ts) derives from them.
+ */
+function defineFamily(family) {
+    return family;
 }
 
 
@@ -11116,114 +11504,24 @@ function sizeBreakdown(files) {
     return [...by.values()].sort((a, b) => b.bytes - a.bytes || (a.folder < b.folder ? -1 : 1));
 }
 
-// EXTERNAL MODULE: ./build/src/drift/manifest.js
-var drift_manifest = __nccwpck_require__(1480);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/findings.js
-
-const SEVERITIES = ['error', 'warning', 'notice'];
-const RANK = { error: 3, warning: 2, notice: 1 };
-function severityRank(s) {
-    return RANK[s];
-}
-/**
- * A stable identity for a finding: the rule, the path inside the artifact and a rule-chosen key.
- * The artifact path is left out on purpose, since release file names carry the version.
- */
-function fingerprint(rule, file, key = '') {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\0${file}\0${key}`).digest('hex').slice(0, 16);
-}
-/** Most severe first, then artifact, file, line and rule, so every report lists findings alike. */
-function compareFindings(a, b) {
-    return (severityRank(b.severity) - severityRank(a.severity) ||
-        cmp(a.artifact, b.artifact) ||
-        cmp(a.file, b.file) ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        cmp(a.rule, b.rule) ||
-        cmp(a.message, b.message));
-}
-function cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// EXTERNAL MODULE: ./build/src/globs.js + 9 modules
-var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 16 modules
-var registry = __nccwpck_require__(7472);
-;// CONCATENATED MODULE: ./build/src/pipeline.js
-
-
-
-/** Turns what a rule reported into a Finding with the configured severity; undefined when the rule is off. */
-function toFinding(raw, artifact, config) {
-    const registered = registry/* RULES */.y0.get(raw.rule);
-    const meta = registered ?? contentMeta(raw.rule, config);
-    // A content rule's own `severity` is what the team declared: presets do not change it.
-    const preset = registered ? (0,registry/* presetSeverity */.zt)(config.extends, meta) : meta.severity;
-    const severity = config.rules[raw.rule] ?? preset;
-    if (severity === 'off')
-        return undefined;
-    const finding = {
-        rule: raw.rule,
-        category: meta.category,
-        severity,
-        artifact,
-        file: raw.file,
-        message: raw.message,
-        fingerprint: fingerprint(raw.rule, raw.file, raw.key ?? raw.message),
-    };
-    if (raw.line !== undefined)
-        finding.line = raw.line;
-    if (raw.column !== undefined)
-        finding.column = raw.column;
-    if (raw.evidence !== undefined)
-        finding.evidence = raw.evidence;
-    if (raw.data !== undefined)
-        finding.data = raw.data;
-    return finding;
-}
-/** Content rules are declared in the config: their meta comes from there. */
-function contentMeta(id, config) {
-    const rule = config.content.find((c) => id === `content/${c.name}`);
-    if (!rule)
-        throw new Error(`internal: rule ${id} is not registered`);
-    return {
-        id,
-        category: 'leak',
-        severity: rule.severity,
-        always: true,
-        description: rule.message ?? `content rule ${rule.name}`,
-    };
-}
-/** Splits findings into reported and suppressed (by `ignore`), drops duplicates, sorts both. */
-function finalize(findings, config) {
-    const ignores = config.ignore.map((ig) => ({
-        ...ig,
-        path: ig.path === undefined ? undefined : (0,globs/* compileGlobs */.t)([ig.path]),
-    }));
-    const kept = [];
-    const suppressed = [];
-    const seen = new Set();
-    for (const f of findings) {
-        const id = `${f.artifact}\0${f.fingerprint}`;
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        const ig = ignores.find((i) => ruleMatches(i.rule, f.rule) && (!i.path || i.path.first(f.file)));
-        if (ig)
-            suppressed.push({ ...f, reason: ig.reason });
-        else
-            kept.push(f);
+;// CONCATENATED MODULE: ./build/src/sources/types.js
+/** The artifact could not be read completely: the run must fail closed (exit 3). */
+class ArtifactError extends Error {
+    artifact;
+    cause_;
+    constructor(artifact, cause_) {
+        super(`${artifact}: ${cause_}`);
+        this.artifact = artifact;
+        this.cause_ = cause_;
+        this.name = 'ArtifactError';
     }
-    return { findings: kept.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
 }
-function ruleMatches(pattern, rule) {
-    return pattern.endsWith('/*') ? rule.startsWith(pattern.slice(0, -1)) : pattern === rule;
-}
-/** Whether a finding of this severity fails the run at `failOn`. */
-function fails(f, failOn) {
-    return failOn !== 'never' && severityRank(f.severity) >= severityRank(failOn);
+/** Records an issue on an entry. */
+function addIssue(entry, issue) {
+    ;
+    (entry.issues ??= []).push(issue);
 }
 
 // EXTERNAL MODULE: ./build/src/sources/body.js
@@ -11486,24 +11784,6 @@ function lastLines(text) {
         .filter((l) => l && !/^A complete log of this run/.test(l) && !/\.log$/.test(l))
         .slice(-3)
         .join(' ');
-}
-
-;// CONCATENATED MODULE: ./build/src/sources/types.js
-/** The artifact could not be read completely: the run must fail closed (exit 3). */
-class ArtifactError extends Error {
-    artifact;
-    cause_;
-    constructor(artifact, cause_) {
-        super(`${artifact}: ${cause_}`);
-        this.artifact = artifact;
-        this.cause_ = cause_;
-        this.name = 'ArtifactError';
-    }
-}
-/** Records an issue on an entry. */
-function addIssue(entry, issue) {
-    ;
-    (entry.issues ??= []).push(issue);
 }
 
 ;// CONCATENATED MODULE: ./build/src/sources/npm-dir.js
@@ -13238,7 +13518,7 @@ function* chunks(buf) {
         yield buf.subarray(i, i + nested_CHUNK);
 }
 
-;// CONCATENATED MODULE: ./build/src/read-artifact.js
+;// CONCATENATED MODULE: ./build/src/sources/read-artifact.js
 
 
 
@@ -13268,7 +13548,7 @@ async function readArtifact(path, opts, hooks = {}) {
             e.content = streamed.whole;
         if (streamed?.tooLarge) {
             out.problems.push({
-                rule: 'archive/limit-exceeded',
+                kind: 'limit-exceeded',
                 file: e.path,
                 message: `${e.path} is an archive over ${sources_body/* NESTED_IN_MEMORY */.C7 / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
             });
@@ -13278,7 +13558,7 @@ async function readArtifact(path, opts, hooks = {}) {
             return;
         if (depth >= maxDepth) {
             out.problems.push({
-                rule: 'archive/limit-exceeded',
+                kind: 'limit-exceeded',
                 file: e.path,
                 message: `${e.path} is an archive nested deeper than max-depth ${maxDepth}; its content was not checked`,
             });
@@ -13292,7 +13572,7 @@ async function readArtifact(path, opts, hooks = {}) {
             if (!(err instanceof ArtifactError))
                 throw err;
             out.problems.push({
-                rule: 'archive/unreadable-entry',
+                kind: 'unreadable-entry',
                 file: e.path,
                 message: `nested archive ${e.path} cannot be read completely (${err.cause_}); its content was not checked`,
             });
@@ -13330,7 +13610,7 @@ async function readArtifact(path, opts, hooks = {}) {
     catch (err) {
         if (err instanceof limits/* LimitExceeded */.nP) {
             out.problems.push({
-                rule: 'archive/limit-exceeded',
+                kind: 'limit-exceeded',
                 file: err.file,
                 message: `${err.message}; the rest of the artifact was not checked`,
                 key: err.limit,
@@ -13389,26 +13669,295 @@ function keepWhole(e, head, top) {
     return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json');
 }
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/index.js + 41 modules
-var secrets = __nccwpck_require__(7890);
-;// CONCATENATED MODULE: ./build/src/rules/secrets/service.js
+// EXTERNAL MODULE: ./build/src/drift/manifest.js
+var drift_manifest = __nccwpck_require__(1480);
+;// CONCATENATED MODULE: ./build/src/drift/context.js
 
+
+
+/**
+ * Loads what the artifact is compared with: the lockfile, and the baseline read like any
+ * artifact. Throws when a baseline is found but cannot be read.
+ */
+async function loadDriftContext(read, drift, reader) {
+    const ctx = { against: [], settings: drift.settings };
+    if (drift.lockfile?.manifest && !drift.updateLockfile) {
+        ctx.against.push({
+            kind: 'lockfile',
+            label: drift.lockfile.path,
+            manifest: drift.lockfile.manifest,
+        });
+    }
+    if (drift.baseline) {
+        const baseline = await locateBaseline(drift.baseline, read, reader);
+        if (baseline.kind === 'not-found') {
+            ctx.baselineMissing = baseline.reason;
+        }
+        else {
+            const base = await readArtifact(baseline.path, {
+                open: reader.open,
+                limits: reader.limits,
+                pack: reader.pack,
+                hash: drift.settings.content,
+            });
+            if (base.error)
+                throw new Error(`baseline ${baseline.label}: ${base.error}`);
+            ctx.against.push({
+                kind: 'baseline',
+                label: baseline.label,
+                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format),
+            });
+        }
+    }
+    return ctx.against.length || ctx.baselineMissing ? ctx : undefined;
+}
+async function locateBaseline(spec, read, reader) {
+    if (!spec.startsWith('npm:'))
+        return { kind: 'found', path: (0,external_node_path_.resolve)(reader.cwd, spec), label: `the baseline ${spec}` };
+    if (!reader.fetchBaseline)
+        throw new Error(`baseline ${spec}: npm baselines are not available here`);
+    let pkg = {};
+    try {
+        pkg = read.packageJson ? JSON.parse(read.packageJson) : {};
+    }
+    catch {
+        // A package.json that does not parse has no name: npm:previous then says so.
+    }
+    return reader.fetchBaseline(spec, { name: pkg.name, version: pkg.version });
+}
+
+;// CONCATENATED MODULE: ./build/src/findings.js
+
+const SEVERITIES = ['error', 'warning', 'notice'];
+const RANK = { error: 3, warning: 2, notice: 1 };
+function severityRank(s) {
+    return RANK[s];
+}
+/**
+ * A stable identity for a finding: the rule, the path inside the artifact and a rule-chosen key.
+ * The artifact path is left out on purpose, since release file names carry the version.
+ */
+function fingerprint(rule, file, key = '') {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\0${file}\0${key}`).digest('hex').slice(0, 16);
+}
+/** Most severe first, then artifact, file, line and rule, so every report lists findings alike. */
+function compareFindings(a, b) {
+    return (severityRank(b.severity) - severityRank(a.severity) ||
+        cmp(a.artifact, b.artifact) ||
+        cmp(a.file, b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        cmp(a.rule, b.rule) ||
+        cmp(a.message, b.message));
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// EXTERNAL MODULE: ./build/src/globs.js + 9 modules
+var globs = __nccwpck_require__(502);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 23 modules
+var registry = __nccwpck_require__(2878);
+;// CONCATENATED MODULE: ./build/src/pipeline.js
+
+
+
+/** Turns what a rule reported into a Finding with the configured severity; undefined when the rule is off. */
+function toFinding(raw, artifact, config) {
+    const registered = registry/* RULES */.y0.get(raw.rule);
+    const meta = registered ?? contentMeta(raw.rule, config);
+    // A content rule's own `severity` is what the team declared: presets do not change it.
+    const preset = registered ? (0,registry/* presetSeverity */.zt)(config.extends, meta, raw.severity) : meta.severity;
+    const explicit = config.rules[raw.rule];
+    const severity = explicit ?? preset;
+    if (severity === 'off')
+        return undefined;
+    // The rule's reason for its judgement, only where its judgement decided (not strict, not config).
+    const judged = raw.because && !explicit && config.extends !== 'strict' && raw.severity === severity;
+    const finding = {
+        rule: raw.rule,
+        category: meta.category,
+        severity,
+        artifact,
+        file: raw.file,
+        message: judged ? `${raw.message} (${raw.because})` : raw.message,
+        fingerprint: fingerprint(raw.rule, raw.file, raw.key ?? raw.message),
+    };
+    if (raw.line !== undefined)
+        finding.line = raw.line;
+    if (raw.column !== undefined)
+        finding.column = raw.column;
+    if (raw.evidence !== undefined)
+        finding.evidence = raw.evidence;
+    if (raw.data !== undefined)
+        finding.data = raw.data;
+    return finding;
+}
+/** Content rules are declared in the config: their meta comes from there. */
+function contentMeta(id, config) {
+    const rule = config.content.find((c) => id === `content/${c.name}`);
+    if (!rule)
+        throw new Error(`internal: rule ${id} is not registered`);
+    return {
+        id,
+        category: 'leak',
+        severity: rule.severity,
+        always: true,
+        description: rule.message ?? `content rule ${rule.name}`,
+    };
+}
+/** Splits findings into reported and suppressed (by `ignore`), drops duplicates, sorts both. */
+function finalize(findings, config) {
+    const ignores = config.ignore.map((ig) => ({
+        ...ig,
+        path: ig.path === undefined ? undefined : (0,globs/* compileGlobs */.t)([ig.path]),
+    }));
+    const kept = [];
+    const suppressed = [];
+    const seen = new Set();
+    for (const f of findings) {
+        const id = `${f.artifact}\0${f.fingerprint}`;
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const ig = ignores.find((i) => ruleMatches(i.rule, f.rule) && (!i.path || i.path.first(f.file)));
+        if (ig)
+            suppressed.push({ ...f, reason: ig.reason });
+        else
+            kept.push(f);
+    }
+    return { findings: kept.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
+}
+function ruleMatches(pattern, rule) {
+    return pattern.endsWith('/*') ? rule.startsWith(pattern.slice(0, -1)) : pattern === rule;
+}
+/** Whether a finding of this severity fails the run at `failOn`. */
+function fails(f, failOn) {
+    return failOn !== 'never' && severityRank(f.severity) >= severityRank(failOn);
+}
+
+// EXTERNAL MODULE: ./build/src/rules/archive.js
+var archive = __nccwpck_require__(8547);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/service.js
 const done = Promise.resolve();
 /** Scanning on the calling thread: findings are reported at once. */
-function localScanning(report, mask, sizes) {
+function localScanning(engine, report, mask, sizes) {
     return {
-        text: (text, file) => void (0,secrets/* scanSecrets */.LV)(text, file, report, mask),
-        skim: secrets/* skimSecrets */.yv,
-        bytes: (content, file) => (0,secrets/* scanBytes */.vw)(content, file, report, mask),
-        sink: (file) => (0,secrets/* secretSink */._f)(file, report, mask, sizes),
+        text: (text, file) => engine.text(text, file, report, mask),
+        skim: (raw) => engine.skim(raw),
+        bytes: (content, file) => engine.bytes(content, file, report, mask),
+        sink: (file) => engine.sink(file, report, mask, sizes),
         ready: () => undefined,
         settle: () => done,
     };
 }
-const localHost = {
-    open: (report, mask) => localScanning(report, mask),
-    close: async () => { },
-};
+/** Scanning on the calling thread, for a whole check. */
+function localHost(engine) {
+    return { open: (report, mask) => localScanning(engine, report, mask), close: async () => { } };
+}
+
+// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 31 modules
+var detectors = __nccwpck_require__(8342);
+// EXTERNAL MODULE: ./build/src/rules/text.js
+var rules_text = __nccwpck_require__(8702);
+// EXTERNAL MODULE: ./build/src/rules/windows.js
+var rules_windows = __nccwpck_require__(7776);
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/binary.js
+var binary = __nccwpck_require__(213);
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 6 modules
+var scanner = __nccwpck_require__(9711);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/scan.js
+
+
+
+
+/** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
+const MIN_RUN = 8;
+/**
+ * Scanning over one detector set, compiled (keyword filter, SIMD tables, per-keyword regexes)
+ * the first time something is scanned: a run that scans nothing (`--version`, a config error)
+ * never pays for it.
+ */
+class SecretScan {
+    load;
+    compiled;
+    constructor(load) {
+        this.load = load;
+    }
+    get scanner() {
+        return (this.compiled ??= (0,scanner/* createScanner */.z1)(this.load()));
+    }
+    /**
+     * Scans one text (decoded as latin1, so offsets are byte offsets) and reports each secret as
+     * a RawFinding with redacted evidence. `file` is the path to report (`dist/cli.js` or
+     * `dist/cli.js.map!sources[12]`).
+     */
+    text(text, file, report, mask) {
+        this.scanner.scan(text, file, report, mask);
+    }
+    /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
+    bytes(content, file, report, mask) {
+        const { scan, keywordInRuns } = this.scanner;
+        if (!(0,binary/* isBinary */.Go)(content))
+            return void scan((0,rules_text/* latin1Text */.L)(content), file, report, mask);
+        if (keywordInRuns(content, 0, content.length, MIN_RUN))
+            scan((0,binary/* printableRuns */.UK)(content, MIN_RUN), file, report, mask);
+    }
+    /** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
+    skim(raw) {
+        return this.scanner.skim(raw);
+    }
+    /**
+     * A sink that scans a streamed file window by window, as `bytes` scans a whole one: a binary
+     * (judged by its first window) by its printable runs, a text as it is.
+     */
+    sink(file, report, mask, sizes) {
+        const windows = new scan_WindowScan(this);
+        return new rules_windows/* Windows */.a((bytes, pos) => windows.scan(bytes, pos, file, report, mask), sizes);
+    }
+}
+/** The windows of one streamed file, scanned in order (on this thread or a worker). */
+class scan_WindowScan {
+    engine;
+    binary;
+    seenUpTo = 0;
+    constructor(engine) {
+        this.engine = engine;
+    }
+    scan(bytes, pos, file, report, mask) {
+        const { scan, keywordInRuns } = this.engine.scanner;
+        this.binary ??= (0,binary/* isBinary */.Go)(bytes);
+        if (this.binary && !keywordInRuns(bytes, pos.from, pos.to, MIN_RUN))
+            return;
+        const text = this.binary ? (0,binary/* printableRuns */.UK)(bytes, MIN_RUN) : bytes.toString('latin1');
+        this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/scan.js
+
+
+/** The built-in detectors, compiled when a scan first needs them. */
+const secretScan = new SecretScan(() => detectors/* DETECTORS */.c);
+/** Scans one latin1 text with the built-in detectors (see SecretScan.text). */
+function scanSecrets(text, file, report, mask) {
+    secretScan.text(text, file, report, mask);
+}
+/** Scans a file's bytes with the built-in detectors (see SecretScan.bytes). */
+function scanBytes(content, file, report, mask) {
+    secretScan.bytes(content, file, report, mask);
+}
+/** A sink for a streamed file, scanned with the built-in detectors (see SecretScan.sink). */
+function secretSink(file, report, mask, sizes) {
+    return secretScan.sink(file, report, mask, sizes);
+}
+/** See Scanner.skim, with the built-in detectors. */
+function skimSecrets(raw) {
+    return secretScan.skim(raw);
+}
+/** A streamed file's window scan with the built-in detectors. */
+function windowScan() {
+    return new WindowScan(secretScan);
+}
 
 ;// CONCATENATED MODULE: ./build/src/version.js
 /** packguard's own version; a test keeps it equal to package.json. */
@@ -13425,11 +13974,14 @@ const TOOL_NAME = 'packguard';
 
 
 
+
+
+
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
 async function check(options, deps = { open: openArtifact }) {
     const artifacts = [];
     const all = [];
-    const scanner = deps.scanner?.() ?? localHost;
+    const scanner = deps.scanner?.() ?? localHost(secretScan);
     try {
         for (const path of options.artifacts) {
             const { report, findings } = await checkArtifact(path, options, deps, scanner);
@@ -13485,7 +14037,7 @@ async function checkArtifact(path, options, deps, scanner) {
         ready: () => secrets.ready(),
     });
     await secrets.settle();
-    raws.push(...read.problems);
+    raws.push(...read.problems.map(archive/* readProblemFinding */.D));
     const report = { path, files: read.files, bytes: read.bytes };
     if (read.format)
         report.format = read.format;
@@ -13493,14 +14045,21 @@ async function checkArtifact(path, options, deps, scanner) {
         report.error = read.error;
     else
         report.breakdown = sizeBreakdown(read.entries);
+    let against;
     if (!read.error && drift) {
         try {
-            ctx.drift = await driftContext(read, drift, options, deps, raws);
+            against = await loadDriftContext(read, drift, {
+                cwd: options.cwd,
+                limits: options.config.safety,
+                pack: options.pack,
+                open: deps.open,
+                fetchBaseline: deps.fetchBaseline,
+            });
         }
         catch (err) {
             report.error = err.message;
         }
-        const baseline = ctx.drift?.against.find((a) => a.kind === 'baseline');
+        const baseline = against?.against.find((a) => a.kind === 'baseline');
         if (baseline)
             report.baselineBreakdown = sizeBreakdown(baseline.manifest.files);
         if (drift.lockfile) {
@@ -13512,60 +14071,9 @@ async function checkArtifact(path, options, deps, scanner) {
     }
     if (!report.error)
         for (const v of visitors)
-            v.end?.(read.entries);
+            v.end?.(read.entries, { format: read.format, drift: against });
     const findings = raws.flatMap((r) => toFinding(r, path, options.config) ?? []);
     return { report, findings };
-}
-/** Loads what the artifact is compared with: the lockfile, and the baseline read like any artifact. */
-async function driftContext(read, drift, options, deps, raws) {
-    const against = [];
-    if (drift.lockfile?.manifest && !drift.updateLockfile) {
-        against.push({
-            kind: 'lockfile',
-            label: drift.lockfile.path,
-            manifest: drift.lockfile.manifest,
-        });
-    }
-    if (drift.baseline) {
-        const baseline = await locateBaseline(drift.baseline, read, options, deps);
-        if (baseline.kind === 'not-found') {
-            raws.push({
-                rule: 'drift/baseline-missing',
-                file: '',
-                message: `no baseline to compare with: ${baseline.reason}`,
-            });
-        }
-        else {
-            const base = await readArtifact(baseline.path, {
-                open: deps.open,
-                limits: options.config.safety,
-                pack: options.pack,
-                hash: drift.settings.content,
-            });
-            if (base.error)
-                throw new Error(`baseline ${baseline.label}: ${base.error}`);
-            against.push({
-                kind: 'baseline',
-                label: baseline.label,
-                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format),
-            });
-        }
-    }
-    return against.length ? { against, settings: drift.settings } : undefined;
-}
-async function locateBaseline(spec, read, options, deps) {
-    if (!spec.startsWith('npm:'))
-        return { kind: 'found', path: (0,external_node_path_.resolve)(options.cwd, spec), label: `the baseline ${spec}` };
-    if (!deps.fetchBaseline)
-        throw new Error(`baseline ${spec}: npm baselines are not available here`);
-    let pkg = {};
-    try {
-        pkg = read.packageJson ? JSON.parse(read.packageJson) : {};
-    }
-    catch {
-        // A package.json that does not parse has no name: npm:previous then says so.
-    }
-    return deps.fetchBaseline(spec, { name: pkg.name, version: pkg.version });
 }
 
 // EXTERNAL MODULE: ./build/src/errors.js
@@ -13895,9 +14403,7 @@ async function isGzipFile(path) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./build/src/rules/windows.js
-var rules_windows = __nccwpck_require__(7776);
-;// CONCATENATED MODULE: ./build/src/rules/secrets/offload.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload.js
 
 
 
@@ -13922,7 +14428,7 @@ const POOLED = rules_windows/* DEFAULT_WINDOWS */.Q.before + rules_windows/* DEF
  * other rules. Work is batched; reading is held back (`ready`) while the worker lags by more
  * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
  */
-function workerHost(script) {
+function workerHost(script, engine) {
     let worker;
     let report = () => { };
     let mask;
@@ -14024,7 +14530,7 @@ function workerHost(script) {
         pack.files.push(file);
         pack.ends.push(pack.used);
     };
-    let local = localScanning(report);
+    let local = localScanning(engine, report);
     // Small texts are scanned here (handing one over costs about what scanning it does), and
     // everything is when the worker lags: both cores scan. The first START_AFTER bytes are
     // scanned here too, so a small package never waits for a worker to start.
@@ -14089,7 +14595,7 @@ function workerHost(script) {
         open(r, m) {
             report = r;
             mask = m;
-            local = localScanning(r, m);
+            local = localScanning(engine, r, m);
             return scanning;
         },
         close: async () => {
@@ -14109,6 +14615,7 @@ const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
 
 
 
+
 /**
  * What check() needs from the outside world, for the CLI and the Action alike: the artifact
  * reader, and npm (run in `cwd`, so the project's registry and credentials apply) for baselines.
@@ -14119,7 +14626,7 @@ function realDeps(cwd, env) {
         : undefined;
     return {
         open: openArtifact,
-        scanner: worker ? () => workerHost(worker) : undefined,
+        scanner: worker ? () => workerHost(worker, secretScan) : undefined,
         async fetchBaseline(spec, pkg) {
             const r = await fetchNpmBaseline({
                 spec,
@@ -14172,7 +14679,7 @@ async function snapshot(cwd, artifact, config, pack) {
     });
     if (read.error)
         throw new ArtifactError(artifact, read.error);
-    const limit = read.problems.find((p) => p.rule === 'archive/limit-exceeded');
+    const limit = read.problems.find((p) => p.kind === 'limit-exceeded');
     if (limit)
         throw new ArtifactError(artifact, `not read completely: ${limit.message}`);
     return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
@@ -14910,13 +15417,7 @@ async function run(argv, io) {
     else {
         io.stdout.write(render(report, args.format, color));
     }
-    return exitCode(report);
-}
-/** 3 when an artifact could not be read completely, 1 on failing findings, else 0. */
-function exitCode(report) {
-    if (report.artifacts.some((a) => a.error))
-        return errors/* EXIT */.dc.unreadable;
-    return report.result === 'fail' ? errors/* EXIT */.dc.findings : errors/* EXIT */.dc.pass;
+    return (0,errors/* exitCode */.I$)(report);
 }
 function render(report, format, color) {
     if (format === 'json')

@@ -3,118 +3,9 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./build/src/rules/windows.js
-const DEFAULT_WINDOWS = { own: 64 * 1024, before: 4096, after: 32 * 1024 };
-/**
- * Cuts a streamed file into overlapping windows for scanners that work on text: a match that
- * starts in a window's own part and is no longer than `after` is seen whole by that window, and
- * by no other's own part. Bytes are copied into one buffer that is reused for every window
- * (fresh big buffers cost more than scanning them), so `onWindow` must not keep `bytes`.
- */
-class windows_Windows {
-    onWindow;
-    sizes;
-    buf;
-    /** Bytes held in `buf`, from file offset `start`. */
-    held = 0;
-    start = 0;
-    /** File offset of the first byte no window has owned yet. */
-    owned = 0;
-    line = 1;
-    lineStart = 0;
-    flushed = false;
-    constructor(onWindow, sizes = DEFAULT_WINDOWS) {
-        this.onWindow = onWindow;
-        this.sizes = sizes;
-        this.buf = Buffer.allocUnsafe(sizes.before + sizes.own + sizes.after);
-    }
-    write(chunk) {
-        const { own, after } = this.sizes;
-        for (let at = 0; at < chunk.length;) {
-            const n = Math.min(chunk.length - at, this.buf.length - this.held);
-            chunk.copy(this.buf, this.held, at, at + n);
-            this.held += n;
-            at += n;
-            if (this.start + this.held - this.owned >= own + after)
-                this.flush(this.owned + own);
-        }
-    }
-    end() {
-        if (this.start + this.held > this.owned || !this.flushed)
-            this.flush(this.start + this.held);
-    }
-    /** Hands on the window that owns `[owned, ownEnd)`, then keeps only what later windows need. */
-    flush(ownEnd) {
-        this.flushed = true;
-        const bytes = this.buf.subarray(0, this.held);
-        const windowEnd = Math.min(this.start + this.held, ownEnd + this.sizes.after);
-        this.onWindow(bytes.subarray(0, windowEnd - this.start), {
-            base: this.start,
-            from: this.owned - this.start,
-            to: ownEnd - this.start,
-            line: this.line,
-            lineStart: this.lineStart,
-        });
-        const next = Math.max(this.start, ownEnd - this.sizes.before);
-        // Lines are counted up to the next window's first byte.
-        const stop = next - this.start;
-        for (let i = bytes.indexOf(0x0a); i >= 0 && i < stop; i = bytes.indexOf(0x0a, i + 1)) {
-            this.line++;
-            this.lineStart = this.start + i + 1;
-        }
-        this.owned = ownEnd;
-        bytes.copy(this.buf, 0, stop, this.held);
-        this.held -= stop;
-        this.start = next;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/rules/text.js
-const decoded = new WeakMap();
-/**
- * A file's bytes as a latin1 string (one character per byte, so offsets are byte offsets),
- * decoded once however many rules read it; it lives as long as the entry's bytes.
- */
-function latin1Text(content) {
-    let text = decoded.get(content);
-    if (text === undefined) {
-        text = content.toString('latin1');
-        decoded.set(content, text);
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./build/src/rules/secrets/binary.js
-/** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
-function isBinary(content) {
-    return content.subarray(0, 8192).includes(0);
-}
-/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks (one test, two forms). */
-const PRINTABLE = '[\\t\\n\\r\\x20-\\x7e]';
-function isPrintable(b) {
-    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
-}
-/**
- * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
- * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
- * NUL but line feeds: each run keeps its offset and line, so lines and columns are those of the
- * file (counted as a streamed file's are, by every line feed).
- */
-function printableRuns(content, min = 8) {
-    // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
-    const runs = new RegExp(`${PRINTABLE}{${min},}`, 'g');
-    const text = content.toString('latin1');
-    const out = Buffer.alloc(content.length);
-    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
-        out[i] = 0x0a;
-    for (let m = runs.exec(text); m; m = runs.exec(text))
-        content.copy(out, m.index, m.index, m.index + m[0].length);
-    return out.toString('latin1');
-}
-
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./build/src/rules/secrets/checksum.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/checksum.js
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 let table;
@@ -151,7 +42,7 @@ function crcChecksum(random) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/src/rules/secrets/redact.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/redact.js
 
 /**
  * A fixed packguard constant, not a secret: it makes the hashes packguard's own (so a hash here
@@ -175,7 +66,7 @@ function redact(value, shown = 0, hash = secretHash(value)) {
     return `${prefix}\u2026 (${value.length} chars, sha256:${hash})`;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/placeholder.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/placeholder.js
 
 const PLACEHOLDER_WORDS = /example|sample|placeholder|your|xxxx|redacted|changeme|lorem/i;
 const TEST_WORDS = /test|fake|mock|dummy|fixture/i;
@@ -245,7 +136,7 @@ function isDocumentedExample(value) {
     return DOCUMENTED.has(secretHash(value));
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/samples.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/samples.js
 
 
 // Builders for detector samples. Samples are assembled at test time from pieces, so no file in
@@ -297,7 +188,7 @@ function b64json(value) {
     return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/context.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/context.js
 /**
  * Per-text scan state shared by detectors. Keyword hits arrive in increasing order, so a
  * forward search for a closing marker (`-----END `) can be reused by every later hit before
@@ -354,11 +245,15 @@ function matchesIn(re, text, from, to) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/types.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/types.js
 /** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
 const PRIORITY = { generic: 0, token: 10, document: 20 };
+/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
+function defineDetector(d) {
+    return d;
+}
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/token.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/token.js
 
 
 
@@ -429,7 +324,7 @@ function judge(value, body, start, opts = {}) {
     return hit;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/age.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/age.js
 
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -483,7 +378,7 @@ const ageSecretKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/anthropic.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/anthropic.js
 
 
 /** Anthropic keys: 93 random base64url characters, then `AA`. */
@@ -522,7 +417,7 @@ const anthropicAdminKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/aws.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/aws.js
 
 
 
@@ -589,7 +484,7 @@ const byName = tokenDetector({
  * `secretAccessKey:`) or as a 40-character base64 string within 300 characters of an access
  * key id.
  */
-const awsSecretAccessKey = {
+const awsSecretAccessKey = defineDetector({
     id: 'secret/aws-secret-access-key',
     title: 'AWS secret access key',
     description: 'An AWS secret access key, after its key name or within 300 characters of an access key ID.',
@@ -633,9 +528,9 @@ const awsSecretAccessKey = {
             `aws_secret_access_key = ${secret('aws-13').slice(0, 30)}`,
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/azure.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/azure.js
 
 
 const bytes = (b64) => Buffer.from(b64, 'base64').length;
@@ -684,7 +579,7 @@ const azureSharedAccessKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/digitalocean.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/digitalocean.js
 
 
 const KINDS = {
@@ -705,7 +600,7 @@ const digitaloceanToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/discord.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/discord.js
 
 
 
@@ -718,7 +613,7 @@ const botToken = (seed) => [
     fake(6, B64URL, `${seed}-t`),
     fake(38, B64URL, `${seed}-h`),
 ].join('.');
-const discordBotToken = {
+const discordBotToken = defineDetector({
     id: 'secret/discord-bot-token',
     title: 'Discord bot token',
     description: 'A Discord bot token near the word "discord" (its first part is a base64 user id).',
@@ -751,11 +646,11 @@ const discordBotToken = {
             `token = "${botToken('dc-4')}"`,
         ],
     },
-};
+});
 const HOST = /(?:^|[^A-Za-z0-9.-])((?:(?:ptb|canary)\.)?discord(?:app)?\.com)$/;
 const WEBHOOK = new RegExp(`/api/webhooks/[0-9]{17,20}/(?<body>[A-Za-z0-9_-]{60,80})${E}`, 'y');
 /** Found at `/api/webhooks/`, then the host before it is checked. */
-const discordWebhook = {
+const discordWebhook = defineDetector({
     id: 'secret/discord-webhook',
     title: 'Discord webhook URL',
     description: 'A Discord webhook URL (`discord.com/api/webhooks/<id>/<token>`).',
@@ -779,9 +674,9 @@ const discordWebhook = {
             'https://discord.com/api/webhooks/123456789012345678/' + 'x'.repeat(68),
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/dockerhub.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/dockerhub.js
 
 
 const dockerhubToken = tokenDetector({
@@ -796,7 +691,7 @@ const dockerhubToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/github.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/github.js
 
 
 
@@ -865,7 +760,7 @@ const githubFineGrainedToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/gitlab.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/gitlab.js
 
 
 // Prefixes per https://docs.gitlab.com/security/tokens/#token-prefixes; routable tokens end
@@ -924,7 +819,7 @@ const gitlabRunnerToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/pem.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/pem.js
 
 
 const LABELS = {
@@ -1029,7 +924,7 @@ function pgpSecretKeyPacket(first) {
     return tag === 5;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/google.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/google.js
 
 
 
@@ -1079,7 +974,7 @@ const PRIVATE_KEY_RE = new RegExp(`${Q}?private_key${Q}?\\s{0,8}:\\s{0,8}${Q}`, 
  * A service-account key file (`"type": "service_account"` with a `"private_key"`): the PEM is
  * reported once, as the whole credential, instead of as a bare private key.
  */
-const googleServiceAccount = {
+const googleServiceAccount = defineDetector({
     id: 'secret/google-service-account',
     title: 'Google Cloud service account key',
     description: 'A Google Cloud service-account key file (`"type": "service_account"` with a `"private_key"`).',
@@ -1124,9 +1019,9 @@ const googleServiceAccount = {
             `if (creds.type === "service_account") use(creds.private_key) // ${fake(10, ALNUM, 'gsa-3')}`,
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/huggingface.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/huggingface.js
 
 
 const huggingfaceToken = tokenDetector({
@@ -1147,7 +1042,7 @@ const huggingfaceToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/jwt.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/jwt.js
 
 
 
@@ -1218,7 +1113,7 @@ const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
  * `service_role` keys have their own rule (`secret/supabase-service-role-key`, an error).
  * Claims that say test/fake/mock make it unverified.
  */
-const jwt = {
+const jwt = defineDetector({
     id: 'secret/jwt',
     title: 'long-lived JSON Web Token',
     description: 'A signed JSON Web Token without expiry or valid for more than a year (see the rule docs for what is left out).',
@@ -1259,7 +1154,7 @@ const jwt = {
         ],
         unverified: () => [token({ alg: 'HS256' }, { sub: 'test-user', role: 'tester' }, 'jwt-6')],
     },
-};
+});
 function hitOf(t, label) {
     const hit = judge(t.value, t.signature, t.start, { shown: 0, label });
     if (hit && !hit.unverified && looksTest(t))
@@ -1271,7 +1166,7 @@ function token(header, payload, seed, length = 43, signature = fake(length, B64U
     return [b64json(header), b64json(payload), signature].join('.');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/npm.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/npm.js
 
 
 
@@ -1301,7 +1196,7 @@ const npmToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/openai.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/openai.js
 
 
 
@@ -1327,7 +1222,7 @@ const SHAPES = [
     }))),
 ];
 /** Found at the marker, then matched from each start the known shapes put before it. */
-const openaiApiKey = {
+const openaiApiKey = defineDetector({
     id: 'secret/openai-api-key',
     title: 'OpenAI API key',
     description: 'An OpenAI API key (legacy `sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`).',
@@ -1367,9 +1262,9 @@ const openaiApiKey = {
             ['sk', 'proj', fake(74, B64URL, 'oai-9') + 'T3BlbkFJ' + fake(66, B64URL, 'oai-10')].join('-'),
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/postman.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/postman.js
 
 
 const postmanApiKey = tokenDetector({
@@ -1384,7 +1279,7 @@ const postmanApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/private-key.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/private-key.js
 
 
 
@@ -1429,7 +1324,7 @@ function toHit(block) {
 const pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
 const stripArmor = (p) => p.replace(/-----[A-Z ]+-----|\s/g, '');
 /** Private keys in PEM, OpenSSH, PGP armor or PuTTY format, with a real base64 body. */
-const privateKey = {
+const privateKey = defineDetector({
     id: 'secret/private-key',
     title: 'private key',
     description: 'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH; PGP; PuTTY .ppk) with a real key body.',
@@ -1495,9 +1390,9 @@ const privateKey = {
             ];
         },
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/pypi.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/pypi.js
 
 
 /** `AgEIcHlwaS5vcmc` is the start of the macaroon: version 2, location `pypi.org`. */
@@ -1518,7 +1413,7 @@ const pypiToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/sendgrid.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/sendgrid.js
 
 
 const sendgridApiKey = tokenDetector({
@@ -1538,7 +1433,7 @@ const sendgridApiKey = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/shopify.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/shopify.js
 
 
 const shopify_KINDS = {
@@ -1560,7 +1455,7 @@ const shopifyToken = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/slack.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/slack.js
 
 
 /** A number that does not start with 0, like Slack's team and user ids. */
@@ -1665,7 +1560,7 @@ const slackWebhook = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/stripe.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/stripe.js
 
 
 /** Live-mode keys only: `sk_test_` keys reach no money and are published in docs and tests. */
@@ -1703,14 +1598,14 @@ const stripeWebhookSecret = tokenDetector({
     },
 });
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/supabase.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/supabase.js
 
 
 /**
  * A JWT with `role: service_role` bypasses row-level security on a Supabase project: it must
  * never ship. The Supabase CLI's local demo keys (issuer `supabase-demo`) are documented.
  */
-const supabaseServiceRoleKey = {
+const supabaseServiceRoleKey = defineDetector({
     id: 'secret/supabase-service-role-key',
     title: 'Supabase service_role key',
     description: 'A Supabase `service_role` key (a JWT that bypasses row-level security).',
@@ -1733,16 +1628,16 @@ const supabaseServiceRoleKey = {
             token({ alg: 'HS256', typ: 'JWT' }, { iss: 'supabase', role: 'anon', exp: 2015576000 }, 'sb-3'),
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/telegram.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/telegram.js
 
 
 
 
 const TOKEN = new RegExp(`(?<![0-9])[0-9]{8,10}:AA(?<body>[A-Za-z0-9_-]{33})${E}`, 'y');
 /** `<bot id>:AA<33>`: found at `:AA`, matched from the start of the digits before it. */
-const telegramBotToken = {
+const telegramBotToken = defineDetector({
     id: 'secret/telegram-bot-token',
     title: 'Telegram bot token',
     description: 'A Telegram bot token (`<bot id>:AA\u2026`).',
@@ -1771,9 +1666,9 @@ const telegramBotToken = {
             'TELEGRAM_TOKEN=<bot-id>:AA<secret>',
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/twilio.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/twilio.js
 
 
 
@@ -1795,7 +1690,7 @@ function secretsNear(kind, re, keep) {
     };
 }
 const sid = (kind, seed) => kind + fake(32, HEX, seed);
-const twilioAuthToken = {
+const twilioAuthToken = defineDetector({
     id: 'secret/twilio-auth-token',
     title: 'Twilio auth token',
     description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC\u2026`).',
@@ -1814,8 +1709,8 @@ const twilioAuthToken = {
             `twilio@4.0.0 integrity md5-${fake(32, HEX, 'tw-6')}`,
         ],
     },
-};
-const twilioApiKey = {
+});
+const twilioApiKey = defineDetector({
     id: 'secret/twilio-api-key',
     title: 'Twilio API key secret',
     description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK\u2026`).',
@@ -1830,9 +1725,9 @@ const twilioApiKey = {
         ],
         noMatch: () => [`twilio(${JSON.stringify(sid('S' + 'K', 'tw-9'))}, apiSecret, { accountSid })`],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/url-credentials.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/url-credentials.js
 
 
 
@@ -1900,7 +1795,7 @@ function judgeUrl(text, at) {
 }
 const pw = (seed) => fake(16, ALNUM, seed);
 /** `postgres://user:password@host` and other database URLs with a password in them. */
-const databaseUrl = {
+const databaseUrl = defineDetector({
     id: 'secret/database-url',
     title: 'password in a database URL',
     description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026).',
@@ -1933,9 +1828,9 @@ const databaseUrl = {
         ],
         unverified: () => [`postgres://app:${pw('db-6')}@localhost:5432/app`],
     },
-};
+});
 /** `https://user:password@host` and other URLs with a password in them. */
-const urlCredentials = {
+const urlCredentials = defineDetector({
     id: 'secret/url-credentials',
     title: 'password in a URL',
     description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026).',
@@ -1962,9 +1857,9 @@ const urlCredentials = {
             'http://localhost:3000/@fs/src/main.ts',
         ],
     },
-};
+});
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/index.js
 
 
 
@@ -2032,7 +1927,116 @@ const DETECTORS = [
     urlCredentials,
 ];
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-tables.js
+;// CONCATENATED MODULE: ./build/src/rules/text.js
+const decoded = new WeakMap();
+/**
+ * A file's bytes as a latin1 string (one character per byte, so offsets are byte offsets),
+ * decoded once however many rules read it; it lives as long as the entry's bytes.
+ */
+function latin1Text(content) {
+    let text = decoded.get(content);
+    if (text === undefined) {
+        text = content.toString('latin1');
+        decoded.set(content, text);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/windows.js
+const DEFAULT_WINDOWS = { own: 64 * 1024, before: 4096, after: 32 * 1024 };
+/**
+ * Cuts a streamed file into overlapping windows for scanners that work on text: a match that
+ * starts in a window's own part and is no longer than `after` is seen whole by that window, and
+ * by no other's own part. Bytes are copied into one buffer that is reused for every window
+ * (fresh big buffers cost more than scanning them), so `onWindow` must not keep `bytes`.
+ */
+class windows_Windows {
+    onWindow;
+    sizes;
+    buf;
+    /** Bytes held in `buf`, from file offset `start`. */
+    held = 0;
+    start = 0;
+    /** File offset of the first byte no window has owned yet. */
+    owned = 0;
+    line = 1;
+    lineStart = 0;
+    flushed = false;
+    constructor(onWindow, sizes = DEFAULT_WINDOWS) {
+        this.onWindow = onWindow;
+        this.sizes = sizes;
+        this.buf = Buffer.allocUnsafe(sizes.before + sizes.own + sizes.after);
+    }
+    write(chunk) {
+        const { own, after } = this.sizes;
+        for (let at = 0; at < chunk.length;) {
+            const n = Math.min(chunk.length - at, this.buf.length - this.held);
+            chunk.copy(this.buf, this.held, at, at + n);
+            this.held += n;
+            at += n;
+            if (this.start + this.held - this.owned >= own + after)
+                this.flush(this.owned + own);
+        }
+    }
+    end() {
+        if (this.start + this.held > this.owned || !this.flushed)
+            this.flush(this.start + this.held);
+    }
+    /** Hands on the window that owns `[owned, ownEnd)`, then keeps only what later windows need. */
+    flush(ownEnd) {
+        this.flushed = true;
+        const bytes = this.buf.subarray(0, this.held);
+        const windowEnd = Math.min(this.start + this.held, ownEnd + this.sizes.after);
+        this.onWindow(bytes.subarray(0, windowEnd - this.start), {
+            base: this.start,
+            from: this.owned - this.start,
+            to: ownEnd - this.start,
+            line: this.line,
+            lineStart: this.lineStart,
+        });
+        const next = Math.max(this.start, ownEnd - this.sizes.before);
+        // Lines are counted up to the next window's first byte.
+        const stop = next - this.start;
+        for (let i = bytes.indexOf(0x0a); i >= 0 && i < stop; i = bytes.indexOf(0x0a, i + 1)) {
+            this.line++;
+            this.lineStart = this.start + i + 1;
+        }
+        this.owned = ownEnd;
+        bytes.copy(this.buf, 0, stop, this.held);
+        this.held -= stop;
+        this.start = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/binary.js
+/** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
+function isBinary(content) {
+    return content.subarray(0, 8192).includes(0);
+}
+/** The bytes `printableRuns` keeps: printable ASCII, tab and line breaks (one test, two forms). */
+const PRINTABLE = '[\\t\\n\\r\\x20-\\x7e]';
+function isPrintable(b) {
+    return (b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+/**
+ * The printable-ASCII runs (tab and line breaks included, so a PEM block stays whole) of at
+ * least `min` bytes, as a latin1 string as long as the file with every other byte blanked to
+ * NUL but line feeds: each run keeps its offset and line, so lines and columns are those of the
+ * file (counted as a streamed file's are, by every line feed).
+ */
+function printableRuns(content, min = 8) {
+    // The regex engine finds the runs (a per-byte loop in JS is ten times slower on a 20 MB addon).
+    const runs = new RegExp(`${PRINTABLE}{${min},}`, 'g');
+    const text = content.toString('latin1');
+    const out = Buffer.alloc(content.length);
+    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
+        out[i] = 0x0a;
+    for (let m = runs.exec(text); m; m = runs.exec(text))
+        content.copy(out, m.index, m.index, m.index + m[0].length);
+    return out.toString('latin1');
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-tables.js
 // Generated by `npm run docs` from the secret detectors' keywords: the buckets of the SIMD
 // keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test
 // fails when this file is out of date.
@@ -2041,7 +2045,7 @@ const SIMD_TABLES = {
     tables: '88b0404834800003c4004200004010800000c0420000b7da000000000000000010822230000804700b85006001480046000040100000ef9a00000000000000008d0b1d2f092101004031802000504045000040020000bfcf0000000000000000',
 };
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-buckets.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-buckets.js
 /**
  * How the SIMD keyword pass (simd-filter.ts) groups keywords: each keyword's first three
  * characters go into one of 8 buckets, and per character position two 16-byte tables give, for
@@ -2162,11 +2166,12 @@ function renderSimdTables(trigrams) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-module.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-layout.js
 /**
- * The WebAssembly module of the SIMD keyword pass (simd-filter.ts), written here instruction by
- * instruction so the build needs no WebAssembly toolchain: `scan(length)` reports the positions
- * the bucket tables accept, `json(length, skip)` counts and checks the escapes of a JSON string.
+ * The memory of the SIMD keyword pass's WebAssembly module, written once for both sides of it:
+ * simd-module.wat names these as `{INPUT}`, `{RESULT + 4}`, ... (scripts/assemble-wasm.mjs
+ * fills the numbers in), and simd-filter.ts copies the tables and each block in and reads what
+ * the module found out at the same places.
  */
 /** Bytes scanned per call; the text is copied into the module's memory a block at a time. */
 const BLOCK = 256 * 1024;
@@ -2178,342 +2183,16 @@ const RESULT = 96;
 const INPUT = 1024;
 /** One i32 per reported position, at most one per byte. */
 const OUTPUT = INPUT + BLOCK + 64;
+/** The module's memory, in 64 KiB pages: everything up to the end of OUTPUT. */
 const PAGES = Math.ceil((OUTPUT + 4 * BLOCK) / 65536);
-// WebAssembly binary encoding: just what this one function needs.
-const I32 = 0x7f;
-const V128 = 0x7b;
-function uleb(n) {
-    const out = [];
-    do {
-        let b = n & 0x7f;
-        n >>>= 7;
-        if (n !== 0)
-            b |= 0x80;
-        out.push(b);
-    } while (n !== 0);
-    return out;
-}
-function sleb(n) {
-    const out = [];
-    for (;;) {
-        const b = n & 0x7f;
-        n >>= 7;
-        if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0))
-            return [...out, b];
-        out.push(b | 0x80);
-    }
-}
-function section(id, body) {
-    return [id, ...uleb(body.length), ...body];
-}
-function simd_module_name(s) {
-    return [...uleb(s.length), ...Buffer.from(s, 'latin1')];
-}
-const get = (i) => [0x20, ...uleb(i)];
-const set = (i) => [0x21, ...uleb(i)];
-const i32 = (n) => [0x41, ...sleb(n)];
-const simd = (op) => [0xfd, ...uleb(op)];
-const v128Load = (offset) => [...simd(0x00), 0, ...uleb(offset)];
-const BLOCK_START = [0x02, 0x40];
-const LOOP_START = [0x03, 0x40];
-const IF_START = [0x04, 0x40];
-const END = [0x0b];
-const br = (depth) => [0x0c, ...uleb(depth)];
-const brIf = (depth) => [0x0d, ...uleb(depth)];
-const [I32_EQZ, I32_LT_U, I32_GE_U, I32_CTZ, I32_ADD, I32_SUB, I32_AND, I32_SHL] = [
-    [0x45],
-    [0x49],
-    [0x4f],
-    [0x68],
-    [0x6a],
-    [0x6b],
-    [0x71],
-    [0x74],
-];
-const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
-const i32Load8 = (offset) => [0x2d, 0, ...uleb(offset)];
-const I32_EQ = [0x46];
-const I32_OR = [0x72];
-const I8X16_EQ = simd(0x23);
-const I8X16_LT_U = simd(0x26);
-const V128_AND = simd(0x4e);
-const V128_OR = simd(0x50);
-const V128_ANY_TRUE = simd(0x53);
-const I8X16_SWIZZLE = simd(0x0e);
-const I8X16_SPLAT = simd(0x0f);
-const I8X16_NE = simd(0x24);
-const I8X16_BITMASK = simd(0x64);
-const I8X16_SHR_U = simd(0x6d);
-const V128_ZERO = [...simd(0x0c), ...new Array(16).fill(0)];
-/** local += by */
-const increment = (local, by) => [
-    ...get(local),
-    ...i32(by),
-    ...I32_ADD,
-    ...set(local),
-];
-/** local |= bits */
-const setBits = (local, bits) => [
-    ...get(local),
-    ...i32(bits),
-    ...I32_OR,
-    ...set(local),
-];
-/** local &= local - 1 (drops the lowest set bit) */
-const clearLowestBit = (local) => [
-    ...get(local),
-    ...get(local),
-    ...i32(1),
-    ...I32_SUB,
-    ...I32_AND,
-    ...set(local),
-];
-// Locals of `scan(length) -> count`.
-const LENGTH = 0;
-const I = 1;
-const COUNT = 2;
-const BITS = 3;
-const V = 4;
-const M = 5;
-const NIBBLE = 6;
-const FOLD = 7;
-const TABLE = 8; // 8..13: position p's low-nibble table is TABLE + 2p, its high-nibble one + 1
-/** `scan(length)`: writes the accepted positions below `length` to OUTPUT, returns how many. */
-function scanBody() {
-    const lookup = [];
-    for (let p = 0; p < 3; p++) {
-        lookup.push(...get(I), ...v128Load(INPUT + p), ...get(FOLD), ...V128_OR, ...set(V), ...get(TABLE + 2 * p), ...get(V), ...get(NIBBLE), ...V128_AND, ...I8X16_SWIZZLE, ...get(TABLE + 2 * p + 1), ...get(V), ...i32(4), ...I8X16_SHR_U, ...I8X16_SWIZZLE, ...V128_AND, ...(p > 0 ? [...get(M), ...V128_AND] : []), ...set(M));
-    }
-    const tables = [];
-    for (let k = 0; k < 6; k++)
-        tables.push(...i32(0), ...v128Load(TABLES + 16 * k), ...set(TABLE + k));
-    const code = [
-        ...i32(15),
-        ...I8X16_SPLAT,
-        ...set(NIBBLE),
-        ...i32(32),
-        ...I8X16_SPLAT,
-        ...set(FOLD),
-        ...tables,
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(I),
-        ...get(LENGTH),
-        ...I32_GE_U,
-        ...brIf(1),
-        ...lookup,
-        ...get(M),
-        ...V128_ANY_TRUE,
-        ...IF_START,
-        // bits = one bit per accepted position of these 16
-        ...get(M),
-        ...V128_ZERO,
-        ...I8X16_NE,
-        ...I8X16_BITMASK,
-        ...set(BITS),
-        // past the end of the block: positions from `length` on are dropped
-        ...maskToLength(I, BITS),
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(BITS),
-        ...I32_EQZ,
-        ...brIf(1),
-        ...get(COUNT),
-        ...i32(2),
-        ...I32_SHL,
-        ...get(I),
-        ...get(BITS),
-        ...I32_CTZ,
-        ...I32_ADD,
-        ...i32Store(OUTPUT),
-        ...increment(COUNT, 1),
-        ...clearLowestBit(BITS),
-        ...br(0),
-        ...END,
-        ...END,
-        ...END, // if any accepted
-        ...increment(I, 16),
-        ...br(0),
-        ...END,
-        ...END,
-        ...get(COUNT),
-        ...END,
-    ];
-    const locals = [2, ...uleb(3), I32, ...uleb(10), V128];
-    const body = [...locals, ...code];
-    return [...uleb(body.length), ...body];
-}
-/** Keeps the bits of local `bits` (16 positions from local `i`) that lie below LENGTH. */
-function maskToLength(i, bits) {
-    return [
-        ...get(LENGTH),
-        ...get(i),
-        ...I32_SUB,
-        ...i32(16),
-        ...I32_LT_U,
-        ...IF_START,
-        ...get(bits),
-        ...i32(1),
-        ...get(LENGTH),
-        ...get(i),
-        ...I32_SUB,
-        ...I32_SHL,
-        ...i32(1),
-        ...I32_SUB,
-        ...I32_AND,
-        ...set(bits),
-        ...END,
-    ];
-}
-// Locals of `json(length, skip)` (LENGTH, I and BITS as in `scan`).
-const SKIP = 1;
-const J_I = 2;
-const J_BITS = 3;
-const AT = 4;
-const ESCAPES = 5;
-const FLAGS = 6;
-const CHAR = 7;
-const J_V = 8;
-const J_M = 9;
-const BACKSLASH = 10;
-const SPACE = 11;
-/**
- * `json(length, skip)`, over a block of a JSON string's raw text (between its quotes): counts
- * its escapes (a backslash at or after `skip` starts one, and the next byte belongs to it) and
- * sets flag 1 for a control byte, flag 2 for an escape other than \" \\ \b \f \n \r \t. Writes
- * the escapes, the flags and where escapes start in the next block (past its first byte when
- * 1) to RESULT.
- */
-function jsonBody() {
-    const lanes = (local) => [
-        ...get(local),
-        ...I8X16_BITMASK,
-        ...set(J_BITS),
-        ...maskToLength(J_I, J_BITS),
-    ];
-    const simple = [0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74].flatMap((c, k) => [
-        ...get(CHAR),
-        ...i32(c),
-        ...I32_EQ,
-        ...(k > 0 ? I32_OR : []),
-    ]);
-    const code = [
-        ...i32(0x5c),
-        ...I8X16_SPLAT,
-        ...set(BACKSLASH),
-        ...i32(0x20),
-        ...I8X16_SPLAT,
-        ...set(SPACE),
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(J_I),
-        ...get(LENGTH),
-        ...I32_GE_U,
-        ...brIf(1),
-        ...get(J_I),
-        ...v128Load(INPUT),
-        ...set(J_V),
-        // control bytes
-        ...get(J_V),
-        ...get(SPACE),
-        ...I8X16_LT_U,
-        ...set(J_M),
-        ...get(J_M),
-        ...V128_ANY_TRUE,
-        ...IF_START,
-        ...lanes(J_M),
-        ...get(J_BITS),
-        ...IF_START,
-        ...setBits(FLAGS, 1),
-        ...END,
-        ...END,
-        // backslashes, each looked at in turn
-        ...get(J_V),
-        ...get(BACKSLASH),
-        ...I8X16_EQ,
-        ...set(J_M),
-        ...get(J_M),
-        ...V128_ANY_TRUE,
-        ...IF_START,
-        ...lanes(J_M),
-        ...BLOCK_START,
-        ...LOOP_START,
-        ...get(J_BITS),
-        ...I32_EQZ,
-        ...brIf(1),
-        ...get(J_I),
-        ...get(J_BITS),
-        ...I32_CTZ,
-        ...I32_ADD,
-        ...set(AT),
-        ...clearLowestBit(J_BITS),
-        ...get(AT),
-        ...get(SKIP),
-        ...I32_GE_U,
-        ...IF_START,
-        ...increment(ESCAPES, 1),
-        ...get(AT),
-        ...i32(2),
-        ...I32_ADD,
-        ...set(SKIP),
-        ...get(AT),
-        ...i32Load8(INPUT + 1),
-        ...set(CHAR),
-        ...simple,
-        ...I32_EQZ,
-        ...IF_START,
-        ...setBits(FLAGS, 2),
-        ...END,
-        ...END,
-        ...br(0),
-        ...END,
-        ...END,
-        ...END,
-        ...increment(J_I, 16),
-        ...br(0),
-        ...END,
-        ...END,
-        ...i32(0),
-        ...get(ESCAPES),
-        ...i32Store(RESULT),
-        ...i32(0),
-        ...get(FLAGS),
-        ...i32Store(RESULT + 4),
-        ...i32(0),
-        ...get(SKIP),
-        ...get(LENGTH),
-        ...I32_SUB,
-        ...i32Store(RESULT + 8),
-        ...END,
-    ];
-    const locals = [2, ...uleb(6), I32, ...uleb(4), V128];
-    const body = [...locals, ...code];
-    return [...uleb(body.length), ...body];
-}
-/** The module's bytes: memory, `scan` and `json`. */
-function moduleBytes() {
-    return new Uint8Array([
-        ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-        ...section(1, [2, 0x60, 1, I32, 1, I32, 0x60, 2, I32, I32, 0]), // (i32) -> i32, (i32 i32)
-        ...section(3, [2, 0, 1]), // scan, json
-        ...section(5, [1, 0x00, ...uleb(PAGES)]), // one memory
-        ...section(7, [
-            3,
-            ...simd_module_name('scan'),
-            0x00,
-            0,
-            ...simd_module_name('json'),
-            0x00,
-            1,
-            ...simd_module_name('memory'),
-            0x02,
-            0,
-        ]),
-        ...section(10, [2, ...scanBody(), ...jsonBody()]),
-    ]);
-}
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/simd-filter.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-module.generated.js
+// Generated by `node scripts/assemble-wasm.mjs` (npm run build and npm run docs run it) from
+// simd-module.wat and simd-layout.ts: the bytes of the SIMD keyword pass, base64. Edit the
+// .wat, not this file; a test fails when this file is out of date.
+const SIMD_MODULE = 'AGFzbQEAAAABCwJgAX8Bf2ACf38AAwMCAAEFAwEAFQcYAwRzY2FuAAAEanNvbgABBm1lbW9yeQIACu0EArsCAgN/CntBD/0PIQZBIP0PIQdBAP0AAAAhCEEA/QAAECEJQQD9AAAgIQpBAP0AADAhC0EA/QAAQCEMQQD9AABQIQ0CQANAIAEgAE8NASAB/QAAgAggB/1QIQQgCCAEIAb9Tv0OIAkgBEEE/W39Dv1OIQUgAf0AAIEIIAf9UCEEIAogBCAG/U79DiALIARBBP1t/Q79TiAF/U4hBSAB/QAAggggB/1QIQQgDCAEIAb9Tv0OIA0gBEEE/W39Dv1OIAX9TiEFIAX9UwRAIAX9DAAAAAAAAAAAAAAAAAAAAAD9JP1kIQMgACABa0EQSQRAIANBASAAIAFrdEEBa3EhAwsCQANAIANFDQEgAkECdCABIANoajYCwIgQIAJBAWohAiADIANBAWtxIQMMAAsLCyABQRBqIQEMAAsLIAILrQICBn8Ee0HcAP0PIQpBIP0PIQsCQANAIAIgAE8NASAC/QAAgAghCCAIIAv9JiEJIAn9UwRAIAn9ZCEDIAAgAmtBEEkEQCADQQEgACACa3RBAWtxIQMLIAMEQCAGQQFyIQYLCyAIIAr9IyEJIAn9UwRAIAn9ZCEDIAAgAmtBEEkEQCADQQEgACACa3RBAWtxIQMLAkADQCADRQ0BIAIgA2hqIQQgAyADQQFrcSEDIAQgAU8EQCAFQQFqIQUgBEECaiEBIAQtAIEIIQcgB0EiRiAHQdwARnIgB0HiAEZyIAdB5gBGciAHQe4ARnIgB0HyAEZyIAdB9ABGckUEQCAGQQJyIQYLCwwACwsLIAJBEGohAgwACwtBACAFNgJgQQAgBjYCZEEAIAEgAGs2AmgL';
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-filter.js
 /**
  * The keyword pass of the secret scanner over long texts, in WebAssembly SIMD: 16 positions at
  * a time, the way Hyperscan's "Teddy" does it. Each keyword's first three characters (folded
@@ -2526,10 +2205,11 @@ function moduleBytes() {
  * Over an embedded source's raw JSON text the same pass also counts and checks its escapes, so
  * that a source with no keyword need not be decoded at all (Scanner.skim).
  *
- * The module (simd-module.ts) is written instruction by instruction, so the build needs no
- * WebAssembly toolchain. Where WebAssembly or its SIMD is not there, `simdScanner` returns
- * undefined and the plain loop does all the work.
+ * The module is written as text, simd-module.wat; its bytes are assembled ahead into
+ * simd-module.generated.ts, so nothing here needs a WebAssembly toolchain. Where WebAssembly or
+ * its SIMD is not there, `simdScanner` returns undefined and the plain loop does all the work.
  */
+
 
 
 
@@ -2542,7 +2222,8 @@ function simdScanner(trigrams) {
     const wasm = globalThis.WebAssembly;
     let exports;
     try {
-        exports = new wasm.Instance(new wasm.Module(moduleBytes())).exports;
+        const module = new wasm.Module(Buffer.from(SIMD_MODULE, 'base64'));
+        exports = new wasm.Instance(module).exports;
     }
     catch {
         return undefined; // no WebAssembly, no SIMD, or code generation turned off
@@ -2590,7 +2271,7 @@ function simdScanner(trigrams) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/prefilter.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/keyword-filter.js
 
 /**
  * Where keywords may start, found by a plain loop over the text: a bit per possible first three
@@ -2749,7 +2430,7 @@ function fold(s, i) {
     return (s.charCodeAt(i) | 32) & 0xffff;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/scanner.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/scanner.js
 
 
 
@@ -2961,38 +2642,66 @@ function maskValue(value, mask) {
             mask(p);
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/scan.js
 
 
 
 
-
-const { scan, keywordInRuns, skim } = createScanner(DETECTORS);
-/** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
-const skimSecrets = skim;
 /** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
 const MIN_RUN = 8;
 /**
- * Scans one text (decoded as latin1, so offsets are byte offsets) for secrets and reports each
- * as a RawFinding with redacted evidence. `file` is the path to report (for example
- * `dist/cli.js` or `dist/cli.js.map!sources[12]`).
+ * Scanning over one detector set, compiled (keyword filter, SIMD tables, per-keyword regexes)
+ * the first time something is scanned: a run that scans nothing (`--version`, a config error)
+ * never pays for it.
  */
-function scanSecrets(text, file, report, mask) {
-    scan(text, file, report, mask);
-}
-/**
- * A sink that scans a streamed file window by window, as `scanBytes` scans a whole one: a
- * binary (judged by its first window) by its printable runs, a text as it is.
- */
-function secretSink(file, report, mask, sizes) {
-    const windows = new WindowScan();
-    return new windows_Windows((bytes, pos) => windows.scan(bytes, pos, file, report, mask), sizes);
+class SecretScan {
+    load;
+    compiled;
+    constructor(load) {
+        this.load = load;
+    }
+    get scanner() {
+        return (this.compiled ??= createScanner(this.load()));
+    }
+    /**
+     * Scans one text (decoded as latin1, so offsets are byte offsets) and reports each secret as
+     * a RawFinding with redacted evidence. `file` is the path to report (`dist/cli.js` or
+     * `dist/cli.js.map!sources[12]`).
+     */
+    text(text, file, report, mask) {
+        this.scanner.scan(text, file, report, mask);
+    }
+    /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
+    bytes(content, file, report, mask) {
+        const { scan, keywordInRuns } = this.scanner;
+        if (!isBinary(content))
+            return void scan(latin1Text(content), file, report, mask);
+        if (keywordInRuns(content, 0, content.length, MIN_RUN))
+            scan(printableRuns(content, MIN_RUN), file, report, mask);
+    }
+    /** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
+    skim(raw) {
+        return this.scanner.skim(raw);
+    }
+    /**
+     * A sink that scans a streamed file window by window, as `bytes` scans a whole one: a binary
+     * (judged by its first window) by its printable runs, a text as it is.
+     */
+    sink(file, report, mask, sizes) {
+        const windows = new WindowScan(this);
+        return new windows_Windows((bytes, pos) => windows.scan(bytes, pos, file, report, mask), sizes);
+    }
 }
 /** The windows of one streamed file, scanned in order (on this thread or a worker). */
 class WindowScan {
+    engine;
     binary;
     seenUpTo = 0;
+    constructor(engine) {
+        this.engine = engine;
+    }
     scan(bytes, pos, file, report, mask) {
+        const { scan, keywordInRuns } = this.engine.scanner;
         this.binary ??= isBinary(bytes);
         if (this.binary && !keywordInRuns(bytes, pos.from, pos.to, MIN_RUN))
             return;
@@ -3000,70 +2709,52 @@ class WindowScan {
         this.seenUpTo = scan(text, file, report, mask, { ...pos, seenUpTo: this.seenUpTo });
     }
 }
-/** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
-function scanBytes(content, file, report, mask) {
-    if (!isBinary(content))
-        return void scan(latin1Text(content), file, report, mask);
-    if (keywordInRuns(content, 0, content.length, MIN_RUN))
-        scan(printableRuns(content, MIN_RUN), file, report, mask);
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/scan.js
+
+
+/** The built-in detectors, compiled when a scan first needs them. */
+const secretScan = new SecretScan(() => DETECTORS);
+/** Scans one latin1 text with the built-in detectors (see SecretScan.text). */
+function scanSecrets(text, file, report, mask) {
+    secretScan.text(text, file, report, mask);
 }
-/**
- * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
- * body that does not parse, credentials for a local host) are reported under one shared id,
- * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
- * id lets a project turn all doubtful matches up or off at once.
- */
-const unverifiedMeta = {
-    id: UNVERIFIED,
-    category: 'leak',
-    severity: 'notice',
-    description: 'Something shaped like a secret that did not pass its structural check (checksum, key body) or looks like a test value.',
-};
-/** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
-const secretRules = {
-    rules: [
-        ...DETECTORS.map((d) => ({
-            id: d.id,
-            category: 'leak',
-            severity: d.severity ?? 'error',
-            description: d.description,
-        })),
-        unverifiedMeta,
-    ],
-    create({ secrets }) {
-        return {
-            stream(e) {
-                return e.path.endsWith('.map') ? undefined : secrets.sink(e.path);
-            },
-            entry(e) {
-                if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
-                    return;
-                secrets.bytes(e.content, e.path);
-            },
-        };
-    },
-};
+/** Scans a file's bytes with the built-in detectors (see SecretScan.bytes). */
+function scanBytes(content, file, report, mask) {
+    secretScan.bytes(content, file, report, mask);
+}
+/** A sink for a streamed file, scanned with the built-in detectors (see SecretScan.sink). */
+function secretSink(file, report, mask, sizes) {
+    return secretScan.sink(file, report, mask, sizes);
+}
+/** See Scanner.skim, with the built-in detectors. */
+function skimSecrets(raw) {
+    return secretScan.skim(raw);
+}
+/** A streamed file's window scan with the built-in detectors. */
+function windowScan() {
+    return new WindowScan(secretScan);
+}
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/service.js
-
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/service.js
 const done = Promise.resolve();
 /** Scanning on the calling thread: findings are reported at once. */
-function service_localScanning(report, mask, sizes) {
+function service_localScanning(engine, report, mask, sizes) {
     return {
-        text: (text, file) => void scanSecrets(text, file, report, mask),
-        skim: skimSecrets,
-        bytes: (content, file) => scanBytes(content, file, report, mask),
-        sink: (file) => secretSink(file, report, mask, sizes),
+        text: (text, file) => engine.text(text, file, report, mask),
+        skim: (raw) => engine.skim(raw),
+        bytes: (content, file) => engine.bytes(content, file, report, mask),
+        sink: (file) => engine.sink(file, report, mask, sizes),
         ready: () => undefined,
         settle: () => done,
     };
 }
-const localHost = {
-    open: (report, mask) => service_localScanning(report, mask),
-    close: async () => { },
-};
+/** Scanning on the calling thread, for a whole check. */
+function localHost(engine) {
+    return { open: (report, mask) => service_localScanning(engine, report, mask), close: async () => { } };
+}
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/offload.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload.js
 
 
 
@@ -3088,7 +2779,7 @@ const POOLED = DEFAULT_WINDOWS.before + DEFAULT_WINDOWS.own + DEFAULT_WINDOWS.af
  * other rules. Work is batched; reading is held back (`ready`) while the worker lags by more
  * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
  */
-function workerHost(script) {
+function workerHost(script, engine) {
     let worker;
     let report = () => { };
     let mask;
@@ -3190,7 +2881,7 @@ function workerHost(script) {
         pack.files.push(file);
         pack.ends.push(pack.used);
     };
-    let local = localScanning(report);
+    let local = localScanning(engine, report);
     // Small texts are scanned here (handing one over costs about what scanning it does), and
     // everything is when the worker lags: both cores scan. The first START_AFTER bytes are
     // scanned here too, so a small package never waits for a worker to start.
@@ -3224,7 +2915,7 @@ function workerHost(script) {
                 write: (c) => windows.write(c),
                 end: () => {
                     windows.end();
-                    add({ kind: 'window', file, stream, bytes: new Uint8Array(0), pos: offload_END }, 0);
+                    add({ kind: 'window', file, stream, bytes: new Uint8Array(0), pos: END }, 0);
                 },
             };
         },
@@ -3255,7 +2946,7 @@ function workerHost(script) {
         open(r, m) {
             report = r;
             mask = m;
-            local = localScanning(r, m);
+            local = localScanning(engine, r, m);
             return scanning;
         },
         close: async () => {
@@ -3265,7 +2956,7 @@ function workerHost(script) {
     };
 }
 /** The window that tells the worker a stream has ended (its state can go). */
-const offload_END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
+const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
 
 ;// CONCATENATED MODULE: ./build/src/scan-worker.js
 // The secret-scanning worker thread (bundled alone as dist/worker/index.js): it receives text
@@ -3298,11 +2989,11 @@ port.on('message', (req) => {
             else if (job.kind === 'pack') {
                 job.files.forEach((file, i) => scanBytes(bytes.subarray(job.ends[i - 1] ?? 0, job.ends[i]), file, report, mask));
             }
-            else if (job.pos.base === offload_END.base) {
+            else if (job.pos.base === END.base) {
                 streams.delete(job.stream);
             }
             else {
-                const s = streams.get(job.stream) ?? streams.set(job.stream, new WindowScan()).get(job.stream);
+                const s = streams.get(job.stream) ?? streams.set(job.stream, windowScan()).get(job.stream);
                 s.scan(bytes, job.pos, job.file, report, mask);
             }
         }

@@ -71,8 +71,7 @@ export function entryPoints(pkg: PackageEntries): EntryPoint[] {
     const v = pkg[field]
     if (typeof v === 'string') out.push({ field, target: v, lookup: 'types' })
   }
-  for (const [name, target] of bins(pkg))
-    out.push({ field: `bin.${name}`, target, lookup: 'main' })
+  for (const [name, target] of bins(pkg)) out.push({ field: `bin.${name}`, target, lookup: 'main' })
   walkExports(pkg.exports, 'exports', undefined, undefined, out)
   return out
 }
