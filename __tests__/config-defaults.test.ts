@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals'
-import { defaultConfig } from '../src/config/load.js'
+import { defaultConfig } from '../src/config/defaults.js'
 import { parseConfig } from '../src/config/parse.js'
 
 // The values the hand-written defaultConfig literal gave before the defaults came from the
