@@ -24,19 +24,20 @@ export const CONTENT_RULE = {
   props: {
     name: {
       type: 'string',
-      description: 'Lowercase letters, digits and dashes; the finding is content/<name>',
+      description: 'Lowercase letters, digits and dashes; its findings are `content/<name>`',
     },
     pattern: {
       type: 'string',
-      description: 'An RE2 regular expression (linear time); give pattern or strings',
+      description: 'An RE2 regular expression (linear time); give `pattern` or `strings`',
     },
     strings: {
       ...globs,
-      description: 'Literal strings, word-bounded; give pattern or strings',
+      description: 'Literal strings, word-bounded; give `pattern` or `strings`',
     },
     flags: {
       type: 'string',
-      description: 'RE2 flags among i, m, s (default: i for strings, none for a pattern)',
+      description:
+        'RE2 flags among `i`, `m`, `s` (default: `i` for `strings`, none for a `pattern`)',
     },
     files: { ...globs, description: 'Globs of the files to search (default: every text file)' },
     severity: {
@@ -52,7 +53,7 @@ export const CONTENT_RULE = {
 
 export const CONFIG_SCHEMA = {
   type: 'object',
-  description: 'packguard configuration (.github/packguard.yml)',
+  description: 'packguard configuration (`.github/packguard.yml`)',
   props: {
     extends: {
       type: 'enum',
@@ -67,41 +68,41 @@ export const CONFIG_SCHEMA = {
       props: {
         allow: {
           ...globs,
-          description: 'The only files allowed; anything else is file/unexpected',
+          description: 'The only files allowed; anything else is `file/unexpected`',
           examples: [['dist/', 'package.json', 'README.md', 'LICENSE']],
         },
         forbid: {
           ...globs,
           default: [],
-          description: 'Files that must not ship (file/forbidden)',
+          description: 'Files that must not ship (`file/forbidden`)',
           examples: [['*.map', '.env', 'src/**']],
         },
         require: {
           ...globs,
           default: [],
-          description: 'Files that must ship (file/missing)',
+          description: 'Files that must ship (`file/missing`)',
           examples: [['dist/index.js', 'dist/index.d.ts']],
         },
       },
     },
     limits: {
       type: 'object',
-      description: 'Size budgets of the package (size/*); none by default',
+      description: 'Size budgets of the package (`size/*`); none by default',
       props: {
         'max-total-size': {
           type: 'size',
-          description: 'Unpacked size of the whole package (size/total)',
+          description: 'Unpacked size of the whole package (`size/total`)',
           examples: ['5MB'],
         },
         'max-file-size': {
           type: 'size',
-          description: 'Size of any one file (size/file)',
+          description: 'Size of any one file (`size/file`)',
           examples: ['1MB'],
         },
         'max-files': {
           type: 'integer',
           min: 0,
-          description: 'Number of files (size/file-count)',
+          description: 'Number of files (`size/file-count`)',
           examples: [300],
         },
       },
@@ -117,16 +118,20 @@ export const CONFIG_SCHEMA = {
     sourcemaps: {
       type: 'object',
       description:
-        'Shipping maps on purpose: allow turns the rule off, warn a warning, forbid an error',
+        'Shipping maps on purpose: `allow` turns the rule off, `warn` makes it a warning, `forbid` an error',
       props: {
-        files: { ...mapPolicy, description: '.map files listing their sources (sourcemap/file)' },
+        files: {
+          ...mapPolicy,
+          description: '`.map` files listing their sources (`sourcemap/file`)',
+        },
         'sources-content': {
           ...mapPolicy,
-          description: 'Maps embedding their sources (sourcemap/sources-content, sourcemap/inline)',
+          description:
+            'Maps embedding their sources (`sourcemap/sources-content`, `sourcemap/inline`)',
         },
         'external-urls': {
           ...mapPolicy,
-          description: 'sourceMappingURL pointing to another host (sourcemap/external-url)',
+          description: 'A `sourceMappingURL` pointing to another host (`sourcemap/external-url`)',
           examples: ['warn'],
         },
       },
@@ -155,7 +160,7 @@ export const CONFIG_SCHEMA = {
       items: {
         type: 'object',
         props: {
-          rule: { type: 'string', description: 'A rule id, or a family as file/*' },
+          rule: { type: 'string', description: 'A rule id, or a family as `file/*`' },
           path: { type: 'string', description: 'Only findings on files matching this glob' },
           reason: { type: 'string', description: 'Why; shown in the report' },
         },
@@ -179,19 +184,20 @@ export const CONFIG_SCHEMA = {
       props: {
         lockfile: {
           type: 'string',
-          description: 'Lockfile written by packguard snapshot (or --lockfile)',
+          description: 'Lockfile written by `packguard snapshot` (or `--lockfile`)',
           examples: ['packguard.lock.json'],
         },
         baseline: {
           type: 'string',
-          description: 'An artifact, npm:<name>@<version|tag> or npm:previous (or --baseline)',
+          description:
+            'An artifact, `npm:<name>@<version|tag>` or `npm:previous` (or `--baseline`)',
           examples: ['npm:previous'],
         },
         compare: {
           type: 'enum',
           values: ['size', 'content'],
           default: 'size',
-          description: 'content also compares sha256, for reproducible builds',
+          description: '`content` also compares sha256, for reproducible builds',
         },
         'size-tolerance': {
           type: 'object',
@@ -215,7 +221,7 @@ export const CONFIG_SCHEMA = {
     },
     safety: {
       type: 'object',
-      description: 'Limits on reading the artifact itself; past one, archive/limit-exceeded',
+      description: 'Limits on reading the artifact itself; past one, `archive/limit-exceeded`',
       props: {
         'max-total-bytes': {
           type: 'size',
