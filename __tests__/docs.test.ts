@@ -4,6 +4,7 @@ import { expect, test } from '@jest/globals'
 import { CONFIG_SCHEMA } from '../src/config/schema.js'
 import { toJsonSchema } from '../src/config/json-schema.js'
 import { withActionTables } from '../src/docs/action-doc.js'
+import { withConfigReference } from '../src/docs/config-doc.js'
 import { renderRulesDoc } from '../src/docs/rules-doc.js'
 import { RULES, docsAnchor } from '../src/rules/registry.js'
 import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
@@ -29,6 +30,14 @@ test('the README inputs/outputs tables are generated from action.yml (npm run do
   const readmePath = join(ROOT, 'README.md')
   const readme = await readFile(readmePath, 'utf8')
   const fresh = withActionTables(readme, await readFile(join(ROOT, 'action.yml'), 'utf8'))
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
+  expect(readme).toBe(fresh)
+})
+
+test("the README's configuration reference is generated from the config schema (npm run docs refreshes it)", async () => {
+  const readmePath = join(ROOT, 'README.md')
+  const readme = await readFile(readmePath, 'utf8')
+  const fresh = withConfigReference(readme)
   if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
   expect(readme).toBe(fresh)
 })
