@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { check } from '../src/check.js'
-import { defaultConfig } from '../src/config/load.js'
+import { defaultConfig } from '../src/config/defaults.js'
 import { parseConfig } from '../src/config/parse.js'
 import { ROOT } from './helpers/run.js'
 

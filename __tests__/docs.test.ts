@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
+import { CONFIG_SCHEMA } from '../src/config/schema.js'
+import { toJsonSchema } from '../src/config/json-schema.js'
 import { withActionTables } from '../src/docs/action-doc.js'
+import { withConfigReference } from '../src/docs/config-doc.js'
 import { renderOsiList } from '../src/docs/osi-list.js'
 import { renderRulesDoc } from '../src/docs/rules-doc.js'
 import { RULES, docsAnchor } from '../src/rules/registry.js'
@@ -31,6 +34,21 @@ test('the README inputs/outputs tables are generated from action.yml (npm run do
   const fresh = withActionTables(readme, await readFile(join(ROOT, 'action.yml'), 'utf8'))
   if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
   expect(readme).toBe(fresh)
+})
+
+test("the README's configuration reference is generated from the config schema (npm run docs refreshes it)", async () => {
+  const readmePath = join(ROOT, 'README.md')
+  const readme = await readFile(readmePath, 'utf8')
+  const fresh = withConfigReference(readme)
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
+  expect(readme).toBe(fresh)
+})
+
+test('schemas/packguard.schema.json is generated from the config schema (npm run docs refreshes it)', async () => {
+  const path = join(ROOT, 'schemas', 'packguard.schema.json')
+  const fresh = `${JSON.stringify(toJsonSchema(CONFIG_SCHEMA), null, 2)}\n`
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(path, fresh)
+  expect(await readFile(path, 'utf8')).toBe(fresh)
 })
 
 test('the SIMD keyword tables are made from the detectors (npm run docs refreshes them)', async () => {

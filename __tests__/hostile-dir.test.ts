@@ -4,7 +4,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { check } from '../src/check.js'
-import { defaultConfig } from '../src/config/load.js'
+import { defaultConfig } from '../src/config/defaults.js'
 import { tempDir, writeTree } from './helpers/fs.js'
 
 async function hostileFolder(withPackageJson: boolean): Promise<string> {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { check } from '../../src/check.js'
-import { defaultConfig } from '../../src/config/load.js'
+import { defaultConfig } from '../../src/config/defaults.js'
 import { parseConfig } from '../../src/config/parse.js'
 import type { FailOn } from '../../src/report/types.js'
 import { tempDir } from './fs.js'

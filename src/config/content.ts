@@ -2,6 +2,8 @@ import { RE2JS } from 're2js'
 import { MAX_COUNT } from './content-limits.js'
 import { ConfigError } from '../errors.js'
 import type { Severity } from '../findings.js'
+import type { CONTENT_RULE } from './schema.js'
+import type { Resolved } from './spec.js'
 
 /** A team's own content rule (`content/<name>`): codenames, internal hosts, "DO NOT SHIP". */
 export interface ContentRule {
@@ -21,15 +23,8 @@ export interface Matches {
   count: number
 }
 
-export interface RawContentRule {
-  name: string
-  pattern?: string
-  strings?: string[]
-  flags?: string
-  files?: string[]
-  severity?: Severity
-  message?: string
-}
+/** A content rule as the config file declares it, its severity defaulted. */
+export type RawContentRule = Resolved<typeof CONTENT_RULE>
 
 const FLAGS: Record<string, number> = {
   i: RE2JS.CASE_INSENSITIVE,
@@ -58,7 +53,7 @@ export function compileContentRule(raw: RawContentRule, where: string): ContentR
   }
   const base = {
     name: raw.name,
-    severity: raw.severity ?? 'error',
+    severity: raw.severity,
     message: raw.message,
     files: raw.files,
   }

@@ -1,26 +1,11 @@
 import { stat, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
-import { DEFAULT_DRIFT } from '../drift/diff.js'
-import { DEFAULT_LIMITS } from '../sources/limits.js'
+import { defaultConfig } from './defaults.js'
 import type { Config } from './types.js'
 
 /** Where packguard looks for its config when none is named. */
 export const DEFAULT_CONFIG_PATHS = ['.github/packguard.yml', '.github/packguard.yaml']
-
-/** The configuration with nothing declared: the `recommended` preset and default limits. */
-export function defaultConfig(): Config {
-  return {
-    extends: 'recommended',
-    files: { forbid: [], require: [] },
-    limits: {},
-    rules: {},
-    ignore: [],
-    safety: { ...DEFAULT_LIMITS },
-    drift: { settings: { ...DEFAULT_DRIFT } },
-    content: [],
-  }
-}
 
 /**
  * Loads the config named by `explicit`, else the first default path that exists under `cwd`,

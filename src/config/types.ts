@@ -2,24 +2,20 @@ import type { SeverityOrOff } from '../findings.js'
 import type { ContentRule } from './content.js'
 import type { DriftSettings } from '../drift/diff.js'
 import type { SafetyLimits } from '../sources/limits.js'
+import type { ResolvedConfig } from './schema.js'
 
-export type PresetName = 'recommended' | 'strict' | 'none'
-export const PRESETS: readonly PresetName[] = ['recommended', 'strict', 'none']
+export type PresetName = ResolvedConfig['extends']
 
 /** A documented suppression: findings of `rule` (an id or `family/*`) on files matching `path`. */
-export interface IgnoreEntry {
-  rule: string
-  path?: string
-  reason: string
-}
+export type IgnoreEntry = ResolvedConfig['ignore'][number]
 
 /** The validated configuration, with defaults filled in. */
 export interface Config {
   /** The file it came from, if any. */
   source?: string
   extends: PresetName
-  files: { forbid: string[]; allow?: string[]; require: string[] }
-  limits: { maxTotalSize?: number; maxFileSize?: number; maxFiles?: number }
+  files: ResolvedConfig['files']
+  limits: ResolvedConfig['limits']
   rules: Record<string, SeverityOrOff>
   ignore: IgnoreEntry[]
   safety: SafetyLimits

@@ -8,6 +8,9 @@ const UNITS: Record<string, number> = {
   gib: 1024 ** 3,
 }
 
+/** The units a size may carry, lowercase; a size is read case-insensitively. */
+export const SIZE_UNITS = Object.keys(UNITS)
+
 /** Parses `500`, `10KB`, `1.5 MB`, `2GiB` into bytes (KB = 1000 bytes, KiB = 1024); undefined if malformed. */
 export function parseSize(value: string | number): number | undefined {
   if (typeof value === 'number')

@@ -1,15 +1,6 @@
 import { ConfigError } from '../errors.js'
-
-/** A tiny schema language: enough to say precisely which key is wrong and what it expected. */
-export type Spec =
-  | { type: 'string' }
-  | { type: 'enum'; values: readonly string[] }
-  | { type: 'size' }
-  | { type: 'integer'; min: number }
-  | { type: 'number'; min: number }
-  | { type: 'array'; items: Spec }
-  | { type: 'object'; props: Record<string, Spec>; required?: readonly string[] }
-  | { type: 'map'; values: Spec }
+import type { Spec } from './spec.js'
+import { parseSize } from './units.js'
 
 /** Checks `value` against `spec`; throws ConfigError naming the file, the key path and what was expected. */
 export function validate(value: unknown, spec: Spec, file: string, path = ''): void {
@@ -27,15 +18,12 @@ export function validate(value: unknown, spec: Spec, file: string, path = ''): v
         fail(`one of ${spec.values.join(', ')}`)
       return
     case 'size':
+      // One reading of sizes: valid is what parseSize reads (so not YAML's .inf).
       if (
-        !(typeof value === 'number' && value >= 0) &&
-        !(
-          typeof value === 'string' &&
-          /^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.test(value)
-        )
-      ) {
+        (typeof value !== 'number' && typeof value !== 'string') ||
+        parseSize(value) === undefined
+      )
         fail('a size such as 500KB, 10MB, 1GB or a number of bytes')
-      }
       return
     case 'integer':
       if (!Number.isInteger(value) || (value as number) < spec.min)

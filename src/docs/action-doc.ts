@@ -1,4 +1,5 @@
 import { parse } from 'yaml'
+import { replaceBetween } from './markers.js'
 
 interface ActionYml {
   inputs?: Record<string, { description?: string; required?: boolean; default?: string }>
@@ -27,8 +28,5 @@ export function renderActionTables(actionYml: string): string {
 
 /** README text with the generated region replaced. */
 export function withActionTables(readme: string, actionYml: string): string {
-  const a = readme.indexOf(START)
-  const b = readme.indexOf(END)
-  if (a < 0 || b < a) throw new Error('README.md has no action-tables markers')
-  return `${readme.slice(0, a + START.length)}\n\n${renderActionTables(actionYml)}\n\n${readme.slice(b)}`
+  return replaceBetween(readme, START, END, renderActionTables(actionYml))
 }

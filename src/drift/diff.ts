@@ -14,13 +14,6 @@ export interface DriftSettings {
   countTolerance: Tolerance
 }
 
-export const DEFAULT_DRIFT: DriftSettings = {
-  content: false,
-  fileTolerance: { percent: 20, absolute: 4096 },
-  totalTolerance: { percent: 10, absolute: 100_000 },
-  countTolerance: { percent: 10, absolute: 5 },
-}
-
 /** One difference between the expected and the actual file set. */
 export type DriftChange =
   | { kind: 'added'; path: string; size: number }

@@ -12,14 +12,6 @@ export interface SafetyLimits {
   maxDepth: number
 }
 
-export const DEFAULT_LIMITS: SafetyLimits = {
-  maxTotalBytes: 2 * 1024 ** 3,
-  maxEntryBytes: 512 * 1024 ** 2,
-  maxEntries: 250_000,
-  maxRatio: 200,
-  maxDepth: 3,
-}
-
 const RATIO_FLOOR = 16 * 1024 ** 2
 
 /** A limit was hit: reading stops and the check reports `archive/limit-exceeded`. */
