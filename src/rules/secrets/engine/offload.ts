@@ -1,26 +1,11 @@
 import { Worker } from 'node:worker_threads'
 import type { RawFinding } from '../../../findings.js'
 import { STREAM_ABOVE } from '../../../sources/body.js'
-import { DEFAULT_WINDOWS, Windows, type WindowPos } from '../../windows.js'
+import { Windows } from '../../windows.js'
 import type { Mask } from './scanner.js'
 import type { SecretScan } from './scan.js'
 import { localScanning, type ScannerHost, type SecretScanning } from './service.js'
-
-/** One piece of scanning work, as the worker receives it. */
-export type Job =
-  | { kind: 'text'; file: string; text: string }
-  | { kind: 'bytes'; file: string; bytes: Uint8Array }
-  /** Small files packed back to back in one buffer: file i is bytes[ends[i-1], ends[i]). */
-  | { kind: 'pack'; files: string[]; ends: number[]; bytes: Uint8Array }
-  | { kind: 'window'; file: string; stream: number; bytes: Uint8Array; pos: WindowPos }
-
-/** Main thread -> worker. */
-export type Request = { jobs: Job[]; size: number; masks: boolean } | { settle: number }
-/** Worker -> main thread; `buffers` are the pooled ones handed back for reuse. */
-export type Reply =
-  | { findings: RawFinding[]; masks: string[]; size: number; buffers: ArrayBuffer[] }
-  | { settled: number }
-  | { failed: string }
+import { END, POOLED, type Job, type Reply, type Request } from './offload/protocol.js'
 
 /** Work is sent in batches of about this many bytes. */
 const BATCH = 512 * 1024
@@ -32,12 +17,6 @@ const SHARE = 4 * 1024 * 1024
 const SMALL = 1024
 /** The first bytes to scan are scanned on this thread; the worker starts after them. */
 const START_AFTER = 2 * 1024 * 1024
-/**
- * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
- * than the scan here, so windows (and small files) travel in recycled buffers.
- */
-export const POOLED = DEFAULT_WINDOWS.before + DEFAULT_WINDOWS.own + DEFAULT_WINDOWS.after
-
 /**
  * Secret scanning on a worker thread, so the regex work runs beside reading, unpacking and the
  * other rules. Work is batched; reading is held back (`ready`) while the worker lags by more
@@ -207,6 +186,3 @@ export function workerHost(script: string, engine: SecretScan): ScannerHost {
     },
   }
 }
-
-/** The window that tells the worker a stream has ended (its state can go). */
-export const END: WindowPos = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 }
