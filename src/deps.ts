@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CheckDeps } from './check.js'
 import { defaultCacheDir, fetchNpmBaseline } from './drift/baseline-npm.js'
-import { workerHost } from './rules/secrets/engine/offload.js'
+import { workerHost } from './rules/secrets/engine/offload/thread.js'
 import { secretScan } from './rules/secrets/scan.js'
 import { openArtifact } from './sources/open.js'
 
