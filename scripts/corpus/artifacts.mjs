@@ -64,7 +64,7 @@ export async function packed(spec, cache) {
       ['pack', spec, '--pack-destination', tmp, '--json', '--ignore-scripts', '--loglevel=error'],
       { timeout: 15 * 60_000 },
     )
-    if (out.code !== 0) return { error: lastLines(out.stderr) || `npm pack exited ${out.code}` }
+    if (out.code !== 0) return { error: npmError(out.stderr) || `npm pack exited ${out.code}` }
     const made = readdirSync(tmp).filter((f) => f.endsWith('.tgz'))
     if (made.length !== 1) return { error: `npm pack wrote ${made.length} tarballs` }
     renameSync(join(tmp, made[0]), file)
@@ -107,10 +107,11 @@ export function run(cmd, args, options = {}) {
   })
 }
 
-const lastLines = (text) =>
+/** npm's error in a line: its code and first explanation, without the pointer to its log. */
+const npmError = (text) =>
   text
-    .trim()
     .split('\n')
-    .filter((l) => l.trim())
-    .slice(-2)
-    .join(' ')
+    .map((l) => l.replace(/^npm (error|ERR!) /, '').trim())
+    .filter((l) => l && !l.startsWith('A complete log'))
+    .slice(0, 2)
+    .join(': ')
