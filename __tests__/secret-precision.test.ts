@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals'
 import type { RawFinding } from '../src/findings.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
 import { doubt } from '../src/rules/secrets/kit/placeholder.js'
-import { ALNUM, B64, fake, HEX } from '../src/rules/secrets/kit/samples.js'
+import { ALNUM, B64, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
 import { opensshKey, sshKeygen } from '../src/rules/secrets/kit/ssh-keys.js'
 
 // "Real credentials only": what a release gate must not fail on, beside what it must still
@@ -52,6 +52,67 @@ describe('a value is judged by its whole structure', () => {
     ['a password with a short count', 'Welcome' + '123'],
   ])('random, or typed without a counting body: %s', (_, value) => {
     expect(doubt(value)).toBeUndefined()
+  })
+})
+
+describe('format examples are not errors', () => {
+  // dotenv's message (lib/main.js, 16.x and 17.x), bundled into many packages
+  const vault = (key: string, env: string) =>
+    `dotenv://:${key}@dotenvx.com/vault/.env.vault?environment=${env}`
+  const dotenv = [
+    `throw new Error('INVALID_DOTENV_KEY: Wrong format. Must be in valid uri format like ${vault('key_' + '1234', 'development')}')`,
+    `  // example: DOTENV_KEY="${vault('key_' + '1234', 'prod')},${vault('key_' + '7890', 'prod')}"`,
+    `var e=new Error("INVALID_DOTENV_KEY: Wrong format. Must be in valid uri format like ${vault('key_' + '1234', 'development')}");`,
+  ]
+  test.each(dotenv)('dotenv-vault: %s', (line) => {
+    expect(found(line)).toEqual([])
+  })
+
+  test('the same URL shapes with a random key are real (counting runs made the example)', () => {
+    const key = fake(24, ALNUM, 'vault-1')
+    expect(found(`DOTENV_KEY="${vault(key, 'production')}"`)).toEqual([
+      ['secret/url-credentials', null, 'password in a URL in dist/app.js'],
+    ])
+  })
+
+  const gh = () => checksummed('gh' + 'p_', 'cue-1')
+  test.each([
+    ['like', (t: string) => `Tokens look like ${t} and last a year.`],
+    ['e.g.', (t: string) => `// a classic token, e.g. ${t}`],
+    ['for example', (t: string) => `Set GITHUB_TOKEN, for example GITHUB_TOKEN=${t}`],
+    ['for instance', (t: string) => `a token, for instance "${t}"`],
+    ['such as', (t: string) => `a token such as '${t}'`],
+    ['example:', (t: string) => `# example: token = "${t}"`],
+    ['an OpenAPI example', (t: string) => `{"type":"string","example":"${t}"}`],
+    ['format', (t: string) => `Wrong format: expected ${t}`],
+  ])('after %j, a random token is only unverified', (_, line) => {
+    expect(found(line(gh()))).toEqual([
+      [
+        'secret/unverified',
+        null,
+        'possible GitHub personal access token (classic) in dist/app.js (presented as an example of its format)',
+      ],
+    ])
+  })
+
+  test.each([
+    [
+      'a cue on the line before',
+      (t: string) => `// for example:
+const token = "${t}"`,
+    ],
+    ['a cue in an earlier sentence', (t: string) => `Tokens look like this. Ours is ${t}`],
+    ['a cue in an earlier statement', (t: string) => `log("e.g. x"); const t = "${t}"`],
+    ['a cue far before', (t: string) => `such as ${'x'.repeat(130)} = "${t}"`],
+    ['a call', (t: string) => `const s = format(base, "${t}")`],
+    ['a member', (t: string) => `if (a.like) t = "${t}"`],
+    ['an object key', (t: string) => `{format: "pem", token: "${t}"}`],
+    ['a quoted key', (t: string) => `{"format":"json","token":"${t}"}`],
+    ['a longer word', (t: string) => `const likely = "${t}"`],
+  ])('%s does not make an example: still an error', (_, line) => {
+    expect(found(line(gh()))).toEqual([
+      ['secret/github-token', null, 'GitHub personal access token (classic) in dist/app.js'],
+    ])
   })
 })
 
