@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, test } from '@jest/globals'
 import type { RawFinding } from '../src/findings.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
 import { doubt } from '../src/rules/secrets/kit/placeholder.js'
 import { ALNUM, B64, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
-import { opensshKey, sshKeygen } from '../src/rules/secrets/kit/ssh-keys.js'
+import { opensshKey, sshKeygen, sshPrivateKey } from '../src/rules/secrets/kit/ssh-keys.js'
+import { checkBytes } from './helpers/check.js'
+import { npmTgz } from './helpers/tar.js'
 
 // "Real credentials only": what a release gate must not fail on, beside what it must still
 // fail on. Detector samples (secrets.test.ts) cover each provider; these cover the judgements
@@ -144,5 +147,61 @@ describe('OpenSSH private keys are found by their content', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('a private key string in documentation or test code is a warning; a key file an error', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .privateKey.export({ type: 'pkcs1', format: 'pem' })
+    .toString()
+  const inCode = `const key = ${JSON.stringify(rsa)}\n`
+  const why = (where: string) =>
+    `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`
+
+  test.each([
+    ['README.md', `## TLS\n\nFor example:\n\n\`\`\`\n${rsa}\`\`\`\n`, 'documentation'],
+    ['docs/guide/tls.html', `<pre>${rsa}</pre>`, 'documentation'],
+    ['CHANGES.rst', `Key used::\n\n${rsa}\nDone.`, 'documentation'],
+    ['test/tls.js', inCode, 'test code'],
+    ['src/__tests__/server.ts', inCode, 'test code'],
+    ['packages/a/spec/keys.js', inCode, 'test code'],
+    ['lib/fixtures/keys.json', JSON.stringify({ key: rsa }), 'test code'],
+    [
+      '__fixtures__/ssh.js',
+      `export default ${JSON.stringify(sshPrivateKey('ed25519'))}`,
+      'test code',
+    ],
+    ['lib/server.spec.js', inCode, 'test code'],
+  ])('%s: warning', (file, text, where) => {
+    const label = text.includes('OPENSSH') ? 'OpenSSH private key' : 'RSA private key'
+    expect(found(text, file)).toEqual([
+      ['secret/private-key', 'warning', `${label} in ${file} (${why(where)})`],
+    ])
+  })
+
+  test.each([
+    ['test/fixtures/server.pem', rsa],
+    ['test/fixtures/server.key', rsa],
+    ['docs/deploy_key.pem', rsa],
+    ['tests/ssh/id_ed25519', sshPrivateKey('ed25519')],
+    ['test/keys/id_rsa', sshPrivateKey('rsa')],
+    ['spec/fixtures/signing', `\n${rsa}\n`], // no telling name, but nothing but the key
+    ['dist/index.js', inCode],
+    ['lib/tls.js', inCode],
+    ['contest/tls.js', inCode], // a folder that only ends like one
+  ])('%s: error', (file, text) => {
+    expect(found(text, file).map(([rule, severity]) => [rule, severity])).toEqual([
+      ['secret/private-key', null],
+    ])
+  })
+
+  test('recommended makes it a warning, strict an error', async () => {
+    const pkg = npmTgz({ 'package.json': '{"name":"p","version":"1.0.0"}', 'test/tls.js': inCode })
+    const severities = async (yaml?: string) =>
+      (await checkBytes('p.tgz', pkg, yaml)).findings
+        .filter((f) => f.rule.startsWith('secret/'))
+        .map((f) => [f.rule, f.severity])
+    expect(await severities()).toEqual([['secret/private-key', 'warning']])
+    expect(await severities('extends: strict\n')).toEqual([['secret/private-key', 'error']])
   })
 })

@@ -24,6 +24,7 @@ export const secretRules = defineFamily({
       category: 'leak',
       severity: d.severity ?? 'error',
       description: d.description,
+      ...(d.judged && { judged: d.judged }),
     })),
     unverifiedMeta,
   ],

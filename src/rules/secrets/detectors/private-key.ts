@@ -3,6 +3,7 @@ import { matchAt, type ScanContext } from '../engine/context.js'
 import { armoredBody, readPemKey, type KeyBlock } from '../kit/pem.js'
 import { B64, fake, HEX } from '../kit/samples.js'
 import { sshPrivateKey } from '../kit/ssh-keys.js'
+import { docsOrTests, isKeyFile } from '../kit/places.js'
 import { judge } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
@@ -39,6 +40,23 @@ function toHit(block: KeyBlock | undefined): Hit | undefined {
   return hit
 }
 
+const LEADING = /^\s*/
+const TRAILING = /\s*$/y
+
+/**
+ * A key string in documentation or test code is most often an example or a test key: a
+ * warning. A key file stays an error wherever it is: named as one, or holding only the key.
+ */
+function placed(hit: Hit | undefined, text: string, file: string): Hit | undefined {
+  if (!hit || hit.unverified || isKeyFile(file)) return hit
+  TRAILING.lastIndex = hit.end
+  if (LEADING.exec(text)![0].length === hit.start && TRAILING.test(text)) return hit
+  const where = docsOrTests(file)
+  if (!where) return hit
+  const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`
+  return { ...hit, severity: 'warning', why }
+}
+
 const pem = (label: string, body: string, nl = '\n') =>
   [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(
     nl,
@@ -53,8 +71,11 @@ export const privateKey = defineDetector({
     'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1`, ed25519, RSA, ECDSA; PGP; PuTTY .ppk) with a real key body.',
   priority: PRIORITY.generic,
   keywords: ['-----begin ', 'putty-user-key-file-'],
+  judged:
+    'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts): such keys are most often examples and test keys. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
   find(text, at, ctx) {
-    return toHit(text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx))
+    const block = text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx)
+    return placed(toHit(block), text, ctx.file)
   },
   samples: {
     match: () => {

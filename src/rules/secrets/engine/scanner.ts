@@ -92,7 +92,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
       const m = keywordRe.exec(text)
       if (!m) continue
       const kw = m[0].toLowerCase()
-      ctx ??= new ScanContext(text)
+      ctx ??= new ScanContext(text, file)
       for (const d of atKeyword.get(kw) ?? []) push(d, d.find?.(text, at, ctx))
       for (const d of nearKeyword.get(kw) ?? []) {
         const near = d.near!
@@ -234,9 +234,12 @@ function emit(
       file,
       line,
       column: hit.start - lineStart + 1,
-      message: unverified ? `possible ${label} in ${file} (${unverified})` : `${label} in ${file}`,
+      message: unverified
+        ? `possible ${label} in ${file} (${unverified})`
+        : `${label} in ${file}${hit.why ? ` (${hit.why})` : ''}`,
       evidence: redact(hit.value, hit.shown, hash),
       key: `sha256:${hash}`,
+      ...(hit.severity && !unverified && { severity: hit.severity }),
     })
   }
 }
