@@ -6,6 +6,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, test } from '@jest/globals'
 import type { RawFinding } from '../src/findings.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
+import { nameOf, nextAfter } from '../src/rules/secrets/kit/binding.js'
 import { doubt } from '../src/rules/secrets/kit/placeholder.js'
 import { ALNUM, B64, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
 import { opensshKey, sshKeygen, sshPrivateKey } from '../src/rules/secrets/kit/ssh-keys.js'
@@ -203,5 +204,48 @@ describe('a private key string in documentation or test code is a warning; a key
         .map((f) => [f.rule, f.severity])
     expect(await severities()).toEqual([['secret/private-key', 'warning']])
     expect(await severities('extends: strict\n')).toEqual([['secret/private-key', 'error']])
+  })
+})
+
+describe('a value near a keyword is bound to it by its name or its place', () => {
+  const V = 'VALUE'
+  const at = (text: string) => text.indexOf(V)
+  test.each([
+    ['AWS_SECRET_ACCESS_KEY=VALUE', 'awssecretaccesskey'],
+    ['export aws_secret = "VALUE"', 'awssecret'],
+    ['{"secretKey": "VALUE"}', 'secretkey'],
+    ['{\\"secretKey\\": \\"VALUE\\"}', 'secretkey'],
+    ['creds.secret = `VALUE`', 'secret'],
+    ["'api-secret' => 'VALUE'", 'apisecret'],
+    ['token := VALUE', 'token'],
+    ['apiSecret:\tVALUE', 'apisecret'],
+    ['"x\\nTWILIO_AUTH_TOKEN=VALUE"', 'twilioauthtoken'],
+  ])('%s is named %s', (text, name) => {
+    expect(nameOf(text, at(text))).toBe(name)
+  })
+
+  test.each(['secret == "VALUE"', 'f(secret, "VALUE")', 'key-VALUE', '= "VALUE"', 'VALUE'])(
+    '%s has no name',
+    (text) => {
+      expect(nameOf(text, at(text))).toBeUndefined()
+    },
+  )
+
+  test('the next item after an item of a shape', () => {
+    const afterId = nextAfter('ID[0-9]{4}', 6)
+    for (const text of [
+      '["ID1234", "VALUE"]',
+      'ID1234,VALUE',
+      'ID1234:VALUE',
+      "f('ID1234',\t'VALUE')",
+    ])
+      expect([text, afterId(text, at(text))]).toEqual([text, true])
+    for (const text of [
+      'ID1234 = VALUE',
+      '["ID1234", x, "VALUE"]',
+      'ID12345,VALUE',
+      'ID1234, other: VALUE',
+    ])
+      expect([text, afterId(text, at(text))]).toEqual([text, false])
   })
 })
