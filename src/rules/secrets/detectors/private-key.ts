@@ -68,7 +68,7 @@ export const privateKey = defineDetector({
   id: 'secret/private-key',
   title: 'private key',
   description:
-    'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1`, ed25519, RSA, ECDSA; PGP; PuTTY .ppk) with a real key body.',
+    'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1` (ed25519, RSA, ECDSA); PGP; PuTTY .ppk) with a real key body.',
   priority: PRIORITY.generic,
   keywords: ['-----begin ', 'putty-user-key-file-'],
   judged:

@@ -96,7 +96,7 @@ export const databaseUrl = defineDetector({
   id: 'secret/database-url',
   title: 'password in a database URL',
   description:
-    'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …).',
+    'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
   priority: PRIORITY.generic,
   keywords: ['://'],
   guards: GUARDS,
@@ -150,7 +150,7 @@ export const urlCredentials = defineDetector({
   id: 'secret/url-credentials',
   title: 'password in a URL',
   description:
-    'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …).',
+    'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …) on a real host, judged as for `secret/database-url`.',
   priority: PRIORITY.generic,
   keywords: ['://'],
   guards: GUARDS,
