@@ -34,6 +34,8 @@ describe('a value is judged by its whole structure', () => {
     'key_7890',
     'secret-9876',
     'PersonalAccessToken' + '0'.repeat(17),
+    // @octokit/auth-token's README, misspelling included
+    'InstallallationOrActionToken' + '0'.repeat(8),
     'YOUR_API_KEY_HERE',
     '<your-token>',
     '${GITHUB_TOKEN}',

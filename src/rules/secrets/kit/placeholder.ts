@@ -71,7 +71,7 @@ export function madeUp(s: string): boolean {
 
 /** Letters of one word (`key`, `Token`, `API`), digits, or anything else (separators). */
 const PIECE = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+/g
-const WORD = /^(?:[A-Z]?[a-z]{1,12}|[A-Z]{2,12})$/
+const WORD = /^(?:[A-Z]?[a-z]{1,23}|[A-Z]{2,24})$/
 
 /**
  * Whether a value is made of words, separators and runs only, with at least one run: each
