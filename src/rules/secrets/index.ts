@@ -4,7 +4,8 @@ import { UNVERIFIED } from './engine/scanner.js'
 
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
- * body that does not parse, credentials for a local host) are reported under one shared id,
+ * body that does not parse, credentials for this machine, a value presented as a format
+ * example) are reported under one shared id,
  * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
  * id lets a project turn all doubtful matches up or off at once.
  */
@@ -13,7 +14,7 @@ const unverifiedMeta: RuleMeta<typeof UNVERIFIED> = {
   category: 'leak',
   severity: 'notice',
   description:
-    'Something shaped like a secret that did not pass its structural check (checksum, key body) or looks like a test value.',
+    'Something shaped like a secret that did not pass its structural check (checksum, key body), looks like a test value, is a credential for this machine (`localhost`, `127.0.0.0/8`, `[::1]`, `*.localhost`), or is presented as an example of its format (`like`, `e.g.`, `for example`, `for instance`, `such as`, `example`, `format` shortly before it in the same sentence).',
 }
 
 /** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
@@ -24,6 +25,7 @@ export const secretRules = defineFamily({
       category: 'leak',
       severity: d.severity ?? 'error',
       description: d.description,
+      ...(d.judged && { judged: d.judged }),
     })),
     unverifiedMeta,
   ],

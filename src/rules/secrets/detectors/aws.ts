@@ -1,5 +1,6 @@
 import { matchesIn } from '../engine/context.js'
 import { B64, BASE32, fake, HEX } from '../kit/samples.js'
+import { nameOf, nextAfter } from '../kit/binding.js'
 import { B, boundary, judge, tokenDetector } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
@@ -47,7 +48,8 @@ const KEY_ID_RE = new RegExp(
   `${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])`,
   'g',
 )
-const CANDIDATE_RE = new RegExp(`${boundary('A-Za-z0-9/+=')}${SECRET_CHARS}`, 'g')
+// after `=` too: `AWS_SECRET=…`
+const CANDIDATE_RE = new RegExp(`${boundary('A-Za-z0-9/+')}${SECRET_CHARS}`, 'g')
 
 /** A 40-character secret key: base64 with both cases and a digit; a hex digest is not one. */
 function secretProblem(value: string): false | undefined {
@@ -69,16 +71,22 @@ const byName = tokenDetector({
   samples: { match: () => [], noMatch: () => [] },
 })
 
+/** Names a secret key is given beside its key id: `secret`, `secretKey`, `aws_secret` … */
+const SECRET_NAME = /^(?:aws)?(?:secret|secretkey|secretaccesskey|accesskeysecret)$/
+const afterKeyId = nextAfter(`${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}`, 20)
+
 /**
- * The secret key has no prefix: it is found after a key name (`aws_secret_access_key =`,
- * `secretAccessKey:`) or as a 40-character base64 string within 300 characters of an access
- * key id.
+ * The secret key has no prefix: it is found after its key name (`aws_secret_access_key =`,
+ * `secretAccessKey:`) anywhere, or within 300 characters of an access key id when it is bound
+ * to it: named as a secret (`secret: "…"`, `AWS_SECRET=…`) or the next item after the key id
+ * (`new Credentials("AKIA…", "…")`, `AKIA…,…` in a credentials CSV). A 40-character value that
+ * is merely near, under another name, is another provider's key.
  */
 export const awsSecretAccessKey = defineDetector({
   id: 'secret/aws-secret-access-key',
   title: 'AWS secret access key',
   description:
-    'An AWS secret access key, after its key name or within 300 characters of an access key ID.',
+    'An AWS secret access key, after its key name, or within 300 characters of an access key ID and bound to it: named as a secret (`secret:`, `secretKey =`) or the next item after the key ID.',
   priority: PRIORITY.token,
   keywords: byName.keywords,
   find: byName.find,
@@ -91,6 +99,8 @@ export const awsSecretAccessKey = defineDetector({
       const hits: Hit[] = []
       for (const m of matchesIn(CANDIDATE_RE, text, from, to)) {
         if (/^[0-9a-f]+$/i.test(m[0])) continue
+        const bound = afterKeyId(text, m.index) || SECRET_NAME.test(nameOf(text, m.index) ?? '')
+        if (!bound) continue
         const hit = judge(m[0], m[0], m.index, { verify: () => secretProblem(m[0]) })
         if (hit) hits.push(hit)
       }
@@ -105,6 +115,11 @@ export const awsSecretAccessKey = defineDetector({
       `AWS_SECRET_ACCESS_KEY=${secret('aws-7')}`,
       // next to a key id (a documented one here, so this sample finds only the secret)
       `const creds = ["${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", "${secret('aws-9')}"]`,
+      `new AWS.Credentials('${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}', '${secret('aws-14')}')`,
+      `ci,,${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')},${secret('aws-15')},https://console.aws.amazon.com/`,
+      // named as a secret beside a key id
+      `{ accessKeyId: "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", secretKey: "${secret('aws-16')}" }`,
+      `AWS_KEY=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}\nAWS_SECRET=${secret('aws-17')}\n`,
     ],
     noMatch: () => [
       ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG', '/bPxRfiCYEXAMPLEKEY'].join(''),
@@ -114,6 +129,10 @@ export const awsSecretAccessKey = defineDetector({
       `aws_secret_access_key = ${fake(40, HEX, 'aws-10')}`,
       `const a = "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}"; // commit ${fake(40, HEX, 'aws-12')}`,
       `aws_secret_access_key = ${secret('aws-13').slice(0, 30)}`,
+      // another provider's 40-character key beside an AWS documentation example
+      `AWS_ACCESS_KEY_ID=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}\nCLOUDFLARE_API_TOKEN="${secret('aws-18')}"\n`,
+      `const keys = { aws: "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", sendgrid: "${secret('aws-19')}" }`,
+      `${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')} is AWS's example; our build token is ${secret('aws-20')}`,
     ],
   },
 })

@@ -2,6 +2,8 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { matchAt, type ScanContext } from '../engine/context.js'
 import { armoredBody, readPemKey, type KeyBlock } from '../kit/pem.js'
 import { B64, fake, HEX } from '../kit/samples.js'
+import { sshPrivateKey } from '../kit/ssh-keys.js'
+import { docsOrTests, isKeyFile } from '../kit/places.js'
 import { judge } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
@@ -38,6 +40,23 @@ function toHit(block: KeyBlock | undefined): Hit | undefined {
   return hit
 }
 
+const LEADING = /^\s*/
+const TRAILING = /\s*$/y
+
+/**
+ * A key string in documentation or test code is most often an example or a test key: a
+ * warning. A key file stays an error wherever it is: named as one, or holding only the key.
+ */
+function placed(hit: Hit | undefined, text: string, file: string): Hit | undefined {
+  if (!hit || hit.unverified || isKeyFile(file)) return hit
+  TRAILING.lastIndex = hit.end
+  if (LEADING.exec(text)![0].length === hit.start && TRAILING.test(text)) return hit
+  const where = docsOrTests(file)
+  if (!where) return hit
+  const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`
+  return { ...hit, severity: 'warning', why }
+}
+
 const pem = (label: string, body: string, nl = '\n') =>
   [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(
     nl,
@@ -49,11 +68,14 @@ export const privateKey = defineDetector({
   id: 'secret/private-key',
   title: 'private key',
   description:
-    'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH; PGP; PuTTY .ppk) with a real key body.',
+    'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1` (ed25519, RSA, ECDSA); PGP; PuTTY .ppk) with a real key body.',
   priority: PRIORITY.generic,
   keywords: ['-----begin ', 'putty-user-key-file-'],
+  judged:
+    'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts): such keys are most often examples and test keys. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
   find(text, at, ctx) {
-    return toHit(text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx))
+    const block = text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx)
+    return placed(toHit(block), text, ctx.file)
   },
   samples: {
     match: () => {
@@ -61,7 +83,6 @@ export const privateKey = defineDetector({
       const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
       const ed = generateKeyPairSync('ed25519').privateKey
       const pkcs1 = rsa.export({ type: 'pkcs1', format: 'pem' }).toString()
-      const ssh = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), randomBytes(380)])
       const pgp = Buffer.concat([Buffer.from([0x95, 0x01, 0xd8, 0x04]), randomBytes(400)])
       const b64 = fake(400, B64, 'ppk-1')
       return [
@@ -71,7 +92,11 @@ export const privateKey = defineDetector({
         rsa
           .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'pw' })
           .toString(),
-        pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
+        // what ssh-keygen writes: its AAAA runs are length fields, not a placeholder
+        sshPrivateKey('ed25519'),
+        sshPrivateKey('rsa'),
+        sshPrivateKey('ed25519', 'passphrase-1'),
+        `const deployKey = ${JSON.stringify(sshPrivateKey('ed25519'))}`,
         pem('PGP PRIVATE KEY BLOCK', `Version: GnuPG v2\n\n${pgp.toString('base64')}\n=AbCd`),
         // inside a JSON or JS string, with escaped line breaks
         `const key = "${pkcs1.trim().split('\n').join('\\n')}\\n";`,
@@ -105,10 +130,13 @@ export const privateKey = defineDetector({
     unverified: () => {
       const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey
       const der = stripArmor(rsa.export({ type: 'pkcs8', format: 'pem' }).toString())
+      const ssh = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), randomBytes(380)])
       return [
         // a random base64 body that is not DER, and a truncated key
         pem('RSA PRIVATE KEY', fake(640, B64, 'rsa-bad')),
         pem('PRIVATE KEY', der.slice(0, -12)),
+        // the OpenSSH magic, then random bytes: no key structure, no matching check numbers
+        pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
       ]
     },
   },

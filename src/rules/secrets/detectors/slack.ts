@@ -75,6 +75,14 @@ export const slackAppToken = tokenDetector({
         digits(13, 'sla-2'),
         fake(64, HEX, 'sla-3'),
       ].join('-'),
+      // real bodies have runs now and then: judged whole, such a body is still random
+      [
+        'xapp',
+        '1',
+        'A' + fake(10, UPPER + DIGITS, 'sla-4'),
+        digits(13, 'sla-5'),
+        fake(24, HEX, 'sla-6') + '0'.repeat(8) + fake(20, HEX, 'sla-7') + '12345678' + 'abcd',
+      ].join('-'),
     ],
     noMatch: () => [
       'xapp-1-XXXXXXXXXXX-0000000000000-' + 'x'.repeat(64),
@@ -100,6 +108,8 @@ export const slackWebhook = tokenDetector({
   samples: {
     match: () => [
       `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-1')}/B${fake(10, UPPER + DIGITS, 'slw-2')}/${fake(24, ALNUM, 'slw-3')}`,
+      `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-4')}/B${fake(10, UPPER + DIGITS, 'slw-5')}/${fake(9, ALNUM, 'slw-6')}${'A'.repeat(6)}${fake(9, ALNUM, 'slw-7')}`,
+      `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-8')}/B${fake(10, UPPER + DIGITS, 'slw-9')}/${fake(8, ALNUM, 'slw-10')}123456789${fake(7, ALNUM, 'slw-11')}`,
     ],
     noMatch: () => [
       'https://hooks.slack.com/services/T00000000/B00000000/' + 'X'.repeat(24),

@@ -40,16 +40,17 @@ const DEFAULTS = new Set(
   ),
 )
 const PLACEHOLDER = /passw|secret|example|your|xxx|changeme|placeholder|redacted|\*\*\*/i
-const EXAMPLE_HOST =
-  /(?:^|\.)(?:example(?:\.(?:com|org|net))?|test|invalid|host|hostname|server|domain)$/i
-const LOCAL_HOST =
-  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z0-9-]+)$|\.(?:local|localhost|internal)$/i
+/** Names reserved for examples (RFC 2606, RFC 6761): `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`. */
+const EXAMPLE_HOST = /(?:^|\.)example\.(?:com|net|org)$|\.(?:example|test|invalid)$/i
+/** This machine only: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`. */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$|\.localhost$/i
 
 /**
- * Decides what a `user:password@host` means. Dropped: a documented or default password
- * (`password`, `postgres`, the user name again), an environment reference (`$DB_PASS`), an
- * example host. Unverified: a local or single-label host (docker-compose, localhost), where
- * credentials are usually development ones. Everything else is a finding.
+ * What a `user:password@host` means. Dropped: a documented or default password (`password`,
+ * `postgres`, the user name again), an environment reference (`$DB_PASS`), a host reserved for
+ * examples. Unverified: this machine (localhost), where credentials are development ones. Any
+ * other host is a real one, however short or internal its name: a one-word docker-compose or
+ * Kubernetes service (`db`), a `.local` or `.internal` name, a private address.
  */
 type Found = { hit: Hit; database: boolean }
 
@@ -95,7 +96,7 @@ export const databaseUrl = defineDetector({
   id: 'secret/database-url',
   title: 'password in a database URL',
   description:
-    'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …).',
+    'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
   priority: PRIORITY.generic,
   keywords: ['://'],
   guards: GUARDS,
@@ -109,6 +110,12 @@ export const databaseUrl = defineDetector({
       `mongoose.connect("mongodb+srv://svc:${pw('db-2')}@cluster0.ab1cd.mongodb.net/app")`,
       `redis://:${pw('db-3')}@cache.acme.io:6379`,
       `jdbc:mysql://root:${pw('db-4')}@10.0.4.12:3306/shop`,
+      // internal, one-word and mDNS hosts are real hosts
+      `postgres://orders:${pw('db-7')}@orders-db.prod.acme.internal:5432/orders`,
+      `DATABASE_URL=postgres://app:${pw('db-8')}@db:5432/app`,
+      `mongodb://admin:${pw('db-9')}@postgres/admin`,
+      `redis://:${pw('db-10')}@cache.local:6379`,
+      `amqp://svc:${pw('db-11')}@host.docker.internal:5672`,
     ],
     noMatch: () => [
       'postgres://user:password@localhost:5432/db',
@@ -122,8 +129,19 @@ export const databaseUrl = defineDetector({
       `postgres://app:${pw('db-5')}@db.example.com/app`,
       'redis://:$REDIS_PASSWORD@cache:6379',
       'postgres://app:%s@%s/app',
+      // reserved example names, and default passwords on any host
+      `postgres://app:${pw('db-12')}@db.example:5432/app`,
+      `mysql://app:${pw('db-13')}@mysql.test/app`,
+      `redis://:${pw('db-14')}@cache.invalid:6379`,
+      'postgres://postgres:postgres@orders-db.prod.acme.internal/app',
+      'mysql://root:changeme@db/app',
     ],
-    unverified: () => [`postgres://app:${pw('db-6')}@localhost:5432/app`],
+    unverified: () => [
+      `postgres://app:${pw('db-6')}@localhost:5432/app`,
+      `postgres://app:${pw('db-15')}@127.0.0.2:5432/app`,
+      `redis://:${pw('db-16')}@[::1]:6379`,
+      `mongodb://app:${pw('db-17')}@api.localhost/app`,
+    ],
   },
 })
 
@@ -132,7 +150,7 @@ export const urlCredentials = defineDetector({
   id: 'secret/url-credentials',
   title: 'password in a URL',
   description:
-    'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …).',
+    'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …) on a real host, judged as for `secret/database-url`.',
   priority: PRIORITY.generic,
   keywords: ['://'],
   guards: GUARDS,
@@ -144,6 +162,7 @@ export const urlCredentials = defineDetector({
     match: () => [
       `registry=https://deploy:${pw('url-1')}@npm.acme.io/`,
       `smtp://mailer:${pw('url-2')}@smtp.acme.io:587`,
+      `https://deploy:${pw('url-3')}@nexus.corp.internal/repository/npm/`,
     ],
     noMatch: () => [
       'https://user:pass@example.com/',
@@ -154,6 +173,8 @@ export const urlCredentials = defineDetector({
       'const re = /^(\\w+):\\/\\/([^:]+):([^@]+)@/',
       'new RegExp("^https?://([^:]+):([^@]+)@")',
       'http://localhost:3000/@fs/src/main.ts',
+      `https://deploy:${pw('url-4')}@registry.example.org/`,
     ],
+    unverified: () => [`http://admin:${pw('url-5')}@localhost:8080/`],
   },
 })

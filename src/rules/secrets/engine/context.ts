@@ -8,7 +8,11 @@ export class ScanContext {
   private readonly found = new Map<string, { from: number; at: number }>()
   private readonly memos = new Map<string, { at: number; value: unknown }>()
 
-  constructor(readonly text: string) {}
+  /** `file` is the path being scanned, for detectors that judge a hit by its place. */
+  constructor(
+    readonly text: string,
+    readonly file: string,
+  ) {}
 
   /** `text.indexOf(needle, from)`, answered from the previous search when it still applies. */
   nextIndexOf(needle: string, from: number): number {

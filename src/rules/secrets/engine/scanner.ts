@@ -2,6 +2,7 @@ import type { RawFinding } from '../../../findings.js'
 import type { WindowPos } from '../../windows.js'
 import { isPrintable } from './binary.js'
 import { ScanContext } from './context.js'
+import { presentedAsExample, PRESENTED_AS_EXAMPLE } from './example-cue.js'
 import { KeywordFilter } from './keyword-filter.js'
 import { redact, secretHash } from './redact.js'
 import type { Detector, Hit } from './types.js'
@@ -91,7 +92,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
       const m = keywordRe.exec(text)
       if (!m) continue
       const kw = m[0].toLowerCase()
-      ctx ??= new ScanContext(text)
+      ctx ??= new ScanContext(text, file)
       for (const d of atKeyword.get(kw) ?? []) push(d, d.find?.(text, at, ctx))
       for (const d of nearKeyword.get(kw) ?? []) {
         const near = d.near!
@@ -203,7 +204,8 @@ function beats(a: Found, b: Found): boolean {
 
 /**
  * Reports hits in text order. Line and column are counted only up to each hit, from the
- * previous one, so a text without secrets costs nothing here.
+ * previous one, so a text without secrets costs nothing here. A hit presented as an example of
+ * its format (`like …`, `e.g. …`) is only unverified.
  */
 function emit(
   text: string,
@@ -225,16 +227,19 @@ function emit(
     const label = hit.label ?? detector.title
     const hash = secretHash(hit.value)
     if (mask) maskValue(hit.value, mask)
+    const unverified =
+      hit.unverified ?? (presentedAsExample(text, hit.start) ? PRESENTED_AS_EXAMPLE : undefined)
     report({
-      rule: hit.unverified ? UNVERIFIED : detector.id,
+      rule: unverified ? UNVERIFIED : detector.id,
       file,
       line,
       column: hit.start - lineStart + 1,
-      message: hit.unverified
-        ? `possible ${label} in ${file} (${hit.unverified})`
-        : `${label} in ${file}`,
+      message: unverified
+        ? `possible ${label} in ${file} (${unverified})`
+        : `${label} in ${file}${hit.why ? ` (${hit.why})` : ''}`,
       evidence: redact(hit.value, hit.shown, hash),
       key: `sha256:${hash}`,
+      ...(hit.severity && !unverified && { severity: hit.severity }),
     })
   }
 }

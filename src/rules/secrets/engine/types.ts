@@ -18,6 +18,13 @@ export interface Hit {
    * reported under `secret/unverified` (a notice) with this reason instead of the detector id.
    */
   unverified?: string
+  /**
+   * This hit's severity in the `recommended` preset, where the detector judges it by its place
+   * (a key string in documentation), with `why` for the message. Ignored when unverified.
+   */
+  severity?: Severity
+  /** Why `severity` differs from the detector's, said in the message. */
+  why?: string
 }
 
 /** Strings a detector must find (`match`), must stay silent on (`noMatch`), or must only doubt. */
@@ -44,6 +51,8 @@ export interface Detector<Id extends string = string> {
   description: string
   /** Severity in the recommended preset; `error` when absent. */
   severity?: Severity
+  /** For docs/rules.md: when a hit's own `severity` differs from `severity`, and why. */
+  judged?: string
   /** When hits overlap, the higher priority wins (a token inside a URL beats the URL). */
   priority?: number
   /** Case-insensitive literals; `find` is called at each occurrence. */

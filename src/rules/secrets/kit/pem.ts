@@ -1,4 +1,5 @@
 import { matchAt, type ScanContext } from '../engine/context.js'
+import { readOpenssh } from './openssh.js'
 import { doubt } from './placeholder.js'
 
 /** A private key block as found in text: where it is, what it is, its base64 body. */
@@ -45,10 +46,13 @@ export function readPemKey(text: string, at: number, ctx: ScanContext): KeyBlock
     return undefined
   const parsed = armoredBody(text.slice(bodyStart, footerAt), type.startsWith('PGP'))
   if (!parsed) return undefined
-  const encrypted = /^Proc-Type:\s*4,\s*ENCRYPTED/im.test(parsed.headers)
+  const der = Buffer.from(parsed.body, 'base64')
+  const ssh = type === 'OPENSSH PRIVATE KEY'
+  const openssh = ssh ? readOpenssh(der) : undefined
+  const encrypted = openssh?.encrypted ?? /^Proc-Type:\s*4,\s*ENCRYPTED/im.test(parsed.headers)
   const label = (encrypted ? 'encrypted ' : '') + LABELS[type]
   const block: KeyBlock = { start: at, end: footerAt + footer.length, label, body: parsed.body }
-  if (!encrypted && !wellFormed(type, Buffer.from(parsed.body, 'base64')))
+  if (!encrypted && !(ssh ? openssh : wellFormed(type, der)))
     block.problem = `its body does not parse as ${LABELS[type]}`
   return block
 }
@@ -82,8 +86,8 @@ export function armoredBody(
   return { headers, body }
 }
 
+/** Whether a PEM or PGP body parses as its type says (OpenSSH keys: see readOpenssh). */
 function wellFormed(type: string, der: Buffer): boolean {
-  if (type === 'OPENSSH PRIVATE KEY') return der.toString('latin1', 0, 15) === 'openssh-key-v1\0'
   if (type === 'PGP PRIVATE KEY BLOCK') return pgpSecretKeyPacket(der[0] ?? 0)
   return derSequence(der)
 }

@@ -1,0 +1,253 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateKeyPairSync } from 'node:crypto'
+import { describe, expect, test } from '@jest/globals'
+import type { RawFinding } from '../src/findings.js'
+import { scanSecrets } from '../src/rules/secrets/scan.js'
+import { nameOf, nextAfter } from '../src/rules/secrets/kit/binding.js'
+import { doubt } from '../src/rules/secrets/kit/placeholder.js'
+import { ALNUM, B64, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
+import { opensshKey, sshKeygen, sshPrivateKey } from '../src/rules/secrets/kit/ssh-keys.js'
+import { checkBytes } from './helpers/check.js'
+import { npmTgz } from './helpers/tar.js'
+
+// "Real credentials only": what a release gate must not fail on, beside what it must still
+// fail on. Detector samples (secrets.test.ts) cover each provider; these cover the judgements
+// shared by all of them.
+
+function scan(text: string, file = 'dist/app.js'): RawFinding[] {
+  const out: RawFinding[] = []
+  scanSecrets(text, file, (f) => out.push(f))
+  return out
+}
+const found = (text: string, file?: string) =>
+  scan(text, file).map((f) => [f.rule, f.severity ?? null, f.message])
+
+describe('a value is judged by its whole structure', () => {
+  test.each([
+    'x'.repeat(40),
+    'abcdefghijklmnopqrstuvwxyz0123456789',
+    'abcabcabcabcabcabcabc',
+    'key_1234',
+    'key_7890',
+    'secret-9876',
+    'PersonalAccessToken' + '0'.repeat(17),
+    // @octokit/auth-token's README, misspelling included
+    'InstallallationOrActionToken' + '0'.repeat(8),
+    'YOUR_API_KEY_HERE',
+    '<your-token>',
+    '${GITHUB_TOKEN}',
+    '{{api_key}}',
+  ])('made up: %s', (value) => {
+    expect(doubt(value)).toBe('placeholder')
+  })
+
+  test.each([
+    ['AAAA runs inside base64', fake(30, B64, 'whole-1') + 'AAAAAAAA' + fake(30, B64, 'whole-2')],
+    [
+      'a counting run inside hex',
+      fake(20, HEX, 'whole-3') + '123456789' + fake(20, HEX, 'whole-4'),
+    ],
+    [
+      'a zero run inside alphanumerics',
+      fake(9, ALNUM, 'whole-5') + '000000' + fake(9, ALNUM, 'whole-6'),
+    ],
+    ['a password with a year', 'Spring' + '2024'],
+    ['a password with a short count', 'Welcome' + '123'],
+  ])('random, or typed without a counting body: %s', (_, value) => {
+    expect(doubt(value)).toBeUndefined()
+  })
+})
+
+describe('format examples are not errors', () => {
+  // dotenv's message (lib/main.js, 16.x and 17.x), bundled into many packages
+  const vault = (key: string, env: string) =>
+    `dotenv://:${key}@dotenvx.com/vault/.env.vault?environment=${env}`
+  const dotenv = [
+    `throw new Error('INVALID_DOTENV_KEY: Wrong format. Must be in valid uri format like ${vault('key_' + '1234', 'development')}')`,
+    `  // example: DOTENV_KEY="${vault('key_' + '1234', 'prod')},${vault('key_' + '7890', 'prod')}"`,
+    `var e=new Error("INVALID_DOTENV_KEY: Wrong format. Must be in valid uri format like ${vault('key_' + '1234', 'development')}");`,
+  ]
+  test.each(dotenv)('dotenv-vault: %s', (line) => {
+    expect(found(line)).toEqual([])
+  })
+
+  test('the same URL shapes with a random key are real (counting runs made the example)', () => {
+    const key = fake(24, ALNUM, 'vault-1')
+    expect(found(`DOTENV_KEY="${vault(key, 'production')}"`)).toEqual([
+      ['secret/url-credentials', null, 'password in a URL in dist/app.js'],
+    ])
+  })
+
+  const gh = () => checksummed('gh' + 'p_', 'cue-1')
+  test.each([
+    ['like', (t: string) => `Tokens look like ${t} and last a year.`],
+    ['e.g.', (t: string) => `// a classic token, e.g. ${t}`],
+    ['for example', (t: string) => `Set GITHUB_TOKEN, for example GITHUB_TOKEN=${t}`],
+    ['for instance', (t: string) => `a token, for instance "${t}"`],
+    ['such as', (t: string) => `a token such as '${t}'`],
+    ['example:', (t: string) => `# example: token = "${t}"`],
+    ['an OpenAPI example', (t: string) => `{"type":"string","example":"${t}"}`],
+    ['format', (t: string) => `Wrong format: expected ${t}`],
+  ])('after %j, a random token is only unverified', (_, line) => {
+    expect(found(line(gh()))).toEqual([
+      [
+        'secret/unverified',
+        null,
+        'possible GitHub personal access token (classic) in dist/app.js (presented as an example of its format)',
+      ],
+    ])
+  })
+
+  test.each([
+    [
+      'a cue on the line before',
+      (t: string) => `// for example:
+const token = "${t}"`,
+    ],
+    ['a cue in an earlier sentence', (t: string) => `Tokens look like this. Ours is ${t}`],
+    ['a cue in an earlier statement', (t: string) => `log("e.g. x"); const t = "${t}"`],
+    ['a cue far before', (t: string) => `such as ${'x'.repeat(130)} = "${t}"`],
+    ['a call', (t: string) => `const s = format(base, "${t}")`],
+    ['a member', (t: string) => `if (a.like) t = "${t}"`],
+    ['an object key', (t: string) => `{format: "pem", token: "${t}"}`],
+    ['a quoted key', (t: string) => `{"format":"json","token":"${t}"}`],
+    ['a longer word', (t: string) => `const likely = "${t}"`],
+  ])('%s does not make an example: still an error', (_, line) => {
+    expect(found(line(gh()))).toEqual([
+      ['secret/github-token', null, 'GitHub personal access token (classic) in dist/app.js'],
+    ])
+  })
+})
+
+describe('OpenSSH private keys are found by their content', () => {
+  const hasKeygen = sshKeygen('ed25519') !== undefined
+
+  test.each([
+    ['ed25519', ''],
+    ['rsa', ''],
+    ['ed25519', 'passphrase-2'],
+  ] as const)('ssh-keygen -t %s (passphrase: %j)', (type, passphrase) => {
+    const key = sshKeygen(type, passphrase) ?? opensshKey(type, passphrase)
+    const label = passphrase ? 'encrypted OpenSSH private key' : 'OpenSSH private key'
+    expect(found(key, 'deploy/id_' + type)).toEqual([
+      ['secret/private-key', null, `${label} in deploy/id_${type}`],
+    ])
+  })
+
+  test('the format written without ssh-keygen is one ssh-keygen reads', () => {
+    if (!hasKeygen) return
+    const dir = mkdtempSync(join(tmpdir(), 'packguard-ssh-test-'))
+    try {
+      for (const type of ['ed25519', 'rsa'] as const) {
+        const file = join(dir, `id_${type}`)
+        writeFileSync(file, opensshKey(type), { mode: 0o600 })
+        const pub = execFileSync('ssh-keygen', ['-y', '-f', file], { encoding: 'latin1' })
+        expect(pub).toMatch(type === 'rsa' ? /^ssh-rsa AAAA/ : /^ssh-ed25519 AAAA/)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a private key string in documentation or test code is a warning; a key file an error', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .privateKey.export({ type: 'pkcs1', format: 'pem' })
+    .toString()
+  const inCode = `const key = ${JSON.stringify(rsa)}\n`
+  const why = (where: string) =>
+    `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`
+
+  test.each([
+    ['README.md', `## TLS\n\nFor example:\n\n\`\`\`\n${rsa}\`\`\`\n`, 'documentation'],
+    ['docs/guide/tls.html', `<pre>${rsa}</pre>`, 'documentation'],
+    ['CHANGES.rst', `Key used::\n\n${rsa}\nDone.`, 'documentation'],
+    ['test/tls.js', inCode, 'test code'],
+    ['src/__tests__/server.ts', inCode, 'test code'],
+    ['packages/a/spec/keys.js', inCode, 'test code'],
+    ['lib/fixtures/keys.json', JSON.stringify({ key: rsa }), 'test code'],
+    [
+      '__fixtures__/ssh.js',
+      `export default ${JSON.stringify(sshPrivateKey('ed25519'))}`,
+      'test code',
+    ],
+    ['lib/server.spec.js', inCode, 'test code'],
+  ])('%s: warning', (file, text, where) => {
+    const label = text.includes('OPENSSH') ? 'OpenSSH private key' : 'RSA private key'
+    expect(found(text, file)).toEqual([
+      ['secret/private-key', 'warning', `${label} in ${file} (${why(where)})`],
+    ])
+  })
+
+  test.each([
+    ['test/fixtures/server.pem', rsa],
+    ['test/fixtures/server.key', rsa],
+    ['docs/deploy_key.pem', rsa],
+    ['tests/ssh/id_ed25519', sshPrivateKey('ed25519')],
+    ['test/keys/id_rsa', sshPrivateKey('rsa')],
+    ['spec/fixtures/signing', `\n${rsa}\n`], // no telling name, but nothing but the key
+    ['dist/index.js', inCode],
+    ['lib/tls.js', inCode],
+    ['contest/tls.js', inCode], // a folder that only ends like one
+  ])('%s: error', (file, text) => {
+    expect(found(text, file).map(([rule, severity]) => [rule, severity])).toEqual([
+      ['secret/private-key', null],
+    ])
+  })
+
+  test('recommended makes it a warning, strict an error', async () => {
+    const pkg = npmTgz({ 'package.json': '{"name":"p","version":"1.0.0"}', 'test/tls.js': inCode })
+    const severities = async (yaml?: string) =>
+      (await checkBytes('p.tgz', pkg, yaml)).findings
+        .filter((f) => f.rule.startsWith('secret/'))
+        .map((f) => [f.rule, f.severity])
+    expect(await severities()).toEqual([['secret/private-key', 'warning']])
+    expect(await severities('extends: strict\n')).toEqual([['secret/private-key', 'error']])
+  })
+})
+
+describe('a value near a keyword is bound to it by its name or its place', () => {
+  const V = 'VALUE'
+  const at = (text: string) => text.indexOf(V)
+  test.each([
+    ['AWS_SECRET_ACCESS_KEY=VALUE', 'awssecretaccesskey'],
+    ['export aws_secret = "VALUE"', 'awssecret'],
+    ['{"secretKey": "VALUE"}', 'secretkey'],
+    ['{\\"secretKey\\": \\"VALUE\\"}', 'secretkey'],
+    ['creds.secret = `VALUE`', 'secret'],
+    ["'api-secret' => 'VALUE'", 'apisecret'],
+    ['token := VALUE', 'token'],
+    ['apiSecret:\tVALUE', 'apisecret'],
+    ['"x\\nTWILIO_AUTH_TOKEN=VALUE"', 'twilioauthtoken'],
+  ])('%s is named %s', (text, name) => {
+    expect(nameOf(text, at(text))).toBe(name)
+  })
+
+  test.each(['secret == "VALUE"', 'f(secret, "VALUE")', 'key-VALUE', '= "VALUE"', 'VALUE'])(
+    '%s has no name',
+    (text) => {
+      expect(nameOf(text, at(text))).toBeUndefined()
+    },
+  )
+
+  test('the next item after an item of a shape', () => {
+    const afterId = nextAfter('ID[0-9]{4}', 6)
+    for (const text of [
+      '["ID1234", "VALUE"]',
+      'ID1234,VALUE',
+      'ID1234:VALUE',
+      "f('ID1234',\t'VALUE')",
+    ])
+      expect([text, afterId(text, at(text))]).toEqual([text, true])
+    for (const text of [
+      'ID1234 = VALUE',
+      '["ID1234", x, "VALUE"]',
+      'ID12345,VALUE',
+      'ID1234, other: VALUE',
+    ])
+      expect([text, afterId(text, at(text))]).toEqual([text, false])
+  })
+})
