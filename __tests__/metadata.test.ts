@@ -53,8 +53,8 @@ describe('npm metadata', () => {
       'metadata/missing-entry-point package.json',
       'metadata/missing-entry-point package.json',
       'metadata/missing-entry-point package.json',
-      'metadata/missing-entry-point package.json',
       'metadata/private-package package.json',
+      'metadata/missing-entry-point package.json',
       'metadata/bin-not-executable bin/tool.js',
       'metadata/no-files-list package.json',
     ])
@@ -63,9 +63,9 @@ describe('npm metadata', () => {
       .map((f) => f.message)
     expect(missing).toEqual([
       'package.json exports["."]["import"] points to ./dist/index.mjs, which is not in the artifact',
-      'package.json exports["./feature/*"] points to ./dist/feature/*.js, which is not in the artifact',
       'package.json module points to dist/esm.js, which is not in the artifact',
       'package.json types points to dist/index.d.ts, which is not in the artifact',
+      'package.json exports["./feature/*"] points to ./dist/feature/*.js, which matches no file in the artifact',
     ])
   })
 

@@ -8,7 +8,7 @@ import type { RawFinding } from '../src/findings.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
 import { nameOf, nextAfter } from '../src/rules/secrets/kit/binding.js'
 import { doubt } from '../src/rules/secrets/kit/placeholder.js'
-import { ALNUM, B64, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
+import { ALNUM, B64, B64URL, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
 import { opensshKey, sshKeygen, sshPrivateKey } from '../src/rules/secrets/kit/ssh-keys.js'
 import { checkBytes } from './helpers/check.js'
 import { npmTgz } from './helpers/tar.js'
@@ -81,6 +81,8 @@ describe('format examples are not errors', () => {
     ])
   })
 
+  // A token without a checksum: a cue can make it an example (a checksummed one, below, cannot).
+  const sg = () => ['SG', fake(22, B64URL, 'cue-1'), fake(43, B64URL, 'cue-2')].join('.')
   const gh = () => checksummed('gh' + 'p_', 'cue-1')
   test.each([
     ['like', (t: string) => `Tokens look like ${t} and last a year.`],
@@ -92,12 +94,18 @@ describe('format examples are not errors', () => {
     ['an OpenAPI example', (t: string) => `{"type":"string","example":"${t}"}`],
     ['format', (t: string) => `Wrong format: expected ${t}`],
   ])('after %j, a random token is only unverified', (_, line) => {
-    expect(found(line(gh()))).toEqual([
+    expect(found(line(sg()))).toEqual([
       [
         'secret/unverified',
         null,
-        'possible GitHub personal access token (classic) in dist/app.js (presented as an example of its format)',
+        'possible SendGrid API key in dist/app.js (presented as an example of its format)',
       ],
+    ])
+  })
+
+  test('a token whose checksum the provider computed is never just an example', () => {
+    expect(found(`// a classic token, e.g. ${gh()}`)).toEqual([
+      ['secret/github-token', null, 'GitHub personal access token (classic) in dist/app.js'],
     ])
   })
 

@@ -38,7 +38,7 @@ export const npmMetadataRules = defineFamily({
       description:
         'An entry point (`main`, `module`, `types`, `exports` target, `bin`) is not in the artifact.',
       judged:
-        'a notice when only an export condition no resolver acts on by default leads to it (Node, TypeScript, bundlers and runtimes use `node`, `import`, `require`, `default`, `types`, `browser`, `module`, `worker`, `development`, `production`, `react-native`, `deno`, `bun`, ...): such a target breaks only a tool configured for it.',
+        'a notice when only an export condition no resolver acts on by default leads to it (Node, TypeScript, bundlers and runtimes use `node`, `import`, `require`, `default`, `types`, `browser`, `module`, `worker`, `development`, `production`, `react-native`, `deno`, `bun`, ...): such a target breaks only a tool configured for it. A warning when a subpath pattern (`./x/*`) matches no file: only imports of that subpath fail, and none can have worked.',
     },
     {
       id: 'metadata/bin-shebang',
@@ -135,8 +135,14 @@ export const npmMetadataRules = defineFamily({
             key: `${ep.field}:${ep.target}`,
             message: ep.unknownCondition
               ? `package.json ${ep.field} points to ${ep.target}, which is not in the artifact (only through the condition '${ep.unknownCondition}', which no resolver uses by default)`
-              : `package.json ${ep.field} points to ${ep.target}, which is not in the artifact`,
-            ...(ep.unknownCondition ? { severity: 'notice' as const } : {}),
+              : ep.target.includes('*')
+                ? `package.json ${ep.field} points to ${ep.target}, which matches no file in the artifact`
+                : `package.json ${ep.field} points to ${ep.target}, which is not in the artifact`,
+            ...(ep.unknownCondition
+              ? { severity: 'notice' as const }
+              : ep.target.includes('*')
+                ? { severity: 'warning' as const }
+                : {}),
           })
         }
         const installs = INSTALL_SCRIPTS.filter((s) => typeof pkg.scripts?.[s] === 'string')

@@ -14,7 +14,7 @@ const unverifiedMeta: RuleMeta<typeof UNVERIFIED> = {
   category: 'leak',
   severity: 'notice',
   description:
-    'Something shaped like a secret that did not pass its structural check (checksum, key body), looks like a test value, is a credential for this machine (`localhost`, `127.0.0.0/8`, `[::1]`, `*.localhost`), or is presented as an example of its format (`like`, `e.g.`, `for example`, `for instance`, `such as`, `example`, `format` shortly before it in the same sentence).',
+    'Something shaped like a secret that did not pass its structural check (checksum, key body), looks like a test value, is a credential for this machine (`localhost`, `127.0.0.0/8`, `[::1]`, `*.localhost`), or is presented as an example of its format (`like`, `e.g.`, `for example`, `for instance`, `such as`, `example`, `format` shortly before it in the same sentence; never a token whose provider checksum verifies).',
 }
 
 /** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */

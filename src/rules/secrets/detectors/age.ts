@@ -49,6 +49,7 @@ export const ageSecretKey = tokenDetector({
   description: 'An age encryption identity (`AGE-SECRET-KEY-1…`) with a valid bech32 checksum.',
   keywords: ['age-secret-key-1'],
   pattern: `${B}AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,
+  checksum: true,
   verify: (m) => (bech32Valid(m[0]) ? undefined : 'its checksum does not match'),
   samples: {
     match: () => [`# created: 2024-01-01\n${secretKey('age-1')}\n`],

@@ -19,6 +19,7 @@ export const githubToken = tokenDetector({
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
   pattern: `${B}gh([pousr])_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
   label: (m) => KINDS[m[1]],
+  checksum: true,
   verify: (m) =>
     crcChecksum(m.groups!.random) === m.groups!.sum ? undefined : 'its checksum does not match',
   samples: {

@@ -11,6 +11,7 @@ export const npmToken = tokenDetector({
   // npm's own variables (npm_config_*, npm_package_*) are in much code: only a token body counts.
   guards: { npm_: '[A-Za-z0-9]{36}' },
   pattern: `${B}npm_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
+  checksum: true,
   verify: (m) =>
     crcChecksum(m.groups!.random) === m.groups!.sum ? undefined : 'its checksum does not match',
   samples: {

@@ -228,7 +228,8 @@ function emit(
     const hash = secretHash(hit.value)
     if (mask) maskValue(hit.value, mask)
     const unverified =
-      hit.unverified ?? (presentedAsExample(text, hit.start) ? PRESENTED_AS_EXAMPLE : undefined)
+      hit.unverified ??
+      (!hit.issued && presentedAsExample(text, hit.start) ? PRESENTED_AS_EXAMPLE : undefined)
     report({
       rule: unverified ? UNVERIFIED : detector.id,
       file,

@@ -18,6 +18,8 @@ export interface Hit {
    * reported under `secret/unverified` (a notice) with this reason instead of the detector id.
    */
   unverified?: string
+  /** The value passed a checksum only the provider's own tokens pass: never just an example. */
+  issued?: boolean
   /**
    * This hit's severity in the `recommended` preset, where the detector judges it by its place
    * (a key string in documentation), with `why` for the message. Ignored when unverified.

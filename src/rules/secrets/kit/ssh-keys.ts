@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,6 +27,8 @@ export function sshKeygen(type: SshKeyType, passphrase = ''): string | undefined
   try {
     const file = join(dir, `id_${type}`)
     const bits = type === 'rsa' ? ['-b', '2048'] : []
+    // Taken only here: detector files are bundled, and a check must not load child_process.
+    const { execFileSync } = process.getBuiltinModule('node:child_process')
     execFileSync(
       'ssh-keygen',
       ['-q', '-t', type, ...bits, '-N', passphrase, '-C', 'ci@build', '-f', file],

@@ -40,6 +40,11 @@ export interface TokenSpec<Id extends string = string> {
   label?(m: RegExpExecArray): string | undefined
   /** Structural check: undefined when sound, a reason to report it as unverified, or false to drop it. */
   verify?(m: RegExpExecArray): string | false | undefined
+  /**
+   * `verify` checks a checksum the provider computes (GitHub, npm, age): a value that passes is
+   * a token the provider issued, never a made-up example, whatever text stands before it.
+   */
+  checksum?: boolean
   samples: Samples
 }
 
@@ -72,6 +77,7 @@ export function tokenDetector<const Id extends `secret/${string}`>(
         shown: spec.shown ?? 4,
         label: spec.label?.(m),
         verify: () => spec.verify?.(m),
+        checksum: spec.checksum,
       })
     },
     samples: spec.samples,
@@ -86,7 +92,12 @@ export function judge(
   value: string,
   body: string,
   start: number,
-  opts: { shown?: number; label?: string; verify?: () => string | false | undefined } = {},
+  opts: {
+    shown?: number
+    label?: string
+    verify?: () => string | false | undefined
+    checksum?: boolean
+  } = {},
 ): Hit | undefined {
   if (isDocumentedExample(value)) return undefined
   const d = doubt(body)
@@ -97,5 +108,6 @@ export function judge(
   if (opts.label) hit.label = opts.label
   if (problem) hit.unverified = problem
   else if (d === 'test') hit.unverified = 'looks like a test value'
+  else if (opts.checksum && opts.verify) hit.issued = true
   return hit
 }
