@@ -22,8 +22,13 @@ function scan(text: string, file = 'dist/app.js'): RawFinding[] {
   scanSecrets(text, file, (f) => out.push(f))
   return out
 }
+// The reason for a judged severity, as the report shows it under recommended.
 const found = (text: string, file?: string) =>
-  scan(text, file).map((f) => [f.rule, f.severity ?? null, f.message])
+  scan(text, file).map((f) => [
+    f.rule,
+    f.severity ?? null,
+    f.because ? `${f.message} (${f.because})` : f.message,
+  ])
 
 describe('a value is judged by its whole structure', () => {
   test.each([
@@ -257,5 +262,19 @@ describe('a value near a keyword is bound to it by its name or its place', () =>
       'ID1234, other: VALUE',
     ])
       expect([text, afterId(text, at(text))]).toEqual([text, false])
+  })
+})
+
+describe('a password in a URL inside documentation is a warning', () => {
+  const url = `redis://alice:${fake(12, ALNUM, 'doc-url')}@cache.acme.io:6380`
+  test.each([
+    ['README.md', 'documentation', 'warning'],
+    ['docs/setup.html', 'documentation', 'warning'],
+    ['dist/index.js', undefined, null],
+    ['test/redis.js', undefined, null],
+  ])('%s', (file, where, severity) => {
+    const [f] = scan(`const client = createClient({ url: "${url}" })`, file)
+    expect([f.rule, f.severity ?? null]).toEqual(['secret/database-url', severity])
+    if (where) expect(f.because).toMatch(/^a URL in documentation/)
   })
 })

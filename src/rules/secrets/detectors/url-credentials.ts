@@ -1,3 +1,4 @@
+import { docsOrTests } from '../kit/places.js'
 import { matchAt, type ScanContext } from '../engine/context.js'
 import { ALNUM, fake } from '../kit/samples.js'
 import { judge } from '../kit/token.js'
@@ -62,7 +63,18 @@ const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768
 
 /** Both rules ask about the same `://`: the second gets the first one's answer. */
 const credentials = (text: string, at: number, ctx: ScanContext) =>
-  ctx.memo('url-credentials', at, () => judgeUrl(text, at))
+  ctx.memo('url-credentials', at, () => inDocs(judgeUrl(text, at), ctx.file))
+
+/**
+ * A password in a URL inside documentation (a README's connection example) is a warning: it
+ * has no provider format to tell a real one from an example, and what a README shows is almost
+ * always an example.
+ */
+function inDocs(found: Found | undefined, file: string): Found | undefined {
+  if (!found || found.hit.unverified || docsOrTests(file) !== 'documentation') return found
+  const why = 'a URL in documentation: a warning, as such URLs are most often examples'
+  return { ...found, hit: { ...found.hit, severity: 'warning', why } }
+}
 
 function judgeUrl(text: string, at: number): Found | undefined {
   const m = matchAt(CREDENTIALS, text, at + 3)
@@ -98,6 +110,8 @@ export const databaseUrl = defineDetector({
   description:
     'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
   priority: PRIORITY.generic,
+  judged:
+    'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.',
   keywords: ['://'],
   guards: GUARDS,
   find(text, at, ctx) {
@@ -152,6 +166,8 @@ export const urlCredentials = defineDetector({
   description:
     'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …) on a real host, judged as for `secret/database-url`.',
   priority: PRIORITY.generic,
+  judged:
+    'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.',
   keywords: ['://'],
   guards: GUARDS,
   find(text, at, ctx) {

@@ -235,12 +235,10 @@ function emit(
       file,
       line,
       column: hit.start - lineStart + 1,
-      message: unverified
-        ? `possible ${label} in ${file} (${unverified})`
-        : `${label} in ${file}${hit.why ? ` (${hit.why})` : ''}`,
+      message: unverified ? `possible ${label} in ${file} (${unverified})` : `${label} in ${file}`,
       evidence: redact(hit.value, hit.shown, hash),
       key: `sha256:${hash}`,
-      ...(hit.severity && !unverified && { severity: hit.severity }),
+      ...(hit.severity && !unverified && { severity: hit.severity, because: hit.why }),
     })
   }
 }
