@@ -1,10 +1,12 @@
-import { STREAM_ABOVE } from './body.js'
-import { tooLarge, Budget, LimitExceeded } from './limits.js'
-import { showBytes } from './names.js'
-import { normalizeEntryPath, stripTop } from './paths.js'
-import { TarFormatError, TarParser, type TarHeader } from './tar-header.js'
-import { gunzipped, isGzip, TrailingCheck } from './tar-stream.js'
-import { ArtifactError, type Entry } from './types.js'
+import { STREAM_ABOVE } from '../body.js'
+import { tooLarge, Budget, LimitExceeded } from '../limits.js'
+import { showBytes } from '../names.js'
+import { normalizeEntryPath, stripTop } from '../paths.js'
+import { ArtifactError, type Entry } from '../types.js'
+import { asFailure } from './errors.js'
+import { gunzipped, isGzip } from './gzip.js'
+import { TarParser, type TarHeader } from './parser.js'
+import { TrailingCheck } from './trailing-data.js'
 
 export interface TarOptions {
   /** Name used in error messages. */
@@ -225,31 +227,4 @@ export async function* readTar(
 /** Reads past what the consumer left of a body. */
 async function skipBody(body: AsyncIterable<Buffer>): Promise<void> {
   for await (const _ of body) void _
-}
-
-function gzipError(err: Error, artifact: string): ArtifactError {
-  const code = (err as NodeJS.ErrnoException).code ?? ''
-  if (/^Z_|^ERR_ZLIB/.test(code) || /zlib|header check|end of file|invalid/i.test(err.message)) {
-    return new ArtifactError(artifact, `corrupt or truncated gzip data (${err.message})`)
-  }
-  return new ArtifactError(artifact, `unreadable: ${err.message}`)
-}
-
-/** The error a failed read ends with, naming the artifact and the cause. */
-function asFailure(
-  err: unknown,
-  sawEntry: boolean,
-  artifact: string,
-): ArtifactError | LimitExceeded {
-  if (err instanceof ArtifactError || err instanceof LimitExceeded) return err
-  if (!(err instanceof TarFormatError)) return gzipError(err as Error, artifact)
-  const cause =
-    err.kind === 'not-tar' || (err.kind === 'checksum' && !sawEntry)
-      ? 'not a tar archive (no valid tar header found)'
-      : err.kind === 'checksum'
-        ? 'corrupt tar: header checksum failure'
-        : err.kind === 'truncated'
-          ? `truncated tar: ${err.message}`
-          : `unreadable tar: ${err.message}`
-  return new ArtifactError(artifact, cause)
 }

@@ -1,24 +1,20 @@
+import type { EntryType } from '../types.js'
+import { TarFormatError } from './errors.js'
 import {
   BLOCK,
   bytesOf,
   checksum,
-  cutAtNul,
   endsWithSlash,
   fieldEnd,
   fieldName,
   isUstar,
   nameOf,
-  paxRecords,
   readNumber,
   slice,
-  TarFormatError,
-  type Extended,
   type Slice,
   type TarName,
-} from './tar-fields.js'
-import type { EntryType } from './types.js'
-
-export { TarFormatError, type TarName } from './tar-fields.js'
+} from './fields.js'
+import { cutAtNul, paxRecords, type Extended } from './pax.js'
 
 /**
  * A tar reader that reads what node-tar's strict Parser reads (what npm extracts), field quirks
