@@ -96,8 +96,7 @@ interface Seen {
 function ours(bytes: Buffer, chunks: number[] = [bytes.length || 1]): Seen {
   const events: Event[] = []
   let data: Buffer[] = []
-  let rest: Buffer[] = []
-  let eof = false
+  const rest: Buffer[] = []
   const parser = new TarParser({
     onEntry(h: TarHeader) {
       data = []
@@ -109,16 +108,16 @@ function ours(bytes: Buffer, chunks: number[] = [bytes.length || 1]): Seen {
     onEntryEnd() {},
     onEnd() {
       events.push(['eof'])
-      eof = true
+    },
+    onTrailing(bytes) {
+      rest.push(bytes)
     },
   })
   try {
     for (let at = 0, k = 0; at < bytes.length; k++) {
       const piece = bytes.subarray(at, at + chunks[k % chunks.length])
       at += piece.length
-      if (eof) rest.push(piece)
-      else parser.write(piece)
-      if (eof && rest.length === 0) rest = [parser.remainder()]
+      parser.write(piece)
     }
     parser.end()
   } catch (err) {

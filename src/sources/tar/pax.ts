@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { decodeName, encodeName } from '../names.js'
-import type { TarName } from './fields.js'
+import { nameOf, type TarName } from './fields.js'
 
 // pax records ('x', 'g') and GNU long names ('L', 'K'): what an extension header sets for the
 // entry after it (or, global, for all), read the way node-tar's strict Parser reads it.
@@ -19,6 +19,33 @@ export interface Extended {
   mtime?: true
   atime?: true
   ctime?: true
+}
+
+/**
+ * The extension records in force: `local` for the next entry, `global` for every entry after. An
+ * extension header's data is applied once whole; the next entry's header clears `local`.
+ */
+export class Extensions {
+  local: Extended | undefined
+  global: Extended | undefined
+
+  /** Applies the data of an extension header with type flag `code`, as node-tar does. */
+  apply(code: string, data: Buffer): void {
+    switch (code) {
+      case 'x':
+      case 'X':
+        this.local = paxRecords(data, this.local)
+        break
+      case 'g':
+        this.global = paxRecords(data, this.global)
+        break
+      case 'K':
+        this.local = { ...this.local, linkpath: cutAtNul(nameOf(data)) }
+        break
+      default:
+        this.local = { ...this.local, path: cutAtNul(nameOf(data)) }
+    }
+  }
 }
 
 /** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */

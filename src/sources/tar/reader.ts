@@ -133,6 +133,9 @@ export async function* readTar(
     onEnd() {
       sawEof = true
     },
+    onTrailing(bytes) {
+      trailing.add(bytes)
+    },
   })
 
   let iterator: AsyncIterator<Buffer> | undefined
@@ -154,12 +157,7 @@ export async function* readTar(
       }
       const chunk = next.value
       opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact)
-      if (sawEof) {
-        trailing.add(chunk)
-        return true
-      }
       parser.write(chunk)
-      if (sawEof) trailing.add(parser.remainder())
       return true
     } catch (err) {
       // Whoever meets it (the entry loop or a body being read), the read fails with one cause.
