@@ -4,10 +4,20 @@ import type { Budget } from '../limits.js'
 const CHUNK = 64 * 1024
 
 /**
- * Looks at the first bytes to tell gzip from plain tar, and counts every input byte toward the
- * budget's compression ratio (unless the input is an archive nested in another).
+ * The tar's bytes: the input gunzipped when its first bytes say gzip, as it is otherwise. Every
+ * input byte counts toward the budget's compression ratio (unless the input is an archive
+ * nested in another).
  */
-export async function isGzip(
+export async function tarBytes(
+  input: AsyncIterable<Buffer> | Iterable<Buffer>,
+  opts: { budget: Budget; countCompressed?: boolean },
+): Promise<AsyncIterator<Buffer>> {
+  const source = await sniffGzip(input, opts)
+  return (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]()
+}
+
+/** Looks at the first bytes to tell gzip from plain tar; the chunks come whole all the same. */
+async function sniffGzip(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: { budget: Budget; countCompressed?: boolean },
 ): Promise<{ gzip: boolean; chunks: AsyncIterable<Buffer> }> {
