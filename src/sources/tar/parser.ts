@@ -10,7 +10,7 @@ export interface TarHandlers {
   onEntry(header: TarHeader): void
   /** Data of the current entry: views of the input chunks, never copies. */
   onData(chunk: Buffer): void
-  /** The current entry's data is over (before its padding is read). */
+  /** The current entry is over: its data and the padding after it have been read. */
   onEntryEnd(): void
   /** The end-of-archive marker (two null blocks) was read; nothing after it is parsed. */
   onEnd?(): void
@@ -49,8 +49,10 @@ export class TarParser {
   private dataLeft = 0
   private blockLeft = 0
   private consumed = 0
+  /** What the padding being read ends: an entry's data, or an extension record's. */
+  private padded: 'data' | 'extension' = 'data'
   /** An extension record's data, and its type flag, until the record is whole. */
-  private readonly parts: Buffer[] = []
+  private parts: Buffer[] = []
   private code = ''
   private readonly ext = new Extensions()
   private sawNull = false
@@ -87,7 +89,9 @@ export class TarParser {
       // As node-tar: the entry ends with what arrived, then the error.
       const have = this.consumed % BLOCK
       const needed = this.blockLeft + have
-      if (this.current === 'data') this.handlers.onEntryEnd()
+      if (this.current === 'data' || (this.current === 'padding' && this.padded === 'data')) {
+        this.handlers.onEntryEnd()
+      }
       throw new TarFormatError(
         'truncated',
         `Truncated input (needed ${needed} more bytes, only ${have} available)`,
@@ -177,7 +181,7 @@ export class TarParser {
     this.consumed = 0
     if (state === 'skip') this.current = this.blockLeft > 0 ? 'skip' : 'header'
     else if (this.dataLeft > 0) this.current = state
-    else this.bodyEnd(state)
+    else this.dataEnd(state)
   }
 
   /** An entry's data: handed on as views of the input. */
@@ -186,17 +190,17 @@ export class TarParser {
     this.dataLeft -= n
     this.handlers.onData(chunk.subarray(at, at + n))
     this.advance(n)
-    if (this.dataLeft === 0) this.bodyEnd('data')
+    if (this.dataLeft === 0) this.dataEnd('data')
     return at + n
   }
 
-  /** An extension record's data: kept until whole, then applied to the entries after it. */
+  /** An extension record's data: kept until the record is whole, then applied. */
   private extension(chunk: Buffer, at: number): number {
     const n = Math.min(chunk.length - at, this.dataLeft)
     this.dataLeft -= n
     this.parts.push(chunk.subarray(at, at + n))
     this.advance(n)
-    if (this.dataLeft === 0) this.bodyEnd('extension')
+    if (this.dataLeft === 0) this.dataEnd('extension')
     return at + n
   }
 
@@ -204,7 +208,9 @@ export class TarParser {
   private pass(chunk: Buffer, at: number): number {
     const n = Math.min(chunk.length - at, this.blockLeft)
     this.advance(n)
-    if (this.blockLeft === 0) this.current = 'header'
+    if (this.blockLeft > 0) return at + n
+    if (this.current === 'padding') this.bodyEnd(this.padded)
+    else this.current = 'header'
     return at + n
   }
 
@@ -213,14 +219,25 @@ export class TarParser {
     this.consumed += n
   }
 
+  /** The data is read: its padding comes next, if it has any. */
+  private dataEnd(state: 'data' | 'extension'): void {
+    if (this.blockLeft === 0) {
+      this.bodyEnd(state)
+    } else {
+      this.padded = state
+      this.current = 'padding'
+    }
+  }
+
+  /** The body is read to its last block's end: the entry is over, or the record applies. */
   private bodyEnd(state: 'data' | 'extension'): void {
+    this.current = 'header'
     if (state === 'data') {
       this.handlers.onEntryEnd()
     } else {
       const parts = this.parts
+      this.parts = []
       this.ext.apply(this.code, parts.length === 1 ? parts[0] : Buffer.concat(parts))
-      parts.length = 0
     }
-    this.current = this.blockLeft > 0 ? 'padding' : 'header'
   }
 }
