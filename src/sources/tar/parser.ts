@@ -5,7 +5,7 @@ import { Extensions } from './pax.js'
 
 export type { TarHeader } from './header.js'
 
-/** What the parser calls as it reads; all but the entry's are optional. */
+/** What the parser calls as it reads (a caller that does not care about the end may leave it out). */
 export interface TarHandlers {
   onEntry(header: TarHeader): void
   /** Data of the current entry: views of the input chunks, never copies. */
@@ -22,10 +22,12 @@ export interface TarHandlers {
  * What the parser reads next. A tar is a run of 512-byte blocks: a header, then the data it
  * declares, padded to a whole block; two null blocks end it, and what follows is not part of it.
  *
- *   header --entry--> data --> padding --> header
- *   header --pax or GNU long name--> extension --> padding --> header
- *   header --record too large to apply--> skip --> header
- *   header --second null block in a row--> end (every later byte is trailing data)
+ *   header --an entry's header--> data --> padding --> header
+ *   header --a pax or GNU long-name header--> extension --> padding --> header
+ *   header --such a header whose record is too large to apply--> skip --> header
+ *   header --the second null block in a row--> end: every later byte is trailing data
+ *
+ * Data that fills its last block has no padding; an entry without data is over at its header.
  */
 export type TarState = 'header' | 'data' | 'extension' | 'skip' | 'padding' | 'end'
 
