@@ -114,8 +114,9 @@ export class TarEntries implements TarHandlers {
   finish(whole: boolean): void {
     const junk = whole ? this.trailing.describe() : undefined
     const e = this.pending
-    if (junk && e)
+    if (junk && e) {
       e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }]
+    }
     this.release()
   }
 }
