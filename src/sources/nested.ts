@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib'
 import { Budget, LimitExceeded } from './limits.js'
 import { topFolderFor } from './open.js'
 import { sniff } from './sniff.js'
-import { readTar } from './tar.js'
+import { readTar } from './tar/reader.js'
 import { ArtifactError, type Entry } from './types.js'
 import { readZip } from './zip.js'
 

@@ -1,15 +1,13 @@
 import { isUtf8 } from 'node:buffer'
-import { decodeName, encodeName } from './names.js'
+import { decodeName } from '../names.js'
+import { TarFormatError } from './errors.js'
 
-// The fields of tar headers and of pax and GNU long-name records, decoded the way node-tar's
+// The fields of a tar header (text, names, numbers, the checksum), decoded the way node-tar's
 // strict Parser decodes them (what npm extracts), quirks included.
 
 export const BLOCK = 512
 const USTAR = Buffer.from('ustar\u000000', 'latin1')
 const SLASH = Buffer.from('/')
-/** node-tar's cut of text at a NUL: no `s` flag, so it stops at a line break. */
-const NUL_TO_EOL = /\0.*/
-
 /** An entry name: as npm writes it, and with its bytes kept. */
 export interface TarName {
   /** UTF-8 with U+FFFD for bytes that are not (node-tar's decoding, so npm's). */
@@ -17,30 +15,6 @@ export interface TarName {
   /** Equal to `text` for valid UTF-8; otherwise each bad byte is the lone surrogate U+DC00+byte (decodeName). */
   raw: string
   valid: boolean
-}
-
-/** What is wrong with the tar; `message` is node-tar's wording. */
-export class TarFormatError extends Error {
-  constructor(
-    readonly kind: 'checksum' | 'truncated' | 'not-tar' | 'invalid',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'TarFormatError'
-  }
-}
-
-/** What pax and GNU long-name records set for the next entry (or, global, for all). */
-export interface Extended {
-  path?: TarName
-  linkpath?: TarName
-  size?: number
-  // Fields node-tar then takes from the record instead of decoding (and so never rejects).
-  uid?: true
-  gid?: true
-  mtime?: true
-  atime?: true
-  ctime?: true
 }
 
 /** A text field's kept bytes: [start, end) of `buf` (a copy in the odd case `slice` describes). */
@@ -52,8 +26,8 @@ export interface Slice {
 
 /**
  * Reads a NUL-padded text field as node-tar does: up to the first NUL, but node-tar cuts with the
- * regex NUL_TO_EOL, whose `.` stops at a line break, so a line break after the NUL keeps what
- * follows it (later NULs included).
+ * regex NUL_TO_EOL (pax.ts), whose `.` stops at a line break, so a line break after the NUL keeps
+ * what follows it (later NULs included).
  */
 export function slice(buf: Buffer, start: number, len: number): Slice {
   const end = start + len
@@ -141,66 +115,6 @@ export function nameOf(bytes: Buffer): TarName {
   const text = bytes.toString('utf8')
   if (isUtf8(bytes)) return { text, raw: text, valid: true }
   return { text, raw: decodeName(bytes).text, valid: false }
-}
-
-/** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */
-export function cutAtNul(name: TarName): TarName {
-  const text = name.text.replace(NUL_TO_EOL, '')
-  const raw = name.raw.replace(NUL_TO_EOL, '')
-  return { text, raw, valid: name.valid || raw === text }
-}
-
-/**
- * Applies pax records as node-tar's Pax.parse does: `len key=value\n` lines read from the UTF-8
- * text (U+FFFD for bad bytes), a line whose length is wrong skipped. The raw spelling of a path
- * comes from the same lines read without loss.
- */
-export function paxRecords(data: Buffer, into: Extended | undefined): Extended {
-  const out: Extended = { ...into }
-  const text = data.toString('utf8')
-  const lines = text.replace(/\n$/, '').split('\n')
-  const rawLines = isUtf8(data) ? undefined : decodeName(data).text.replace(/\n$/, '').split('\n')
-  lines.forEach((line, i) => {
-    const n = parseInt(line, 10)
-    if (n !== Buffer.byteLength(line) + 1) return
-    const kv = line.slice(`${n} `.length).split('=')
-    const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1')
-    if (!k) return
-    const v = kv.join('=').replace(NUL_TO_EOL, '')
-    switch (k) {
-      case 'path':
-        out.path = paxName(v, rawLines?.[i], n)
-        break
-      case 'linkpath':
-        out.linkpath = paxName(v, rawLines?.[i], n)
-        break
-      case 'size': {
-        const s = +v
-        if (s >= 0) out.size = s
-        break
-      }
-      case 'uid':
-      case 'gid':
-      case 'mtime':
-      case 'atime':
-      case 'ctime':
-        out[k] = true
-        break
-    }
-  })
-  return out
-}
-
-function paxName(text: string, rawLine: string | undefined, n: number): TarName {
-  if (rawLine === undefined) return { text, raw: text, valid: true }
-  const kv = rawLine.slice(`${n} `.length).split('=')
-  kv.shift()
-  const raw = kv.join('=').replace(NUL_TO_EOL, '')
-  if (raw === text) return { text, raw, valid: true }
-  // Both spellings come from the same bytes; should they ever disagree, keep npm's.
-  return encodeName(raw).toString('utf8') === text
-    ? { text, raw, valid: false }
-    : { text, raw: text, valid: !text.includes('\ufffd') }
 }
 
 /**

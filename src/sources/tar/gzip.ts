@@ -1,15 +1,23 @@
-import { open } from 'node:fs/promises'
 import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib'
-import type { Budget } from './limits.js'
+import type { Budget } from '../limits.js'
 
 const CHUNK = 64 * 1024
-const ZEROS = Buffer.alloc(CHUNK)
 
 /**
- * Looks at the first bytes to tell gzip from plain tar, and counts every input byte toward the
- * budget's compression ratio (unless the input is an archive nested in another).
+ * The tar's bytes: the input gunzipped when its first bytes say gzip, as it is otherwise. Every
+ * input byte counts toward the budget's compression ratio (unless the input is an archive
+ * nested in another).
  */
-export async function isGzip(
+export async function tarBytes(
+  input: AsyncIterable<Buffer> | Iterable<Buffer>,
+  opts: { budget: Budget; countCompressed?: boolean },
+): Promise<AsyncIterator<Buffer>> {
+  const source = await sniffGzip(input, opts)
+  return (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]()
+}
+
+/** Looks at the first bytes to tell gzip from plain tar; the chunks come whole all the same. */
+async function sniffGzip(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: { budget: Budget; countCompressed?: boolean },
 ): Promise<{ gzip: boolean; chunks: AsyncIterable<Buffer> }> {
@@ -90,72 +98,4 @@ async function feed(chunks: AsyncIterable<Buffer>, gz: Gunzip): Promise<void> {
   } catch (err) {
     gz.destroy(err as Error)
   }
-}
-
-/**
- * A file's bytes in pieces of up to `size` bytes, the next read under way while the consumer
- * has the current piece. With `reuse`, pieces are read into two buffers in turn, so each is
- * valid only until the next is asked for: fresh memory for every piece costs a page fault per
- * 4 KiB, which on a virtual machine costs more than the gunzip of those bytes, and only a
- * consumer that keeps nothing of a piece (zlib) may take them. The file is closed once the
- * pieces end, fail or are left (the generator's `return` resolves after it is).
- */
-export async function* fileChunks(
-  path: string,
-  size: number,
-  opts: { reuse: boolean },
-): AsyncGenerator<Buffer> {
-  const fh = await open(path, 'r')
-  const buffers = opts.reuse ? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] : []
-  let turn = 0
-  const read = () => {
-    turn ^= 1
-    const reading = fh.read(buffers[turn] ?? Buffer.allocUnsafe(size), 0, size, null)
-    // It may fail while the consumer still holds the last piece: handled when awaited, and
-    // meanwhile no unhandled rejection (which ends the process).
-    reading.catch(() => undefined)
-    return reading
-  }
-  let next = read()
-  try {
-    for (;;) {
-      const { bytesRead, buffer } = await next
-      if (bytesRead === 0) return
-      next = read()
-      yield buffer.subarray(0, bytesRead)
-    }
-  } finally {
-    await next.catch(() => undefined)
-    await fh.close()
-  }
-}
-
-/** Watches the bytes after the tar end marker: zero padding is normal, anything else is not. */
-export class TrailingCheck {
-  private bytes = 0
-  private firstData = -1
-
-  add(chunk: Buffer): void {
-    if (this.firstData < 0) {
-      const at = firstNonZero(chunk)
-      if (at >= 0) this.firstData = this.bytes + at
-    }
-    this.bytes += chunk.length
-  }
-
-  /** A sentence for the finding, or undefined when only zeros (or nothing) follow the marker. */
-  describe(): string | undefined {
-    if (this.firstData < 0) return undefined
-    return `${this.bytes} bytes follow the tar end-of-archive marker and hold data (from byte ${this.firstData} after it); npm stops at the marker, other tools may extract them, and packguard did not check them`
-  }
-}
-
-/** Index of the first non-zero byte; compares against zeros natively, 64 KiB at a time. */
-function firstNonZero(chunk: Buffer): number {
-  for (let off = 0; off < chunk.length; off += CHUNK) {
-    const part = chunk.subarray(off, off + CHUNK)
-    if (part.equals(ZEROS.subarray(0, part.length))) continue
-    for (let i = 0; i < part.length; i++) if (part[i] !== 0) return off + i
-  }
-  return -1
 }

@@ -5,13 +5,15 @@ import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { DEFAULT_LIMITS } from '../src/config/defaults.js'
 import { openArtifact } from '../src/sources/open.js'
-import { fileChunks, gunzipped } from '../src/sources/tar-stream.js'
+import { fileChunks } from '../src/sources/file-chunks.js'
+import { gunzipped } from '../src/sources/tar/gzip.js'
 import { tempDir } from './helpers/fs.js'
 import { prng } from './helpers/hostile.js'
 import { npmTgz, tgz } from './helpers/tar.js'
 
-// A gzipped tarball is read into two buffers in turn (fresh memory for every piece costs a page
-// fault per 4 KiB): these tests check that no byte is lost or overwritten on the way to zlib.
+// The input side of a tar read. A gzipped tarball is read into two buffers in turn (fresh memory
+// for every piece costs a page fault per 4 KiB): these tests check that no byte is lost or
+// overwritten on the way to zlib, and that the file is closed however the read ends.
 
 /** Text that compresses, but not so well that the gzip fits in a few pieces. */
 function text(bytes: number, seed: number): Buffer {

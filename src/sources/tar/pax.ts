@@ -1,0 +1,109 @@
+import { isUtf8 } from 'node:buffer'
+import { decodeName, encodeName } from '../names.js'
+import { nameOf, type TarName } from './fields.js'
+
+// pax records ('x', 'g') and GNU long names ('L', 'K'): what an extension header sets for the
+// entry after it (or, global, for all), read the way node-tar's strict Parser reads it.
+
+/** node-tar's cut of text at a NUL: no `s` flag, so it stops at a line break. */
+const NUL_TO_EOL = /\0.*/
+
+/** What pax and GNU long-name records set for the next entry (or, global, for all). */
+export interface Extended {
+  path?: TarName
+  linkpath?: TarName
+  size?: number
+  // Fields node-tar then takes from the record instead of decoding (and so never rejects).
+  uid?: true
+  gid?: true
+  mtime?: true
+  atime?: true
+  ctime?: true
+}
+
+/**
+ * The extension records in force: `local` for the next entry, `global` for every entry after. An
+ * extension header's data is applied once whole; the next entry's header clears `local`.
+ */
+export class Extensions {
+  local: Extended | undefined
+  global: Extended | undefined
+
+  /** Applies the data of an extension header with type flag `code`, as node-tar does. */
+  apply(code: string, data: Buffer): void {
+    switch (code) {
+      case 'x':
+      case 'X':
+        this.local = paxRecords(data, this.local)
+        break
+      case 'g':
+        this.global = paxRecords(data, this.global)
+        break
+      case 'K':
+        this.local = { ...this.local, linkpath: cutAtNul(nameOf(data)) }
+        break
+      default:
+        this.local = { ...this.local, path: cutAtNul(nameOf(data)) }
+    }
+  }
+}
+
+/** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */
+export function cutAtNul(name: TarName): TarName {
+  const text = name.text.replace(NUL_TO_EOL, '')
+  const raw = name.raw.replace(NUL_TO_EOL, '')
+  return { text, raw, valid: name.valid || raw === text }
+}
+
+/**
+ * Applies pax records as node-tar's Pax.parse does: `len key=value\n` lines read from the UTF-8
+ * text (U+FFFD for bad bytes), a line whose length is wrong skipped. The raw spelling of a path
+ * comes from the same lines read without loss.
+ */
+export function paxRecords(data: Buffer, into: Extended | undefined): Extended {
+  const out: Extended = { ...into }
+  const text = data.toString('utf8')
+  const lines = text.replace(/\n$/, '').split('\n')
+  const rawLines = isUtf8(data) ? undefined : decodeName(data).text.replace(/\n$/, '').split('\n')
+  lines.forEach((line, i) => {
+    const n = parseInt(line, 10)
+    if (n !== Buffer.byteLength(line) + 1) return
+    const kv = line.slice(`${n} `.length).split('=')
+    const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1')
+    if (!k) return
+    const v = kv.join('=').replace(NUL_TO_EOL, '')
+    switch (k) {
+      case 'path':
+        out.path = paxName(v, rawLines?.[i], n)
+        break
+      case 'linkpath':
+        out.linkpath = paxName(v, rawLines?.[i], n)
+        break
+      case 'size': {
+        const s = +v
+        if (s >= 0) out.size = s
+        break
+      }
+      case 'uid':
+      case 'gid':
+      case 'mtime':
+      case 'atime':
+      case 'ctime':
+        out[k] = true
+        break
+    }
+  })
+  return out
+}
+
+function paxName(text: string, rawLine: string | undefined, n: number): TarName {
+  if (rawLine === undefined) return { text, raw: text, valid: true }
+  const kv = rawLine.slice(`${n} `.length).split('=')
+  kv.shift()
+  const raw = kv.join('=').replace(NUL_TO_EOL, '')
+  if (raw === text) return { text, raw, valid: true }
+  // Both spellings come from the same bytes; should they ever disagree, keep npm's.
+  return encodeName(raw).toString('utf8') === text
+    ? { text, raw, valid: false }
+    : { text, raw: text, valid: !text.includes('\ufffd') }
+}
