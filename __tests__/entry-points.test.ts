@@ -149,3 +149,28 @@ test('an explicit rules: entry wins over the judgement of the rule', async () =>
     'metadata/bin-not-executable error',
   ])
 })
+
+test('a gzipped tarball loses its one top folder whatever its name, as npm installs it', async () => {
+  const { tgz } = await import('./helpers/tar.js')
+  const pkgJson = JSON.stringify({ name: 'p', version: '1.0.0', main: 'index.js', files: ['*'] })
+  const github = tgz([
+    { name: 'owner-repo-5c506eb/', type: '5' },
+    { name: 'owner-repo-5c506eb/package.json', content: pkgJson },
+    { name: 'owner-repo-5c506eb/index.js', content: '1' },
+  ])
+  const r = await checkBytes('p-1.0.0.tgz', github)
+  expect(r.findings).toEqual([])
+  const packed = tgz([
+    { name: 'owner-repo-5c506eb/package.json', content: pkgJson },
+    { name: 'owner-repo-5c506eb/index.js', content: '1' },
+  ])
+  expect((await checkBytes('p-1.0.0.tgz', packed)).findings).toEqual([])
+  // A plain tar keeps a folder that is neither package/ nor named like the file.
+  const plain = tar([{ name: 'owner-repo-5c506eb/package.json', content: pkgJson }])
+  const files = await checkBytes(
+    'p-1.0.0.tar',
+    plain,
+    'files:\n  forbid: ["owner-repo-5c506eb/**"]\n',
+  )
+  expect(files.findings.map((f) => f.rule)).toEqual(['file/forbidden'])
+})

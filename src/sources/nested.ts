@@ -24,7 +24,7 @@ export function openNested(outer: Entry, budget: Budget): AsyncIterable<Entry> |
     kind === 'zip'
       ? readZip(content, { artifact: outer.path, budget, countCompressed: false })
       : kind === 'tar'
-        ? readTar(chunks(content), tarOptions(outer, budget))
+        ? readTar(chunks(content), tarOptions(outer, budget, false))
         : gzipEntries(outer, budget)
   return prefixed(inner, outer.path, depth)
 }
@@ -43,14 +43,22 @@ async function* prefixed(
   }
 }
 
-function tarOptions(outer: Entry, budget: Budget) {
-  return { artifact: outer.path, budget, top: topFolderFor(outer.path), countCompressed: false }
+function tarOptions(outer: Entry, budget: Budget, gzipped: boolean) {
+  return {
+    artifact: outer.path,
+    budget,
+    top: topFolderFor(outer.path, gzipped),
+    countCompressed: false,
+  }
 }
 
 async function* gzipEntries(outer: Entry, budget: Budget): AsyncGenerator<Entry> {
   let yielded = false
   try {
-    for await (const e of readTar(chunks(outer.content as Buffer), tarOptions(outer, budget))) {
+    for await (const e of readTar(
+      chunks(outer.content as Buffer),
+      tarOptions(outer, budget, true),
+    )) {
       yielded = true
       yield e
     }

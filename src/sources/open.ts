@@ -45,7 +45,7 @@ export async function openArtifact(path: string, opts: OpenOptions): Promise<Ope
       // A tar's pieces may be kept as small files' contents, so they are fresh.
       const gzip = kind.kind === 'gzip'
       const input = fileChunks(path, gzip ? 8 * CHUNK : CHUNK, { reuse: gzip })
-      const top = topFolderFor(path)
+      const top = topFolderFor(path, gzip)
       return {
         format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',
         entries: readTar(input, { artifact: path, budget, top }),
@@ -65,14 +65,24 @@ export async function openArtifact(path: string, opts: OpenOptions): Promise<Ope
 }
 
 /**
- * npm strips the first folder of every tarball path (`package/`); a tarball named like its top
- * folder (`name-1.0.tar.gz` holding `name-1.0/`, as sdists and source releases are) is stripped too.
+ * npm strips the first folder of every path of a gzipped tarball, whatever its name: `package/`
+ * as npm packs, but published tarballs also hold `owner-repo-sha/` (a GitHub archive). A
+ * gzipped tar that starts with its top folder (a folder entry, or `<top>/package.json`) is read
+ * the same way, so paths are those that install. Otherwise only `package/` or a folder named
+ * like the file (`name-1.0.tar.gz` holding `name-1.0/`, as source releases are) is stripped: a
+ * first entry `vendor/x` says nothing of the entries after it.
  */
-export function topFolderFor(archivePath: string): (firstPath: string) => string | undefined {
+export function topFolderFor(
+  archivePath: string,
+  gzipped: boolean,
+): (firstPath: string, folder: boolean) => string | undefined {
   const stem = basename(archivePath).replace(/\.(tar\.gz|tgz|tar|gz)$/i, '')
-  return (firstPath) => {
-    const top = firstPath.split('/')[0]
-    return top === 'package' || top === stem ? top : undefined
+  return (firstPath, folder) => {
+    const slash = firstPath.indexOf('/')
+    const top = slash === -1 ? firstPath : firstPath.slice(0, slash)
+    if (top === 'package' || top === stem) return top
+    const leads = folder ? slash === -1 : firstPath === `${top}/package.json`
+    return gzipped && top !== '' && leads ? top : undefined
   }
 }
 

@@ -11,7 +11,7 @@ export interface EntryOptions {
   /** Name used in error messages. */
   artifact: string
   /** A top folder to strip from every path under it (`package` for npm). */
-  top?: (firstPath: string) => string | undefined
+  top?: (firstPath: string, folder: boolean) => string | undefined
   budget: Budget
 }
 
@@ -57,7 +57,7 @@ export class TarEntries implements TarHandlers {
     // The top folder is the first one npm sees: not that of a volume label it passes over.
     if (this.first && !h.skipped) {
       this.first = false
-      this.top = this.opts.top?.(normalized)
+      this.top = this.opts.top?.(normalized, h.type === 'directory')
     }
     const entry = entryOf(h, stripTop(normalized, this.top), this.opts.artifact)
     this.current = entry.path || entry.rawPath
