@@ -1470,6 +1470,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -1545,6 +1552,379 @@ const MAX_COUNT = 10_000;
 
 /***/ }),
 
+/***/ 26:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ resolve)
+});
+
+;// CONCATENATED MODULE: ./build/src/config/spec.js
+function camel(key) {
+    return key.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+
+// EXTERNAL MODULE: ./build/src/config/units.js
+var units = __nccwpck_require__(5543);
+;// CONCATENATED MODULE: ./build/src/config/resolve.js
+
+
+/**
+ * A validated value with the schema's defaults filled in, sizes read into bytes and keys in
+ * camelCase (a map's keys are data, rule ids, and stay as written). A mapping that is not given
+ * is resolved from nothing, so its keys' defaults apply; one with a default of its own (a drift
+ * tolerance) takes it whole when not given, and nothing of it when given.
+ */
+function resolve(spec, value) {
+    return fill(spec, value);
+}
+function fill(spec, given) {
+    const value = given === undefined ? spec.default : given;
+    switch (spec.type) {
+        case 'size':
+            return value === undefined ? undefined : (0,units/* parseSize */.DB)(value);
+        case 'array':
+            return value?.map((v) => fill(spec.items, v));
+        case 'map':
+            return (value &&
+                Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(spec.values, v)])));
+        case 'object': {
+            const obj = (value ?? {});
+            const out = {};
+            for (const [key, sub] of Object.entries(spec.props)) {
+                const v = fill(sub, obj[key]);
+                if (v !== undefined)
+                    out[camel(key)] = v;
+            }
+            return out;
+        }
+        default:
+            return value;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9829:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ CONFIG_SCHEMA)
+/* harmony export */ });
+/* unused harmony export CONTENT_RULE */
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4583);
+
+// The one description of `.github/packguard.yml`. Its types (RawConfig, ResolvedConfig), its
+// defaults, the validator's messages, schemas/packguard.schema.json and the README's
+// configuration reference all come from here: a key is added by adding it here.
+const ascending = [..._findings_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC].reverse();
+const globs = { type: 'array', items: { type: 'string' } };
+const mapPolicy = {
+    type: 'enum',
+    values: ['allow', 'warn', 'forbid'],
+    examples: ['allow'],
+};
+const percent = { type: 'number', min: 0, description: 'Percent of the expected value' };
+const bytes = { type: 'size', description: 'Bytes, as a size' };
+const fileCount = { type: 'integer', min: 0, description: 'Number of files' };
+const tolerance = (what) => `${what} must change by more than every bound given to count; one given replaces the default whole`;
+/** A team's own content rule (`content/<name>`); compiled by `compileContentRule`. */
+const CONTENT_RULE = {
+    type: 'object',
+    props: {
+        name: {
+            type: 'string',
+            description: 'Lowercase letters, digits and dashes; its findings are `content/<name>`',
+        },
+        pattern: {
+            type: 'string',
+            description: 'An RE2 regular expression (linear time); give `pattern` or `strings`',
+        },
+        strings: {
+            ...globs,
+            description: 'Literal strings, word-bounded; give `pattern` or `strings`',
+        },
+        flags: {
+            type: 'string',
+            description: 'RE2 flags among `i`, `m`, `s` (default: `i` for `strings`, none for a `pattern`)',
+        },
+        files: { ...globs, description: 'Globs of the files to search (default: every text file)' },
+        severity: {
+            type: 'enum',
+            values: ascending,
+            default: 'error',
+            description: 'Severity of its findings',
+        },
+        message: { type: 'string', description: 'Shown instead of the default message' },
+    },
+    required: ['name'],
+};
+const CONFIG_SCHEMA = {
+    type: 'object',
+    description: 'packguard configuration (`.github/packguard.yml`)',
+    props: {
+        extends: {
+            type: 'enum',
+            values: ['recommended', 'strict', 'none'],
+            default: 'recommended',
+            description: 'Preset of rule severities: documented, all errors, or only declared and fail-closed rules',
+        },
+        files: {
+            type: 'object',
+            description: 'What the package must, may and must not hold (globs)',
+            props: {
+                allow: {
+                    ...globs,
+                    description: 'The only files allowed; anything else is `file/unexpected`',
+                    examples: [['dist/', 'package.json', 'README.md', 'LICENSE']],
+                },
+                forbid: {
+                    ...globs,
+                    default: [],
+                    description: 'Files that must not ship (`file/forbidden`)',
+                    examples: [['*.map', '.env', 'src/**']],
+                },
+                require: {
+                    ...globs,
+                    default: [],
+                    description: 'Files that must ship (`file/missing`)',
+                    examples: [['dist/index.js', 'dist/index.d.ts']],
+                },
+            },
+        },
+        limits: {
+            type: 'object',
+            description: 'Size budgets of the package (`size/*`); none by default',
+            props: {
+                'max-total-size': {
+                    type: 'size',
+                    description: 'Unpacked size of the whole package (`size/total`)',
+                    examples: ['5MB'],
+                },
+                'max-file-size': {
+                    type: 'size',
+                    description: 'Size of any one file (`size/file`)',
+                    examples: ['1MB'],
+                },
+                'max-files': {
+                    type: 'integer',
+                    min: 0,
+                    description: 'Number of files (`size/file-count`)',
+                    examples: [300],
+                },
+            },
+        },
+        rules: {
+            type: 'map',
+            key: 'rule id',
+            values: { type: 'enum', values: ['off', ...ascending] },
+            default: {},
+            description: 'Severity of any rule by id, over the preset (see docs/rules.md)',
+            examples: [{ 'archive/link': 'off' }],
+        },
+        sourcemaps: {
+            type: 'object',
+            description: 'Shipping maps on purpose: `allow` turns the rule off, `warn` makes it a warning, `forbid` an error',
+            props: {
+                files: {
+                    ...mapPolicy,
+                    description: '`.map` files listing their sources (`sourcemap/file`)',
+                },
+                'sources-content': {
+                    ...mapPolicy,
+                    description: 'Maps embedding their sources (`sourcemap/sources-content`, `sourcemap/inline`)',
+                },
+                'external-urls': {
+                    ...mapPolicy,
+                    description: 'A `sourceMappingURL` pointing to another host (`sourcemap/external-url`)',
+                    examples: ['warn'],
+                },
+            },
+        },
+        content: {
+            type: 'array',
+            items: CONTENT_RULE,
+            default: [],
+            description: "The team's own words that must not ship: codenames, internal hosts",
+            examples: [
+                [
+                    { name: 'codename', strings: ['Nightingale', 'project-falcon'] },
+                    {
+                        name: 'internal-hosts',
+                        pattern: '[a-z0-9-]+\\.corp\\.example\\.com',
+                        flags: 'i',
+                        files: ['dist/**'],
+                        severity: 'warning',
+                        message: 'internal hostname',
+                    },
+                ],
+            ],
+        },
+        ignore: {
+            type: 'array',
+            items: {
+                type: 'object',
+                props: {
+                    rule: { type: 'string', description: 'A rule id, or a family as `file/*`' },
+                    path: { type: 'string', description: 'Only findings on files matching this glob' },
+                    reason: { type: 'string', description: 'Why; shown in the report' },
+                },
+                required: ['rule', 'reason'],
+            },
+            default: [],
+            description: 'Documented suppressions; suppressed findings are still listed',
+            examples: [
+                [
+                    {
+                        rule: 'file/forbidden',
+                        path: 'dist/vendor.js.map',
+                        reason: 'vendored map, reviewed in #123',
+                    },
+                ],
+            ],
+        },
+        drift: {
+            type: 'object',
+            description: 'What the artifact is compared with, and how closely',
+            props: {
+                lockfile: {
+                    type: 'string',
+                    description: 'Lockfile written by `packguard snapshot` (or `--lockfile`)',
+                    examples: ['packguard.lock.json'],
+                },
+                baseline: {
+                    type: 'string',
+                    description: 'An artifact, `npm:<name>@<version|tag>` or `npm:previous` (or `--baseline`)',
+                    examples: ['npm:previous'],
+                },
+                compare: {
+                    type: 'enum',
+                    values: ['size', 'content'],
+                    default: 'size',
+                    description: '`content` also compares sha256, for reproducible builds',
+                },
+                'size-tolerance': {
+                    type: 'object',
+                    props: { percent, bytes },
+                    default: { percent: 20, bytes: '4KiB' },
+                    description: tolerance("A file's size"),
+                },
+                'total-size-tolerance': {
+                    type: 'object',
+                    props: { percent, bytes },
+                    default: { percent: 10, bytes: '100KB' },
+                    description: tolerance('The total size'),
+                },
+                'file-count-tolerance': {
+                    type: 'object',
+                    props: { percent, files: fileCount },
+                    default: { percent: 10, files: 5 },
+                    description: tolerance('The number of files'),
+                },
+            },
+        },
+        safety: {
+            type: 'object',
+            description: 'Limits on reading the artifact itself; past one, `archive/limit-exceeded`',
+            props: {
+                'max-total-bytes': {
+                    type: 'size',
+                    default: '2GiB',
+                    description: 'Unpacked bytes read from one artifact',
+                },
+                'max-entry-bytes': {
+                    type: 'size',
+                    default: '512MiB',
+                    description: 'Bytes of one entry; a larger one is not read',
+                },
+                'max-entries': {
+                    type: 'integer',
+                    min: 1,
+                    default: 250_000,
+                    description: 'Entries in one artifact',
+                },
+                'max-ratio': {
+                    type: 'number',
+                    min: 1,
+                    default: 200,
+                    description: 'Unpacked bytes per compressed byte (checked past 16 MiB)',
+                },
+                'max-depth': {
+                    type: 'integer',
+                    min: 0,
+                    default: 3,
+                    description: 'How deep archives inside archives are opened',
+                },
+            },
+        },
+    },
+};
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ toConfig)
+/* harmony export */ });
+/** `sourcemaps:` settings and the rule ids each one sets; a new setting must name its rules. */
+const SOURCEMAP_RULES = {
+    files: ['sourcemap/file'],
+    sourcesContent: ['sourcemap/sources-content', 'sourcemap/inline'],
+    externalUrls: ['sourcemap/external-url'],
+};
+const MAP_POLICY = { allow: 'off', warn: 'warning', forbid: 'error' };
+/**
+ * The Config the checks use, from a resolved config file and its compiled content rules. It only
+ * reshapes: every default is the schema's, filled in by `resolve`.
+ */
+function toConfig(r, source, content) {
+    const { drift } = r;
+    // `sourcemaps:` is shorthand for severities; an explicit `rules:` entry wins over it.
+    const rules = {};
+    for (const [key, policy] of Object.entries(r.sourcemaps)) {
+        for (const id of SOURCEMAP_RULES[key])
+            rules[id] = MAP_POLICY[policy];
+    }
+    return {
+        source,
+        extends: r.extends,
+        files: r.files,
+        limits: r.limits,
+        rules: Object.assign(rules, r.rules),
+        ignore: r.ignore,
+        safety: r.safety,
+        drift: {
+            lockfile: drift.lockfile,
+            baseline: drift.baseline,
+            settings: {
+                content: drift.compare === 'content',
+                fileTolerance: {
+                    percent: drift.sizeTolerance.percent,
+                    absolute: drift.sizeTolerance.bytes,
+                },
+                totalTolerance: {
+                    percent: drift.totalSizeTolerance.percent,
+                    absolute: drift.totalSizeTolerance.bytes,
+                },
+                countTolerance: {
+                    percent: drift.fileCountTolerance.percent,
+                    absolute: drift.fileCountTolerance.files,
+                },
+            },
+        },
+        content,
+    };
+}
+
+
+/***/ }),
+
 /***/ 5543:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1553,6 +1933,7 @@ const MAX_COUNT = 10_000;
 /* harmony export */   DB: () => (/* binding */ parseSize),
 /* harmony export */   Xq: () => (/* binding */ formatSize)
 /* harmony export */ });
+/* unused harmony export SIZE_UNITS */
 const UNITS = {
     b: 1,
     kb: 1e3,
@@ -1562,6 +1943,8 @@ const UNITS = {
     mib: 1024 ** 2,
     gib: 1024 ** 3,
 };
+/** The units a size may carry, lowercase; a size is read case-insensitively. */
+const SIZE_UNITS = Object.keys(UNITS);
 /** Parses `500`, `10KB`, `1.5 MB`, `2GiB` into bytes (KB = 1000 bytes, KiB = 1024); undefined if malformed. */
 function parseSize(value) {
     if (typeof value === 'number')
@@ -1590,67 +1973,6 @@ function formatCount(n) {
     const [int, frac] = String(n).split('.');
     const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
-
-/***/ }),
-
-/***/ 6146:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wd: () => (/* binding */ DEFAULT_DRIFT),
-/* harmony export */   ew: () => (/* binding */ diffManifests)
-/* harmony export */ });
-/* unused harmony export beyond */
-const DEFAULT_DRIFT = {
-    content: false,
-    fileTolerance: { percent: 20, absolute: 4096 },
-    totalTolerance: { percent: 10, absolute: 100_000 },
-    countTolerance: { percent: 10, absolute: 5 },
-};
-function beyond(before, after, t) {
-    const delta = Math.abs(after - before);
-    if (delta === 0)
-        return false;
-    const pct = before === 0 ? Infinity : (delta / before) * 100;
-    return ((t.percent === undefined || pct > t.percent) && (t.absolute === undefined || delta > t.absolute));
-}
-/** Every difference from `expected` to `actual`, in path order. */
-function diffManifests(expected, actual, s) {
-    const before = new Map(expected.files.map((f) => [f.path, f]));
-    const after = new Map(actual.files.map((f) => [f.path, f]));
-    const out = [];
-    for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-        const b = before.get(path);
-        const a = after.get(path);
-        if (!b)
-            out.push({ kind: 'added', path, size: a.size });
-        else if (!a)
-            out.push({ kind: 'removed', path, size: b.size });
-        else
-            out.push(...fileChanges(b, a, s));
-    }
-    if (beyond(expected.totals.bytes, actual.totals.bytes, s.totalTolerance)) {
-        out.push({ kind: 'total-size', before: expected.totals.bytes, after: actual.totals.bytes });
-    }
-    if (beyond(expected.totals.files, actual.totals.files, s.countTolerance)) {
-        out.push({ kind: 'file-count', before: expected.totals.files, after: actual.totals.files });
-    }
-    return out;
-}
-function fileChanges(b, a, s) {
-    const out = [];
-    const path = a.path;
-    if ((b.type ?? 'file') !== (a.type ?? 'file'))
-        out.push({ kind: 'type', path, before: b.type ?? 'file', after: a.type ?? 'file' });
-    if (b.mode !== a.mode)
-        out.push({ kind: 'mode', path, before: b.mode, after: a.mode });
-    if (beyond(b.size, a.size, s.fileTolerance))
-        out.push({ kind: 'size', path, before: b.size, after: a.size });
-    if (s.content && b.sha256 && a.sha256 && b.sha256 !== a.sha256)
-        out.push({ kind: 'content', path });
-    return out;
 }
 
 
@@ -1765,6 +2087,45 @@ function exitCode(report) {
     if (report.artifacts.some((a) => a.error))
         return EXIT.unreadable;
     return report.result === 'fail' ? EXIT.findings : EXIT.pass;
+}
+
+
+/***/ }),
+
+/***/ 4583:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+
+const SEVERITIES = ['error', 'warning', 'notice'];
+const RANK = { error: 3, warning: 2, notice: 1 };
+function severityRank(s) {
+    return RANK[s];
+}
+/**
+ * A stable identity for a finding: the rule, the path inside the artifact and a rule-chosen key.
+ * The artifact path is left out on purpose, since release file names carry the version.
+ */
+function fingerprint(rule, file, key = '') {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${rule}\0${file}\0${key}`).digest('hex').slice(0, 16);
+}
+/** Most severe first, then artifact, file, line and rule, so every report lists findings alike. */
+function compareFindings(a, b) {
+    return (severityRank(b.severity) - severityRank(a.severity) ||
+        cmp(a.artifact, b.artifact) ||
+        cmp(a.file, b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        cmp(a.rule, b.rule) ||
+        cmp(a.message, b.message));
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
@@ -5513,7 +5874,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 2878:
+/***/ 1510:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5713,8 +6074,51 @@ function contentSink(file, rules, report) {
 
 // EXTERNAL MODULE: ./build/src/config/units.js
 var units = __nccwpck_require__(5543);
-// EXTERNAL MODULE: ./build/src/drift/diff.js
-var diff = __nccwpck_require__(6146);
+;// CONCATENATED MODULE: ./build/src/drift/diff.js
+function beyond(before, after, t) {
+    const delta = Math.abs(after - before);
+    if (delta === 0)
+        return false;
+    const pct = before === 0 ? Infinity : (delta / before) * 100;
+    return ((t.percent === undefined || pct > t.percent) && (t.absolute === undefined || delta > t.absolute));
+}
+/** Every difference from `expected` to `actual`, in path order. */
+function diffManifests(expected, actual, s) {
+    const before = new Map(expected.files.map((f) => [f.path, f]));
+    const after = new Map(actual.files.map((f) => [f.path, f]));
+    const out = [];
+    for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+        const b = before.get(path);
+        const a = after.get(path);
+        if (!b)
+            out.push({ kind: 'added', path, size: a.size });
+        else if (!a)
+            out.push({ kind: 'removed', path, size: b.size });
+        else
+            out.push(...fileChanges(b, a, s));
+    }
+    if (beyond(expected.totals.bytes, actual.totals.bytes, s.totalTolerance)) {
+        out.push({ kind: 'total-size', before: expected.totals.bytes, after: actual.totals.bytes });
+    }
+    if (beyond(expected.totals.files, actual.totals.files, s.countTolerance)) {
+        out.push({ kind: 'file-count', before: expected.totals.files, after: actual.totals.files });
+    }
+    return out;
+}
+function fileChanges(b, a, s) {
+    const out = [];
+    const path = a.path;
+    if ((b.type ?? 'file') !== (a.type ?? 'file'))
+        out.push({ kind: 'type', path, before: b.type ?? 'file', after: a.type ?? 'file' });
+    if (b.mode !== a.mode)
+        out.push({ kind: 'mode', path, before: b.mode, after: a.mode });
+    if (beyond(b.size, a.size, s.fileTolerance))
+        out.push({ kind: 'size', path, before: b.size, after: a.size });
+    if (s.content && b.sha256 && a.sha256 && b.sha256 !== a.sha256)
+        out.push({ kind: 'content', path });
+    return out;
+}
+
 // EXTERNAL MODULE: ./build/src/drift/manifest.js
 var manifest = __nccwpck_require__(1480);
 ;// CONCATENATED MODULE: ./build/src/rules/drift.js
@@ -5803,7 +6207,7 @@ const driftRules = (0,types/* defineFamily */.u)({
                 }
                 const actual = (0,manifest/* buildManifest */.u1)(entries);
                 for (const { kind, label, manifest } of drift.against) {
-                    for (const c of (0,diff/* diffManifests */.ew)(manifest, actual, drift.settings))
+                    for (const c of diffManifests(manifest, actual, drift.settings))
                         ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label));
                 }
             },
@@ -6061,7 +6465,7 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
             category: 'drift',
             severity: 'error',
             description: 'An entry point (`main`, `module`, `types`, `exports` target, `bin`) is not in the artifact.',
-            judged: 'a notice when only an export condition no resolver acts on by default leads to it (Node, TypeScript, bundlers and runtimes use `node`, `import`, `require`, `default`, `types`, `browser`, `module`, `worker`, `development`, `production`, `react-native`, `deno`, `bun`, ...): such a target breaks only a tool configured for it.',
+            judged: 'a notice when only an export condition no resolver acts on by default leads to it (Node, TypeScript, bundlers and runtimes use `node`, `import`, `require`, `default`, `types`, `browser`, `module`, `worker`, `development`, `production`, `react-native`, `deno`, `bun`, ...): such a target breaks only a tool configured for it. A warning when a subpath pattern (`./x/*`) matches no file: only imports of that subpath fail, and none can have worked.',
         },
         {
             id: 'metadata/bin-shebang',
@@ -6161,8 +6565,14 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
                         key: `${ep.field}:${ep.target}`,
                         message: ep.unknownCondition
                             ? `package.json ${ep.field} points to ${ep.target}, which is not in the artifact (only through the condition '${ep.unknownCondition}', which no resolver uses by default)`
-                            : `package.json ${ep.field} points to ${ep.target}, which is not in the artifact`,
-                        ...(ep.unknownCondition ? { severity: 'notice' } : {}),
+                            : ep.target.includes('*')
+                                ? `package.json ${ep.field} points to ${ep.target}, which matches no file in the artifact`
+                                : `package.json ${ep.field} points to ${ep.target}, which is not in the artifact`,
+                        ...(ep.unknownCondition
+                            ? { severity: 'notice' }
+                            : ep.target.includes('*')
+                                ? { severity: 'warning' }
+                                : {}),
                     });
                 }
                 const installs = INSTALL_SCRIPTS.filter((s) => typeof pkg.scripts?.[s] === 'string');
@@ -6612,17 +7022,18 @@ const sizeRules = (0,types/* defineFamily */.u)({
     },
 });
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 31 modules
-var detectors = __nccwpck_require__(8342);
-// EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 6 modules
-var scanner = __nccwpck_require__(9711);
+// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 35 modules
+var detectors = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 7 modules
+var scanner = __nccwpck_require__(3491);
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
 
 
 
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
- * body that does not parse, credentials for a local host) are reported under one shared id,
+ * body that does not parse, credentials for this machine, a value presented as a format
+ * example) are reported under one shared id,
  * `secret/unverified`, whose default severity is notice: a RawFinding has no severity, and one
  * id lets a project turn all doubtful matches up or off at once.
  */
@@ -6630,7 +7041,7 @@ const unverifiedMeta = {
     id: scanner/* UNVERIFIED */.Yg,
     category: 'leak',
     severity: 'notice',
-    description: 'Something shaped like a secret that did not pass its structural check (checksum, key body) or looks like a test value.',
+    description: 'Something shaped like a secret that did not pass its structural check (checksum, key body), looks like a test value, is a credential for this machine (`localhost`, `127.0.0.0/8`, `[::1]`, `*.localhost`), or is presented as an example of its format (`like`, `e.g.`, `for example`, `for instance`, `such as`, `example`, `format` shortly before it in the same sentence; never a token whose provider checksum verifies).',
 };
 /** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
 const secretRules = (0,types/* defineFamily */.u)({
@@ -6640,6 +7051,7 @@ const secretRules = (0,types/* defineFamily */.u)({
             category: 'leak',
             severity: d.severity ?? 'error',
             description: d.description,
+            ...(d.judged && { judged: d.judged }),
         })),
         unverifiedMeta,
     ],
@@ -8191,7 +8603,7 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 8342:
+/***/ 5524:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8243,6 +8655,8 @@ var redact = __nccwpck_require__(1733);
 
 const PLACEHOLDER_WORDS = /example|sample|placeholder|your|xxxx|redacted|changeme|lorem/i;
 const TEST_WORDS = /test|fake|mock|dummy|fixture/i;
+/** A whole value that is a template slot: `<token>`, `${TOKEN}`, `{{token}}`, `%s`, `***`. */
+const TEMPLATE = /^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|%[sd]|\*+|\.{3,}|\u2026)$/;
 /**
  * Past this length a body is a key blob: a 4-letter word inside 1,000 random base64 characters
  * turns up by chance (about one key in twenty), so words say nothing about it there.
@@ -8251,7 +8665,10 @@ const WORDS_MEAN_SOMETHING = 100;
 /** Judges the random part of a secret (without its fixed prefix). */
 function doubt(body) {
     const words = body.length <= WORDS_MEAN_SOMETHING;
-    if (body.length < 8 || (words && PLACEHOLDER_WORDS.test(body)) || madeUp(body))
+    if (body.length < 8 ||
+        (words && PLACEHOLDER_WORDS.test(body)) ||
+        TEMPLATE.test(body) ||
+        madeUp(body))
         return 'placeholder';
     if (words && TEST_WORDS.test(body))
         return 'test';
@@ -8259,16 +8676,15 @@ function doubt(body) {
 }
 const seen = new Uint8Array(256);
 /**
- * Whether a value was typed rather than generated: few distinct characters, mostly counting
- * steps (`abcdef`, `123456`, `aaaa`), a run of 8 counting steps, 6 equal characters in a row,
- * or a short unit repeated.
+ * Whether a value was typed rather than generated, judged on the whole of it: few distinct
+ * characters for its length (`aaaa\u2026`, `0000\u2026`), mostly counting or equal steps (`abcdef\u2026`,
+ * `123456\u2026`), a short unit repeated (`abcabc\u2026`), or made only of words and counting or
+ * repeated runs (`key_1234`, `PersonalAccessToken0000`).
  */
 function madeUp(s) {
     seen.fill(0);
     let distinct = 0;
     let steps = 0;
-    let run = 0;
-    let same = 0;
     for (let i = 0; i < s.length; i++) {
         const c = s.charCodeAt(i) & 0xff;
         if (!seen[c]) {
@@ -8280,11 +8696,6 @@ function madeUp(s) {
         const d = c - (s.charCodeAt(i - 1) & 0xff);
         if (d >= -1 && d <= 1)
             steps++;
-        run = d === 1 || d === -1 ? run + 1 : 0;
-        same = d === 0 ? same + 1 : 0;
-        // `12345678\u2026` counting, or `000000` padding (`ghp_PersonalAccessToken0000\u2026`)
-        if (run >= 8 || same >= 5)
-            return true;
     }
     if (distinct < Math.min(10, Math.max(3, s.length / 4)) || steps * 2 >= s.length - 1)
         return true;
@@ -8296,7 +8707,47 @@ function madeUp(s) {
         if (i === s.length)
             return true;
     }
-    return false;
+    return wordsAndRuns(s);
+}
+/** Letters of one word (`key`, `Token`, `API`), digits, or anything else (separators). */
+const PIECE = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+/g;
+const WORD = /^(?:[A-Z]?[a-z]{1,23}|[A-Z]{2,24})$/;
+/**
+ * Whether a value is made of words, separators and runs only, with at least one run: each
+ * digit group counts (`1234`, `7890`, `9876`) or repeats (`0000`). Random text falls apart
+ * at its first lone digit or jumble of letters.
+ */
+function wordsAndRuns(s) {
+    let runs = 0;
+    PIECE.lastIndex = 0;
+    for (let m = PIECE.exec(s); m; m = PIECE.exec(s)) {
+        const piece = m[0];
+        const code = piece.charCodeAt(0);
+        const digits = code >= 0x30 && code <= 0x39;
+        const letters = !digits && /^[A-Za-z]/.test(piece);
+        if (isRun(piece, digits))
+            runs++;
+        else if (digits || (letters && (piece.length < 2 || !WORD.test(piece))))
+            return false;
+    }
+    return runs > 0;
+}
+/** Four or more characters counting up or down by one (digits wrap: `7890`), or all equal. */
+function isRun(piece, digits) {
+    if (piece.length < 4)
+        return false;
+    let step;
+    for (let i = 1; i < piece.length; i++) {
+        let d = piece.charCodeAt(i) - piece.charCodeAt(i - 1);
+        if (digits && d === -9)
+            d = 1;
+        else if (digits && d === 9)
+            d = -1;
+        if (d < -1 || d > 1 || (step !== undefined && d !== step))
+            return false;
+        step = d;
+    }
+    return true;
 }
 /**
  * Salted hashes (see redact.ts) of values published as examples in vendor documentation, so
@@ -8414,6 +8865,7 @@ function tokenDetector(spec) {
                 shown: spec.shown ?? 4,
                 label: spec.label?.(m),
                 verify: () => spec.verify?.(m),
+                checksum: spec.checksum,
             });
         },
         samples: spec.samples,
@@ -8439,6 +8891,8 @@ function judge(value, body, start, opts = {}) {
         hit.unverified = problem;
     else if (d === 'test')
         hit.unverified = 'looks like a test value';
+    else if (opts.checksum && opts.verify)
+        hit.issued = true;
     return hit;
 }
 
@@ -8486,6 +8940,7 @@ const ageSecretKey = tokenDetector({
     description: 'An age encryption identity (`AGE-SECRET-KEY-1\u2026`) with a valid bech32 checksum.',
     keywords: ['age-secret-key-1'],
     pattern: `${B}AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,
+    checksum: true,
     verify: (m) => (bech32Valid(m[0]) ? undefined : 'its checksum does not match'),
     samples: {
         match: () => [`# created: 2024-01-01\n${secretKey('age-1')}\n`],
@@ -8535,7 +8990,73 @@ const anthropicAdminKey = tokenDetector({
     },
 });
 
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/binding.js
+// For secrets without a prefix, found near a keyword: which name the value itself is given.
+// Being in a window around the keyword is not enough: another provider's key next to an AWS
+// key id is not an AWS secret.
+/** Between two items of a list or a pair: `"a", "b"`, `a:b`, `a,b`, escaped quotes too. */
+const NEXT = `(?:\\\\{0,3}["'\`])?[ \\t]{0,4}[,:][ \\t]{0,4}(?:\\\\{0,3}["'\`])?`;
+/**
+ * The name a value starting at `start` is assigned to or labelled with: `name = "v"`,
+ * `"name": "v"`, `name: v`, `NAME=v`, `name => 'v'`, `name := v`, escaped quotes too. Lower
+ * case without `_`, `-` and `$` (`AWS_SECRET_ACCESS_KEY`, `secretAccessKey` and
+ * `aws-secret-access-key` all read `awssecretaccesskey`); of a dotted path, its last part.
+ * Undefined when there is none. Read backwards from the value, at most about 80 characters.
+ */
+function nameOf(text, start) {
+    let i = skipSpace(text, skipQuote(text, start));
+    if (text[i - 1] === '>' && text[i - 2] === '=')
+        i -= 2;
+    else if (text[i - 1] === '=')
+        i -= text[i - 2] === ':' ? 2 : 1;
+    else if (text[i - 1] === ':')
+        i--;
+    else
+        return undefined;
+    const end = skipQuote(text, skipSpace(text, i));
+    let from = end;
+    while (from > 0 && end - from < 64 && isNameChar(text.charCodeAt(from - 1)))
+        from--;
+    // `\nNAME=` inside a string literal: the n is the escaped line break's
+    if (text[from - 1] === '\\' && /[nrt]/.test(text[from]))
+        from++;
+    if (from === end)
+        return undefined;
+    return text.slice(from, end).replace(/[_$-]/g, '').toLowerCase();
+}
+/**
+ * A test of whether a value is the next item after one of the shape `item` (regex source, at
+ * most `longest` characters): `"AKIA\u2026", "secret"`, `AKIA\u2026,secret`. Reads only the characters
+ * just before the value, so it costs the same however many items a window holds.
+ */
+function nextAfter(item, longest) {
+    const re = new RegExp(`(?:${item})${NEXT}$`);
+    return (text, start) => re.test(text.slice(Math.max(0, start - longest - 16), start));
+}
+/** Back over a quote and up to three backslashes escaping it. */
+function skipQuote(text, i) {
+    const c = text[i - 1];
+    if (c !== '"' && c !== "'" && c !== '`')
+        return i;
+    i--;
+    for (let n = 0; n < 3 && text[i - 1] === '\\'; n++)
+        i--;
+    return i;
+}
+/** Back over up to four spaces or tabs. */
+function skipSpace(text, i) {
+    for (let n = 0; n < 4 && (text[i - 1] === ' ' || text[i - 1] === '\t'); n++)
+        i--;
+    return i;
+}
+/** A letter, digit, `_`, `$` or `-`. */
+function isNameChar(c) {
+    const l = c | 0x20;
+    return ((l >= 0x61 && l <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c === 0x2d);
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/aws.js
+
 
 
 
@@ -8577,7 +9098,8 @@ const awsAccessKeyId = tokenDetector({
 const QUOTE = `(?:\\\\{0,3}["'\`])`;
 const SECRET_CHARS = '[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])';
 const KEY_ID_RE = new RegExp(`${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])`, 'g');
-const CANDIDATE_RE = new RegExp(`${boundary('A-Za-z0-9/+=')}${SECRET_CHARS}`, 'g');
+// after `=` too: `AWS_SECRET=\u2026`
+const CANDIDATE_RE = new RegExp(`${boundary('A-Za-z0-9/+')}${SECRET_CHARS}`, 'g');
 /** A 40-character secret key: base64 with both cases and a digit; a hex digest is not one. */
 function secretProblem(value) {
     if (!/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/[0-9]/.test(value))
@@ -8597,15 +9119,20 @@ const byName = tokenDetector({
     verify: (m) => secretProblem(m.groups.body),
     samples: { match: () => [], noMatch: () => [] },
 });
+/** Names a secret key is given beside its key id: `secret`, `secretKey`, `aws_secret` \u2026 */
+const SECRET_NAME = /^(?:aws)?(?:secret|secretkey|secretaccesskey|accesskeysecret)$/;
+const afterKeyId = nextAfter(`${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}`, 20);
 /**
- * The secret key has no prefix: it is found after a key name (`aws_secret_access_key =`,
- * `secretAccessKey:`) or as a 40-character base64 string within 300 characters of an access
- * key id.
+ * The secret key has no prefix: it is found after its key name (`aws_secret_access_key =`,
+ * `secretAccessKey:`) anywhere, or within 300 characters of an access key id when it is bound
+ * to it: named as a secret (`secret: "\u2026"`, `AWS_SECRET=\u2026`) or the next item after the key id
+ * (`new Credentials("AKIA\u2026", "\u2026")`, `AKIA\u2026,\u2026` in a credentials CSV). A 40-character value that
+ * is merely near, under another name, is another provider's key.
  */
 const awsSecretAccessKey = defineDetector({
     id: 'secret/aws-secret-access-key',
     title: 'AWS secret access key',
-    description: 'An AWS secret access key, after its key name or within 300 characters of an access key ID.',
+    description: 'An AWS secret access key, after its key name, or within 300 characters of an access key ID and bound to it: named as a secret (`secret:`, `secretKey =`) or the next item after the key ID.',
     priority: PRIORITY.token,
     keywords: byName.keywords,
     find: byName.find,
@@ -8619,6 +9146,9 @@ const awsSecretAccessKey = defineDetector({
             const hits = [];
             for (const m of (0,context/* matchesIn */.XJ)(CANDIDATE_RE, text, from, to)) {
                 if (/^[0-9a-f]+$/i.test(m[0]))
+                    continue;
+                const bound = afterKeyId(text, m.index) || SECRET_NAME.test(nameOf(text, m.index) ?? '');
+                if (!bound)
                     continue;
                 const hit = judge(m[0], m[0], m.index, { verify: () => secretProblem(m[0]) });
                 if (hit)
@@ -8635,6 +9165,11 @@ const awsSecretAccessKey = defineDetector({
             `AWS_SECRET_ACCESS_KEY=${secret('aws-7')}`,
             // next to a key id (a documented one here, so this sample finds only the secret)
             `const creds = ["${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", "${secret('aws-9')}"]`,
+            `new AWS.Credentials('${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}', '${secret('aws-14')}')`,
+            `ci,,${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')},${secret('aws-15')},https://console.aws.amazon.com/`,
+            // named as a secret beside a key id
+            `{ accessKeyId: "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", secretKey: "${secret('aws-16')}" }`,
+            `AWS_KEY=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}\nAWS_SECRET=${secret('aws-17')}\n`,
         ],
         noMatch: () => [
             ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG', '/bPxRfiCYEXAMPLEKEY'].join(''),
@@ -8644,6 +9179,10 @@ const awsSecretAccessKey = defineDetector({
             `aws_secret_access_key = ${fake(40, HEX, 'aws-10')}`,
             `const a = "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}"; // commit ${fake(40, HEX, 'aws-12')}`,
             `aws_secret_access_key = ${secret('aws-13').slice(0, 30)}`,
+            // another provider's 40-character key beside an AWS documentation example
+            `AWS_ACCESS_KEY_ID=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}\nCLOUDFLARE_API_TOKEN="${secret('aws-18')}"\n`,
+            `const keys = { aws: "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", sendgrid: "${secret('aws-19')}" }`,
+            `${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')} is AWS's example; our build token is ${secret('aws-20')}`,
         ],
     },
 });
@@ -8828,6 +9367,7 @@ const githubToken = tokenDetector({
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     pattern: `${B}gh([pousr])_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
     label: (m) => github_KINDS[m[1]],
+    checksum: true,
     verify: (m) => crcChecksum(m.groups.random) === m.groups.sum ? undefined : 'its checksum does not match',
     samples: {
         match: () => [
@@ -8939,7 +9479,77 @@ const gitlabRunnerToken = tokenDetector({
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/openssh.js
+const MAGIC = 'openssh-key-v1\0';
+/**
+ * Reads the `openssh-key-v1` structure: magic, cipher, KDF and its options, the public keys,
+ * then the private section. Unencrypted, that section starts with the same check number twice
+ * (what `ssh-keygen` writes and checks when it loads a key), which random bytes after the magic
+ * almost never have. Undefined when it does not parse.
+ */
+function readOpenssh(data) {
+    if (data.toString('latin1', 0, MAGIC.length) !== MAGIC)
+        return undefined;
+    const r = new SshReader(data, MAGIC.length);
+    const cipher = r.text();
+    const kdf = r.text();
+    const kdfOptions = r.bytes();
+    const count = r.u32();
+    if (cipher === undefined || kdf === undefined || !kdfOptions || !count || count > 64)
+        return undefined;
+    let keyType;
+    for (let i = 0; i < count; i++) {
+        const pub = r.bytes();
+        if (!pub)
+            return undefined;
+        keyType ??= new SshReader(pub, 0).text();
+    }
+    const section = r.bytes();
+    if (!section || !keyType)
+        return undefined;
+    if (cipher !== 'none')
+        return { encrypted: true, keyType };
+    if (kdf !== 'none' || r.at !== data.length || section.length < 8 || section.length % 8 !== 0)
+        return undefined;
+    if (section.readUInt32BE(0) !== section.readUInt32BE(4))
+        return undefined;
+    return { encrypted: false, keyType };
+}
+/** Reads SSH wire-format fields (RFC 4251): uint32, and strings prefixed with their length. */
+class SshReader {
+    data;
+    at;
+    constructor(data, at) {
+        this.data = data;
+        this.at = at;
+    }
+    u32() {
+        if (this.at + 4 > this.data.length)
+            return undefined;
+        const n = this.data.readUInt32BE(this.at);
+        this.at += 4;
+        return n;
+    }
+    bytes() {
+        const n = this.u32();
+        if (n === undefined || this.at + n > this.data.length)
+            return undefined;
+        const out = this.data.subarray(this.at, this.at + n);
+        this.at += n;
+        return out;
+    }
+    /** A short printable name (cipher, KDF, key type). */
+    text() {
+        const b = this.bytes();
+        if (!b || b.length > 64)
+            return undefined;
+        const s = b.toString('latin1');
+        return /^[\x21-\x7e]*$/.test(s) ? s : undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/pem.js
+
 
 
 const LABELS = {
@@ -8974,10 +9584,13 @@ function readPemKey(text, at, ctx) {
     const parsed = armoredBody(text.slice(bodyStart, footerAt), type.startsWith('PGP'));
     if (!parsed)
         return undefined;
-    const encrypted = /^Proc-Type:\s*4,\s*ENCRYPTED/im.test(parsed.headers);
+    const der = Buffer.from(parsed.body, 'base64');
+    const ssh = type === 'OPENSSH PRIVATE KEY';
+    const openssh = ssh ? readOpenssh(der) : undefined;
+    const encrypted = openssh?.encrypted ?? /^Proc-Type:\s*4,\s*ENCRYPTED/im.test(parsed.headers);
     const label = (encrypted ? 'encrypted ' : '') + LABELS[type];
     const block = { start: at, end: footerAt + footer.length, label, body: parsed.body };
-    if (!encrypted && !wellFormed(type, Buffer.from(parsed.body, 'base64')))
+    if (!encrypted && !(ssh ? openssh : wellFormed(type, der)))
         block.problem = `its body does not parse as ${LABELS[type]}`;
     return block;
 }
@@ -9012,9 +9625,8 @@ function armoredBody(raw, pgp) {
         return undefined;
     return { headers, body };
 }
+/** Whether a PEM or PGP body parses as its type says (OpenSSH keys: see readOpenssh). */
 function wellFormed(type, der) {
-    if (type === 'OPENSSH PRIVATE KEY')
-        return der.toString('latin1', 0, 15) === 'openssh-key-v1\0';
     if (type === 'PGP PRIVATE KEY BLOCK')
         return pgpSecretKeyPacket(der[0] ?? 0);
     return derSequence(der);
@@ -9299,6 +9911,7 @@ const npmToken = tokenDetector({
     // npm's own variables (npm_config_*, npm_package_*) are in much code: only a token body counts.
     guards: { npm_: '[A-Za-z0-9]{36}' },
     pattern: `${B}npm_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
+    checksum: true,
     verify: (m) => crcChecksum(m.groups.random) === m.groups.sum ? undefined : 'its checksum does not match',
     samples: {
         match: () => [
@@ -9399,7 +10012,125 @@ const postmanApiKey = tokenDetector({
     },
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/ssh-keys.js
+
+
+
+
+const made = new Map();
+/** A fresh OpenSSH private key file (one per type and passphrase per process). */
+function sshPrivateKey(type, passphrase = '') {
+    const id = `${type}\0${passphrase}`;
+    let key = made.get(id);
+    if (key === undefined) {
+        key = sshKeygen(type, passphrase) ?? opensshKey(type, passphrase);
+        made.set(id, key);
+    }
+    return key;
+}
+/** `ssh-keygen -t <type> -N <passphrase> -f <tmp>`; undefined when it cannot run. */
+function sshKeygen(type, passphrase = '') {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'packguard-ssh-'));
+    try {
+        const file = (0,external_node_path_.join)(dir, `id_${type}`);
+        const bits = type === 'rsa' ? ['-b', '2048'] : [];
+        // Taken only here: detector files are bundled, and a check must not load child_process.
+        const { execFileSync } = process.getBuiltinModule('node:child_process');
+        execFileSync('ssh-keygen', ['-q', '-t', type, ...bits, '-N', passphrase, '-C', 'ci@build', '-f', file], { stdio: 'ignore' });
+        return (0,external_node_fs_.readFileSync)(file, 'latin1');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+const u32 = (n) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+};
+const str = (s) => {
+    const b = typeof s === 'string' ? Buffer.from(s, 'latin1') : s;
+    return Buffer.concat([u32(b.length), b]);
+};
+/** An SSH mpint: big-endian, no leading zero bytes, a zero byte before a set high bit. */
+const mpint = (b) => {
+    let i = 0;
+    while (i < b.length - 1 && b[i] === 0)
+        i++;
+    const v = b.subarray(i);
+    return str(v[0] & 0x80 ? Buffer.concat([Buffer.alloc(1), v]) : v);
+};
+/**
+ * An `openssh-key-v1` private key as `ssh-keygen` writes it. With a passphrase the private
+ * section is random bytes under `aes256-ctr`/`bcrypt` (the scanner never decrypts it).
+ */
+function opensshKey(type, passphrase = '') {
+    const jwk = type === 'rsa'
+        ? (0,external_node_crypto_.generateKeyPairSync)('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' })
+        : (0,external_node_crypto_.generateKeyPairSync)('ed25519').privateKey.export({ format: 'jwk' });
+    const n = (k) => Buffer.from(jwk[k], 'base64url');
+    const name = type === 'rsa' ? 'ssh-rsa' : 'ssh-ed25519';
+    const pub = type === 'rsa'
+        ? Buffer.concat([str(name), mpint(n('e')), mpint(n('n'))])
+        : Buffer.concat([str(name), str(n('x'))]);
+    const priv = type === 'rsa'
+        ? Buffer.concat([str(name), ...[n('n'), n('e'), n('d'), n('qi'), n('p'), n('q')].map(mpint)])
+        : Buffer.concat([str(name), str(n('x')), str(Buffer.concat([n('d'), n('x')]))]);
+    const check = (0,external_node_crypto_.randomBytes)(4);
+    const block = passphrase ? 16 : 8;
+    let section = Buffer.concat([check, check, priv, str('ci@build')]);
+    const pad = (block - (section.length % block)) % block;
+    section = Buffer.concat([section, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
+    if (passphrase)
+        section = (0,external_node_crypto_.randomBytes)(section.length);
+    const kdf = passphrase ? Buffer.concat([str((0,external_node_crypto_.randomBytes)(16)), u32(16)]) : Buffer.alloc(0);
+    const body = Buffer.concat([
+        Buffer.from('openssh-key-v1\0', 'latin1'),
+        str(passphrase ? 'aes256-ctr' : 'none'),
+        str(passphrase ? 'bcrypt' : 'none'),
+        str(kdf),
+        u32(1),
+        str(pub),
+        str(section),
+    ]);
+    const lines = body.toString('base64').match(/.{1,70}/g) ?? [];
+    const label = 'OPENSSH PRIVATE KEY';
+    return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/places.js
+// Where in a package a file is, for detectors that judge a finding by its place.
+/** Names of files whose content is a private key. */
+const KEY_FILE = /(?:^|[/\\!])(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|[^/\\!]+\.(?:pem|key|ppk|p8|pk8|asc|gpg|openssh))$/i;
+/** Documentation by extension, or anything under a docs folder. */
+const DOCS = /\.(?:md|markdown|rst|txt|adoc|asciidoc)$|(?:^|[/\\!])docs?[/\\]/i;
+/** Anything under a test or fixture folder at any depth, or named as a test file. */
+const TESTS = /(?:^|[/\\!])(?:tests?|__tests__|specs?|fixtures|__fixtures__)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
+/** Whether a file is by its name a private key file (`*.pem`, `*.key`, `id_rsa`, `*.ppk` \u2026). */
+function isKeyFile(path) {
+    return KEY_FILE.test(path);
+}
+/** `documentation` or `test code` when a file is one of them, else undefined. */
+function docsOrTests(path) {
+    if (TESTS.test(path))
+        return 'test code';
+    if (DOCS.test(path))
+        return 'documentation';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/private-key.js
+
+
 
 
 
@@ -9441,17 +10172,37 @@ function toHit(block) {
         hit.end = Math.max(hit.end, block.end);
     return hit;
 }
+const LEADING = /^\s*/;
+const TRAILING = /\s*$/y;
+/**
+ * A key string in documentation or test code is most often an example or a test key: a
+ * warning. A key file stays an error wherever it is: named as one, or holding only the key.
+ */
+function placed(hit, text, file) {
+    if (!hit || hit.unverified || isKeyFile(file))
+        return hit;
+    TRAILING.lastIndex = hit.end;
+    if (LEADING.exec(text)[0].length === hit.start && TRAILING.test(text))
+        return hit;
+    const where = docsOrTests(file);
+    if (!where)
+        return hit;
+    const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`;
+    return { ...hit, severity: 'warning', why };
+}
 const pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
 const stripArmor = (p) => p.replace(/-----[A-Z ]+-----|\s/g, '');
 /** Private keys in PEM, OpenSSH, PGP armor or PuTTY format, with a real base64 body. */
 const privateKey = defineDetector({
     id: 'secret/private-key',
     title: 'private key',
-    description: 'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH; PGP; PuTTY .ppk) with a real key body.',
+    description: 'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1` (ed25519, RSA, ECDSA); PGP; PuTTY .ppk) with a real key body.',
     priority: PRIORITY.generic,
     keywords: ['-----begin ', 'putty-user-key-file-'],
+    judged: 'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts): such keys are most often examples and test keys. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
     find(text, at, ctx) {
-        return toHit(text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx));
+        const block = text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx);
+        return placed(toHit(block), text, ctx.file);
     },
     samples: {
         match: () => {
@@ -9459,7 +10210,6 @@ const privateKey = defineDetector({
             const ec = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' }).privateKey;
             const ed = (0,external_node_crypto_.generateKeyPairSync)('ed25519').privateKey;
             const pkcs1 = rsa.export({ type: 'pkcs1', format: 'pem' }).toString();
-            const ssh = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), (0,external_node_crypto_.randomBytes)(380)]);
             const pgp = Buffer.concat([Buffer.from([0x95, 0x01, 0xd8, 0x04]), (0,external_node_crypto_.randomBytes)(400)]);
             const b64 = fake(400, B64, 'ppk-1');
             return [
@@ -9469,7 +10219,11 @@ const privateKey = defineDetector({
                 rsa
                     .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'pw' })
                     .toString(),
-                pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
+                // what ssh-keygen writes: its AAAA runs are length fields, not a placeholder
+                sshPrivateKey('ed25519'),
+                sshPrivateKey('rsa'),
+                sshPrivateKey('ed25519', 'passphrase-1'),
+                `const deployKey = ${JSON.stringify(sshPrivateKey('ed25519'))}`,
                 pem('PGP PRIVATE KEY BLOCK', `Version: GnuPG v2\n\n${pgp.toString('base64')}\n=AbCd`),
                 // inside a JSON or JS string, with escaped line breaks
                 `const key = "${pkcs1.trim().split('\n').join('\\n')}\\n";`,
@@ -9503,10 +10257,13 @@ const privateKey = defineDetector({
         unverified: () => {
             const rsa = (0,external_node_crypto_.generateKeyPairSync)('rsa', { modulusLength: 1024 }).privateKey;
             const der = stripArmor(rsa.export({ type: 'pkcs8', format: 'pem' }).toString());
+            const ssh = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), (0,external_node_crypto_.randomBytes)(380)]);
             return [
                 // a random base64 body that is not DER, and a truncated key
                 pem('RSA PRIVATE KEY', fake(640, B64, 'rsa-bad')),
                 pem('PRIVATE KEY', der.slice(0, -12)),
+                // the OpenSSH magic, then random bytes: no key structure, no matching check numbers
+                pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
             ];
         },
     },
@@ -9648,6 +10405,14 @@ const slackAppToken = tokenDetector({
                 digits(13, 'sla-2'),
                 fake(64, HEX, 'sla-3'),
             ].join('-'),
+            // real bodies have runs now and then: judged whole, such a body is still random
+            [
+                'xapp',
+                '1',
+                'A' + fake(10, UPPER + DIGITS, 'sla-4'),
+                digits(13, 'sla-5'),
+                fake(24, HEX, 'sla-6') + '0'.repeat(8) + fake(20, HEX, 'sla-7') + '12345678' + 'abcd',
+            ].join('-'),
         ],
         noMatch: () => [
             'xapp-1-XXXXXXXXXXX-0000000000000-' + 'x'.repeat(64),
@@ -9671,6 +10436,8 @@ const slackWebhook = tokenDetector({
     samples: {
         match: () => [
             `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-1')}/B${fake(10, UPPER + DIGITS, 'slw-2')}/${fake(24, ALNUM, 'slw-3')}`,
+            `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-4')}/B${fake(10, UPPER + DIGITS, 'slw-5')}/${fake(9, ALNUM, 'slw-6')}${'A'.repeat(6)}${fake(9, ALNUM, 'slw-7')}`,
+            `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-8')}/B${fake(10, UPPER + DIGITS, 'slw-9')}/${fake(8, ALNUM, 'slw-10')}123456789${fake(7, ALNUM, 'slw-11')}`,
         ],
         noMatch: () => [
             'https://hooks.slack.com/services/T00000000/B00000000/' + 'X'.repeat(24),
@@ -9794,28 +10561,39 @@ const telegramBotToken = defineDetector({
 
 
 
+
 // A Twilio SID (`AC\u2026` account, `SK\u2026` API key) is an identifier; the secret is the auth token or
-// API key secret next to it, which has no prefix. Both are looked for near the word "twilio".
+// API key secret next to it, which has no prefix. Both are looked for near the word "twilio",
+// where a SID is, and must be bound to it: named as Twilio names it (`authToken`,
+// `TWILIO_AUTH_TOKEN`, `apiSecret`) or the next item after the SID (`twilio("AC\u2026", "\u2026")`).
+// Mailgun (`key-` + 32 hex) and Mailchimp (32 hex + `-us12`) keys nearby are not Twilio's.
 const START = boundary('A-Za-z0-9');
 const SID = new RegExp(`${START}(AC|SK)([0-9a-f]{32})(?![A-Za-z0-9])`, 'g');
 const HEX32 = new RegExp(`${START}[0-9a-f]{32}(?![A-Za-z0-9])`, 'g');
 const ALNUM32 = new RegExp(`${START}[A-Za-z0-9]{32}(?![A-Za-z0-9])`, 'g');
 const NEAR = { keywords: ['twilio'], before: 512, after: 512 };
-function secretsNear(kind, re, keep) {
+const AUTH_TOKEN_NAME = /^(?:twilio)?(?:account)?(?:auth)?token$/;
+const API_SECRET_NAME = /^(?:twilio)?(?:api)?(?:key)?secret$/;
+const afterSid = {
+    AC: nextAfter(`${START}AC[0-9a-f]{32}`, 34),
+    SK: nextAfter(`${START}SK[0-9a-f]{32}`, 34),
+};
+function secretsNear(kind, re, names, keep) {
     return (text, from, to) => {
-        const sids = (0,context/* matchesIn */.XJ)(SID, text, from, to).filter((m) => m[1] === kind && !doubt(m[2]));
-        if (sids.length === 0)
+        const sids = (0,context/* matchesIn */.XJ)(SID, text, from, to);
+        if (!sids.some((m) => m[1] === kind && !doubt(m[2])))
             return [];
-        return (0,context/* matchesIn */.XJ)(re, text, from, to).flatMap((m) => (keep(m[0]) && judge(m[0], m[0], m.index)) || []);
+        const bound = (at) => afterSid[kind](text, at) || names.test(nameOf(text, at) ?? '');
+        return (0,context/* matchesIn */.XJ)(re, text, from, to).flatMap((m) => (keep(m[0]) && bound(m.index) && judge(m[0], m[0], m.index)) || []);
     };
 }
 const sid = (kind, seed) => kind + fake(32, HEX, seed);
 const twilioAuthToken = defineDetector({
     id: 'secret/twilio-auth-token',
     title: 'Twilio auth token',
-    description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC\u2026`).',
+    description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC\u2026`), named as one (`authToken`, `TWILIO_AUTH_TOKEN`) or the next item after the SID.',
     priority: PRIORITY.token,
-    near: { ...NEAR, find: secretsNear('AC', HEX32, () => true) },
+    near: { ...NEAR, find: secretsNear('AC', HEX32, AUTH_TOKEN_NAME, () => true) },
     samples: {
         match: () => [
             `TWILIO_ACCOUNT_SID=${sid('A' + 'C', 'tw-1')}\nTWILIO_AUTH_TOKEN=${fake(32, HEX, 'tw-2')}\n`,
@@ -9827,27 +10605,35 @@ const twilioAuthToken = defineDetector({
             `TWILIO_ACCOUNT_SID=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\nTWILIO_AUTH_TOKEN=${'0'.repeat(32)}`,
             // a hash near the word twilio, without a SID
             `twilio@4.0.0 integrity md5-${fake(32, HEX, 'tw-6')}`,
+            // other providers' keys beside a Twilio SID
+            `TWILIO_ACCOUNT_SID=${sid('A' + 'C', 'tw-10')}\nMAILGUN_API_KEY=key-${fake(32, HEX, 'tw-11')}\nMAILCHIMP_API_KEY=${fake(32, HEX, 'tw-12')}-us12\n`,
+            `const twilio = { sid: "${sid('A' + 'C', 'tw-13')}" }, mailgun = { key: "${fake(32, HEX, 'tw-14')}" }`,
         ],
     },
 });
 const twilioApiKey = defineDetector({
     id: 'secret/twilio-api-key',
     title: 'Twilio API key secret',
-    description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK\u2026`).',
+    description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK\u2026`), named as one (`apiSecret`, `TWILIO_API_SECRET`) or the next item after the SID.',
     priority: PRIORITY.token,
     near: {
         ...NEAR,
-        find: secretsNear('SK', ALNUM32, (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s)),
+        find: secretsNear('SK', ALNUM32, API_SECRET_NAME, (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s)),
     },
     samples: {
         match: () => [
             `twilio(${JSON.stringify(sid('S' + 'K', 'tw-7'))}, ${JSON.stringify(fake(32, ALNUM, 'tw-8'))}, { accountSid })`,
+            `twilio:\n  apiKey: ${sid('S' + 'K', 'tw-15')}\n  apiSecret: ${fake(32, ALNUM, 'tw-16')}\n`,
         ],
-        noMatch: () => [`twilio(${JSON.stringify(sid('S' + 'K', 'tw-9'))}, apiSecret, { accountSid })`],
+        noMatch: () => [
+            `twilio(${JSON.stringify(sid('S' + 'K', 'tw-9'))}, apiSecret, { accountSid })`,
+            `twilio:\n  apiKey: ${sid('S' + 'K', 'tw-17')}\nalgolia:\n  adminKey: ${fake(32, ALNUM, 'tw-18')}\n`,
+        ],
     },
 });
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/url-credentials.js
+
 
 
 
@@ -9882,15 +10668,28 @@ const SCHEME = /(?:\\[nrt]|^|[^A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,19})$/;
 const CREDENTIALS = /(?<user>[A-Za-z0-9._~%+-]{0,128}):(?<password>(?:[A-Za-z0-9._~!$&*+,;=-]|%[0-9A-Fa-f]{2}){1,256})@(?<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,10}|\[[0-9A-Fa-f:.]{2,45}\])(?![A-Za-z0-9.-]{0,253}@)/y;
 const DEFAULTS = new Set('password passwd pass pwd pass123 password1 secret admin root guest user username demo default letmein qwerty changeit postgres mysql redis mongo mongodb rabbitmq sa oracle neo4j token apikey'.split(' '));
 const PLACEHOLDER = /passw|secret|example|your|xxx|changeme|placeholder|redacted|\*\*\*/i;
-const EXAMPLE_HOST = /(?:^|\.)(?:example(?:\.(?:com|org|net))?|test|invalid|host|hostname|server|domain)$/i;
-const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z0-9-]+)$|\.(?:local|localhost|internal)$/i;
+/** Names reserved for examples (RFC 2606, RFC 6761): `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`. */
+const EXAMPLE_HOST = /(?:^|\.)example\.(?:com|net|org)$|\.(?:example|test|invalid)$/i;
+/** This machine only: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`. */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$|\.localhost$/i;
 /**
  * What must follow `://` for CREDENTIALS to match there (user, `:`, password characters, `@`):
  * URLs are everywhere in code, and this keeps the scanner from stopping at each one.
  */
 const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768}@' };
 /** Both rules ask about the same `://`: the second gets the first one's answer. */
-const credentials = (text, at, ctx) => ctx.memo('url-credentials', at, () => judgeUrl(text, at));
+const credentials = (text, at, ctx) => ctx.memo('url-credentials', at, () => inDocs(judgeUrl(text, at), ctx.file));
+/**
+ * A password in a URL inside documentation (a README's connection example) is a warning: it
+ * has no provider format to tell a real one from an example, and what a README shows is almost
+ * always an example.
+ */
+function inDocs(found, file) {
+    if (!found || found.hit.unverified || docsOrTests(file) !== 'documentation')
+        return found;
+    const why = 'a URL in documentation: a warning, as such URLs are most often examples';
+    return { ...found, hit: { ...found.hit, severity: 'warning', why } };
+}
 function judgeUrl(text, at) {
     const m = (0,context/* matchAt */.pF)(CREDENTIALS, text, at + 3);
     if (!m)
@@ -9918,8 +10717,9 @@ const pw = (seed) => fake(16, ALNUM, seed);
 const databaseUrl = defineDetector({
     id: 'secret/database-url',
     title: 'password in a database URL',
-    description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026).',
+    description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
     priority: PRIORITY.generic,
+    judged: 'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.',
     keywords: ['://'],
     guards: GUARDS,
     find(text, at, ctx) {
@@ -9932,6 +10732,12 @@ const databaseUrl = defineDetector({
             `mongoose.connect("mongodb+srv://svc:${pw('db-2')}@cluster0.ab1cd.mongodb.net/app")`,
             `redis://:${pw('db-3')}@cache.acme.io:6379`,
             `jdbc:mysql://root:${pw('db-4')}@10.0.4.12:3306/shop`,
+            // internal, one-word and mDNS hosts are real hosts
+            `postgres://orders:${pw('db-7')}@orders-db.prod.acme.internal:5432/orders`,
+            `DATABASE_URL=postgres://app:${pw('db-8')}@db:5432/app`,
+            `mongodb://admin:${pw('db-9')}@postgres/admin`,
+            `redis://:${pw('db-10')}@cache.local:6379`,
+            `amqp://svc:${pw('db-11')}@host.docker.internal:5672`,
         ],
         noMatch: () => [
             'postgres://user:password@localhost:5432/db',
@@ -9945,16 +10751,28 @@ const databaseUrl = defineDetector({
             `postgres://app:${pw('db-5')}@db.example.com/app`,
             'redis://:$REDIS_PASSWORD@cache:6379',
             'postgres://app:%s@%s/app',
+            // reserved example names, and default passwords on any host
+            `postgres://app:${pw('db-12')}@db.example:5432/app`,
+            `mysql://app:${pw('db-13')}@mysql.test/app`,
+            `redis://:${pw('db-14')}@cache.invalid:6379`,
+            'postgres://postgres:postgres@orders-db.prod.acme.internal/app',
+            'mysql://root:changeme@db/app',
         ],
-        unverified: () => [`postgres://app:${pw('db-6')}@localhost:5432/app`],
+        unverified: () => [
+            `postgres://app:${pw('db-6')}@localhost:5432/app`,
+            `postgres://app:${pw('db-15')}@127.0.0.2:5432/app`,
+            `redis://:${pw('db-16')}@[::1]:6379`,
+            `mongodb://app:${pw('db-17')}@api.localhost/app`,
+        ],
     },
 });
 /** `https://user:password@host` and other URLs with a password in them. */
 const urlCredentials = defineDetector({
     id: 'secret/url-credentials',
     title: 'password in a URL',
-    description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026).',
+    description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026) on a real host, judged as for `secret/database-url`.',
     priority: PRIORITY.generic,
+    judged: 'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.',
     keywords: ['://'],
     guards: GUARDS,
     find(text, at, ctx) {
@@ -9965,6 +10783,7 @@ const urlCredentials = defineDetector({
         match: () => [
             `registry=https://deploy:${pw('url-1')}@npm.acme.io/`,
             `smtp://mailer:${pw('url-2')}@smtp.acme.io:587`,
+            `https://deploy:${pw('url-3')}@nexus.corp.internal/repository/npm/`,
         ],
         noMatch: () => [
             'https://user:pass@example.com/',
@@ -9975,7 +10794,9 @@ const urlCredentials = defineDetector({
             'const re = /^(\\w+):\\/\\/([^:]+):([^@]+)@/',
             'new RegExp("^https?://([^:]+):([^@]+)@")',
             'http://localhost:3000/@fs/src/main.ts',
+            `https://deploy:${pw('url-4')}@registry.example.org/`,
         ],
+        unverified: () => [`http://admin:${pw('url-5')}@localhost:8080/`],
     },
 });
 
@@ -10104,10 +10925,13 @@ function printableRuns(content, min = 8) {
  */
 class ScanContext {
     text;
+    file;
     found = new Map();
     memos = new Map();
-    constructor(text) {
+    /** `file` is the path being scanned, for detectors that judge a hit by its place. */
+    constructor(text, file) {
         this.text = text;
+        this.file = file;
     }
     /** `text.indexOf(needle, from)`, answered from the previous search when it still applies. */
     nextIndexOf(needle, from) {
@@ -10190,7 +11014,7 @@ function redact(value, shown = 0, hash = secretHash(value)) {
 
 /***/ }),
 
-/***/ 9711:
+/***/ 3491:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10206,6 +11030,39 @@ __nccwpck_require__.d(__webpack_exports__, {
 var binary = __nccwpck_require__(213);
 // EXTERNAL MODULE: ./build/src/rules/secrets/engine/context.js
 var context = __nccwpck_require__(3721);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/example-cue.js
+/** How far before a secret its sentence is read for a cue. */
+const LOOK_BACK = 120;
+/** Words that present what follows as a sample of a format. */
+const CUE = /(?<![\w$.])(?:e\.g\.|for example|for instance|such as|examples?|like|format)(?![\w$])/gi;
+/** The end of a line, a statement or a sentence: a cue before it is about something else. */
+const BREAK = /[.!?](?=\s)|[;\r\n]|\\[nr]/;
+/**
+ * Whether the text just before a secret presents it as an example of a format: `like`, `e.g.`,
+ * `for example`, `for instance`, `such as`, `example`, `format` shortly before it, in the same
+ * line and sentence (`Must be in valid uri format like dotenv://:key_1234@\u2026`,
+ * `// example: KEY="\u2026"`, `"example": "\u2026"`). A cue word used as code does not count: a call
+ * or member (`format(\u2026)`, `x.like`), or a key with a value of its own (`{format: "pem", \u2026}`).
+ * Read only at a hit, never per byte.
+ */
+function presentedAsExample(text, start) {
+    const before = text.slice(Math.max(0, start - LOOK_BACK), start);
+    let after;
+    CUE.lastIndex = 0;
+    for (let m = CUE.exec(before); m; m = CUE.exec(before)) {
+        const rest = before.slice(m.index + m[0].length);
+        // `example` as a key (`"example": "\u2026"`, OpenAPI) presents its value; other cue words as
+        // keys are settings, and as prose they are followed by a space
+        if (/^example/i.test(m[0]) && /^["'`]?[ \t]*[:=]/.test(rest))
+            after = rest;
+        else if (/^[:,]?[ \t]/.test(rest) && !/^:[ \t]*["'`{[]/.test(rest))
+            after = rest;
+    }
+    return after !== undefined && !BREAK.test(after);
+}
+/** Why a hit presented as an example is only reported as unverified. */
+const PRESENTED_AS_EXAMPLE = 'presented as an example of its format';
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-tables.js
 // Generated by `npm run docs` from the secret detectors' keywords: the buckets of the SIMD
 // keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test
@@ -10607,6 +11464,7 @@ var redact = __nccwpck_require__(1733);
 
 
 
+
 /** Rule id of low-confidence hits (checksum fails, looks like a test value): a notice. */
 const UNVERIFIED = 'secret/unverified';
 /**
@@ -10672,7 +11530,7 @@ function createScanner(detectors) {
             if (!m)
                 continue;
             const kw = m[0].toLowerCase();
-            ctx ??= new context/* ScanContext */.Jv(text);
+            ctx ??= new context/* ScanContext */.Jv(text, file);
             for (const d of atKeyword.get(kw) ?? [])
                 push(d, d.find?.(text, at, ctx));
             for (const d of nearKeyword.get(kw) ?? []) {
@@ -10777,7 +11635,8 @@ function beats(a, b) {
 }
 /**
  * Reports hits in text order. Line and column are counted only up to each hit, from the
- * previous one, so a text without secrets costs nothing here.
+ * previous one, so a text without secrets costs nothing here. A hit presented as an example of
+ * its format (`like \u2026`, `e.g. \u2026`) is only unverified.
  */
 function emit(text, file, hits, report, mask, origin) {
     let line = origin.line;
@@ -10793,16 +11652,17 @@ function emit(text, file, hits, report, mask, origin) {
         const hash = (0,redact/* secretHash */.LR)(hit.value);
         if (mask)
             maskValue(hit.value, mask);
+        const unverified = hit.unverified ??
+            (!hit.issued && presentedAsExample(text, hit.start) ? PRESENTED_AS_EXAMPLE : undefined);
         report({
-            rule: hit.unverified ? UNVERIFIED : detector.id,
+            rule: unverified ? UNVERIFIED : detector.id,
             file,
             line,
             column: hit.start - lineStart + 1,
-            message: hit.unverified
-                ? `possible ${label} in ${file} (${hit.unverified})`
-                : `${label} in ${file}`,
+            message: unverified ? `possible ${label} in ${file} (${unverified})` : `${label} in ${file}`,
             evidence: (0,redact/* redact */.E$)(hit.value, hit.shown, hash),
             key: `sha256:${hash}`,
+            ...(hit.severity && !unverified && { severity: hit.severity, because: hit.why }),
         });
     }
 }
@@ -10994,85 +11854,6 @@ class WholeCollector {
     get bytes() {
         return Buffer.concat(this.parts);
     }
-}
-
-
-/***/ }),
-
-/***/ 1906:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   __: () => (/* binding */ Budget),
-/* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS),
-/* harmony export */   g$: () => (/* binding */ tooLarge),
-/* harmony export */   nP: () => (/* binding */ LimitExceeded)
-/* harmony export */ });
-const DEFAULT_LIMITS = {
-    maxTotalBytes: 2 * 1024 ** 3,
-    maxEntryBytes: 512 * 1024 ** 2,
-    maxEntries: 250_000,
-    maxRatio: 200,
-    maxDepth: 3,
-};
-const RATIO_FLOOR = 16 * 1024 ** 2;
-/** A limit was hit: reading stops and the check reports `archive/limit-exceeded`. */
-class LimitExceeded extends Error {
-    limit;
-    detail;
-    file;
-    constructor(limit, detail, file = '') {
-        super(detail);
-        this.limit = limit;
-        this.detail = detail;
-        this.file = file;
-        this.name = 'LimitExceeded';
-    }
-}
-/** Counts what one artifact has unpacked so far and throws `LimitExceeded` past a limit. */
-class Budget {
-    limits;
-    entries = 0;
-    bytes = 0;
-    compressedBytes = 0;
-    constructor(limits) {
-        this.limits = limits;
-    }
-    addEntry(path) {
-        this.entries++;
-        if (this.entries > this.limits.maxEntries) {
-            throw new LimitExceeded('maxEntries', `more than ${this.limits.maxEntries} entries (max-entries); reading stopped at ${path}`, path);
-        }
-    }
-    /** Whether an entry of this declared size may be read at all. */
-    entryFits(size) {
-        return size <= this.limits.maxEntryBytes;
-    }
-    addBytes(n, path) {
-        this.bytes += n;
-        if (this.bytes > this.limits.maxTotalBytes) {
-            throw new LimitExceeded('maxTotalBytes', `more than ${this.limits.maxTotalBytes} unpacked bytes (max-total-bytes); reading stopped at ${path}`, path);
-        }
-        this.checkRatio(path);
-    }
-    addCompressed(n) {
-        this.compressedBytes += n;
-    }
-    checkRatio(path) {
-        if (this.bytes < RATIO_FLOOR || this.compressedBytes === 0)
-            return;
-        const ratio = this.bytes / this.compressedBytes;
-        if (ratio > this.limits.maxRatio) {
-            throw new LimitExceeded('maxRatio', `compression ratio over ${this.limits.maxRatio}:1 (max-ratio; ${Math.round(ratio)}:1 so far); reading stopped at ${path}`, path);
-        }
-    }
-}
-/** The reason recorded on an entry that is larger than max-entry-bytes and so was not read. */
-function tooLarge(budget) {
-    return {
-        kind: 'limit',
-        detail: `larger than max-entry-bytes (${budget.limits.maxEntryBytes}); not read`,
-    };
 }
 
 
@@ -11525,9 +12306,68 @@ function addIssue(entry, issue) {
 }
 
 // EXTERNAL MODULE: ./build/src/sources/body.js
-var sources_body = __nccwpck_require__(1554);
-// EXTERNAL MODULE: ./build/src/sources/limits.js
-var limits = __nccwpck_require__(1906);
+var body = __nccwpck_require__(1554);
+;// CONCATENATED MODULE: ./build/src/sources/limits.js
+const RATIO_FLOOR = 16 * 1024 ** 2;
+/** A limit was hit: reading stops and the check reports `archive/limit-exceeded`. */
+class LimitExceeded extends Error {
+    limit;
+    detail;
+    file;
+    constructor(limit, detail, file = '') {
+        super(detail);
+        this.limit = limit;
+        this.detail = detail;
+        this.file = file;
+        this.name = 'LimitExceeded';
+    }
+}
+/** Counts what one artifact has unpacked so far and throws `LimitExceeded` past a limit. */
+class Budget {
+    limits;
+    entries = 0;
+    bytes = 0;
+    compressedBytes = 0;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    addEntry(path) {
+        this.entries++;
+        if (this.entries > this.limits.maxEntries) {
+            throw new LimitExceeded('maxEntries', `more than ${this.limits.maxEntries} entries (max-entries); reading stopped at ${path}`, path);
+        }
+    }
+    /** Whether an entry of this declared size may be read at all. */
+    entryFits(size) {
+        return size <= this.limits.maxEntryBytes;
+    }
+    addBytes(n, path) {
+        this.bytes += n;
+        if (this.bytes > this.limits.maxTotalBytes) {
+            throw new LimitExceeded('maxTotalBytes', `more than ${this.limits.maxTotalBytes} unpacked bytes (max-total-bytes); reading stopped at ${path}`, path);
+        }
+        this.checkRatio(path);
+    }
+    addCompressed(n) {
+        this.compressedBytes += n;
+    }
+    checkRatio(path) {
+        if (this.bytes < RATIO_FLOOR || this.compressedBytes === 0)
+            return;
+        const ratio = this.bytes / this.compressedBytes;
+        if (ratio > this.limits.maxRatio) {
+            throw new LimitExceeded('maxRatio', `compression ratio over ${this.limits.maxRatio}:1 (max-ratio; ${Math.round(ratio)}:1 so far); reading stopped at ${path}`, path);
+        }
+    }
+}
+/** The reason recorded on an entry that is larger than max-entry-bytes and so was not read. */
+function tooLarge(budget) {
+    return {
+        kind: 'limit',
+        detail: `larger than max-entry-bytes (${budget.limits.maxEntryBytes}); not read`,
+    };
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:fs"
@@ -11611,11 +12451,11 @@ async function readPath(root, path, opts, bytes) {
         return entry;
     }
     if (!opts.budget.entryFits(st.size)) {
-        entry.unreadable = (0,limits/* tooLarge */.g$)(opts.budget);
+        entry.unreadable = tooLarge(opts.budget);
         return entry;
     }
     opts.budget.addBytes(st.size, path);
-    if (st.size > sources_body/* STREAM_ABOVE */.hP) {
+    if (st.size > body/* STREAM_ABOVE */.hP) {
         entry.body = streamRegular(full, st, entry);
         return entry;
     }
@@ -11870,18 +12710,223 @@ function tarChecksumOk(h) {
 
 // EXTERNAL MODULE: ./build/src/sources/paths.js
 var paths = __nccwpck_require__(5800);
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./build/src/sources/tar-fields.js
+;// CONCATENATED MODULE: ./build/src/sources/tar/body-queue.js
+/**
+ * The data of an entry streamed as `Entry.body`: the parser queues its chunks as it reads them,
+ * the consumer takes them as it iterates, and asks for more input when the queue runs dry.
+ */
+class BodyQueue {
+    chunks = [];
+    /** Set when the entry's data has ended and what follows it is known (next header or end). */
+    released = false;
+    /** The consumer no longer wants the bytes. */
+    discard = false;
+    push(chunk) {
+        if (!this.discard)
+            this.chunks.push(chunk);
+    }
+    /** The body's chunks in order; `more` reads more input, and says false once it is over. */
+    async *read(more) {
+        try {
+            for (;;) {
+                const chunk = this.chunks.shift();
+                if (chunk)
+                    yield chunk;
+                else if (this.released || !(await more()))
+                    return;
+            }
+        }
+        finally {
+            // A consumer that stops early: the rest of the data is parsed but not kept.
+            this.discard = true;
+            this.chunks.length = 0;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/tar/trailing-data.js
+const CHUNK = 64 * 1024;
+const ZEROS = Buffer.alloc(CHUNK);
+/** Watches the bytes after the tar end marker: zero padding is normal, anything else is not. */
+class TrailingCheck {
+    bytes = 0;
+    firstData = -1;
+    add(chunk) {
+        if (this.firstData < 0) {
+            const at = firstNonZero(chunk);
+            if (at >= 0)
+                this.firstData = this.bytes + at;
+        }
+        this.bytes += chunk.length;
+    }
+    /** A sentence for the finding, or undefined when only zeros (or nothing) follow the marker. */
+    describe() {
+        if (this.firstData < 0)
+            return undefined;
+        return `${this.bytes} bytes follow the tar end-of-archive marker and hold data (from byte ${this.firstData} after it); npm stops at the marker, other tools may extract them, and packguard did not check them`;
+    }
+}
+/** Index of the first non-zero byte; compares against zeros natively, 64 KiB at a time. */
+function firstNonZero(chunk) {
+    for (let off = 0; off < chunk.length; off += CHUNK) {
+        const part = chunk.subarray(off, off + CHUNK);
+        if (part.equals(ZEROS.subarray(0, part.length)))
+            continue;
+        for (let i = 0; i < part.length; i++)
+            if (part[i] !== 0)
+                return off + i;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/tar/entries.js
 
 
-// The fields of tar headers and of pax and GNU long-name records, decoded the way node-tar's
-// strict Parser decodes them (what npm extracts), quirks included.
-const BLOCK = 512;
-const USTAR = Buffer.from('ustar\u000000', 'latin1');
-const SLASH = Buffer.from('/');
-/** node-tar's cut of text at a NUL: no `s` flag, so it stops at a line break. */
-const NUL_TO_EOL = /\0.*/;
+
+
+
+
+
+/**
+ * Turns what the parser reads into the entries the consumer gets, in archive order. A small
+ * file's data is gathered into its `content`; a file over STREAM_ABOVE is handed on at its
+ * header, its data queued for its `body`. The last entry waits (pending) for the next header or
+ * the end of the input: if none comes, the archive's own issues (trailing data) are attached to
+ * it before it is released.
+ */
+class TarEntries {
+    opts;
+    more;
+    /** Entries the consumer may take, in archive order. */
+    ready = [];
+    /** A header was read (a checksum failure before any means the bytes were never a tar). */
+    sawEntry = false;
+    /** The path of the entry being read, for the budget's messages. */
+    current = '';
+    pending;
+    /** The body of the pending entry when it streams: released rather than queued. */
+    pendingBody;
+    /** The top folder to strip, decided by the first entry npm sees. */
+    top;
+    first = true;
+    /** Where the current entry's data goes: a small file's pieces, a streamed body, or nowhere. */
+    small;
+    pieces = [];
+    body;
+    trailing = new TrailingCheck();
+    /** `more` reads more input (for a body the consumer iterates); false once it is over. */
+    constructor(opts, more) {
+        this.opts = opts;
+        this.more = more;
+    }
+    onEntry(h) {
+        this.sawEntry = true;
+        this.release();
+        this.small = undefined;
+        this.body = undefined;
+        // The path npm writes (U+FFFD for bad bytes); rawPath keeps bad bytes apart (decodeName).
+        const normalized = (0,paths/* normalizeEntryPath */.h1)(h.name.text);
+        // The top folder is the first one npm sees: not that of a volume label it passes over.
+        if (this.first && !h.skipped) {
+            this.first = false;
+            this.top = this.opts.top?.(normalized, h.type === 'directory');
+        }
+        const entry = entryOf(h, (0,paths/* stripTop */.w3)(normalized, this.top), this.opts.artifact);
+        this.current = entry.path || entry.rawPath;
+        this.opts.budget.addEntry(this.current);
+        if (entry.type !== 'file') {
+            if (entry.path !== '')
+                this.pending = entry;
+        }
+        else if (!this.opts.budget.entryFits(entry.size)) {
+            entry.unreadable = tooLarge(this.opts.budget);
+            this.pending = entry;
+        }
+        else if (entry.size > body/* STREAM_ABOVE */.hP) {
+            // Handed on now: its bytes are read as the consumer iterates the body.
+            const body = new BodyQueue();
+            entry.body = body.read(this.more);
+            this.ready.push(entry);
+            this.pending = entry;
+            this.pendingBody = body;
+            this.body = body;
+        }
+        else {
+            this.small = entry;
+        }
+    }
+    onData(chunk) {
+        if (this.small)
+            this.pieces.push(chunk);
+        else
+            this.body?.push(chunk);
+    }
+    onEntryEnd() {
+        const entry = this.small;
+        if (entry) {
+            const pieces = this.pieces;
+            entry.content = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+            // A fresh array: emptying this one (`length = 0`) is a runtime call, dearer than a new one.
+            this.pieces = [];
+            this.pending = entry;
+        }
+        this.small = undefined;
+        this.body = undefined;
+    }
+    onTrailing(bytes) {
+        this.trailing.add(bytes);
+    }
+    /** Hands on the pending entry: queued, or (streamed, so already handed on) its body ended. */
+    release() {
+        if (this.pendingBody)
+            this.pendingBody.released = true;
+        else if (this.pending)
+            this.ready.push(this.pending);
+        this.pending = undefined;
+        this.pendingBody = undefined;
+    }
+    /** The input is over: data after the end marker of a `whole` archive is reported, then released. */
+    finish(whole) {
+        const junk = whole ? this.trailing.describe() : undefined;
+        const e = this.pending;
+        if (junk && e) {
+            e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }];
+        }
+        this.release();
+    }
+}
+/** The entry a header describes, at `path`. A file whose size cannot be read fails the read. */
+function entryOf(h, path, artifact) {
+    const rawPath = h.name.raw;
+    const entry = {
+        path,
+        rawPath,
+        type: h.type,
+        mode: (h.mode ?? 0) & 0o7777,
+        size: h.size ?? 0,
+    };
+    if (h.linkpath)
+        entry.linkTarget = h.linkpath;
+    if (!h.name.valid) {
+        entry.issues = [
+            {
+                kind: 'invalid-utf8-name',
+                path,
+                detail: `its name is not valid UTF-8 ('${(0,sources_names/* showBytes */.ni)(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
+            },
+        ];
+    }
+    // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
+    // bytes that follow are then parsed as headers, so the archive means what the reader wants.
+    if (entry.type === 'file' && h.size === undefined) {
+        throw new ArtifactError(artifact, `corrupt tar: ${rawPath} has a negative or unreadable size field`);
+    }
+    return entry;
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/tar/errors.js
+
+
 /** What is wrong with the tar; `message` is node-tar's wording. */
 class TarFormatError extends Error {
     kind;
@@ -11892,9 +12937,136 @@ class TarFormatError extends Error {
     }
 }
 /**
+ * The error a failed read ends with, naming the artifact and the cause. A checksum failure before
+ * any entry means the bytes were never a tar; after one, a damaged tar.
+ */
+function asFailure(err, sawEntry, artifact) {
+    if (err instanceof ArtifactError || err instanceof LimitExceeded)
+        return err;
+    if (!(err instanceof TarFormatError))
+        return gzipError(err, artifact);
+    const cause = err.kind === 'not-tar' || (err.kind === 'checksum' && !sawEntry)
+        ? 'not a tar archive (no valid tar header found)'
+        : err.kind === 'checksum'
+            ? 'corrupt tar: header checksum failure'
+            : err.kind === 'truncated'
+                ? `truncated tar: ${err.message}`
+                : `unreadable tar: ${err.message}`;
+    return new ArtifactError(artifact, cause);
+}
+/** Anything else a read meets comes from zlib or the file underneath. */
+function gzipError(err, artifact) {
+    const code = err.code ?? '';
+    if (/^Z_|^ERR_ZLIB/.test(code) || /zlib|header check|end of file|invalid/i.test(err.message)) {
+        return new ArtifactError(artifact, `corrupt or truncated gzip data (${err.message})`);
+    }
+    return new ArtifactError(artifact, `unreadable: ${err.message}`);
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/tar/gzip.js
+
+const gzip_CHUNK = 64 * 1024;
+/**
+ * The tar's bytes: the input gunzipped when its first bytes say gzip, as it is otherwise. Every
+ * input byte counts toward the budget's compression ratio (unless the input is an archive
+ * nested in another).
+ */
+async function tarBytes(input, opts) {
+    const source = await sniffGzip(input, opts);
+    return (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]();
+}
+/** Looks at the first bytes to tell gzip from plain tar; the chunks come whole all the same. */
+async function sniffGzip(input, opts) {
+    const it = counted(input, opts);
+    const head = await it.next();
+    const rest = {
+        [Symbol.asyncIterator]: () => it,
+    };
+    const chunks = head.done ? rest : prepend(head.value, rest);
+    const gzip = !head.done && head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+    return { gzip, chunks };
+}
+async function* counted(input, opts) {
+    for await (const chunk of input) {
+        if (opts.countCompressed !== false)
+            opts.budget.addCompressed(chunk.length);
+        yield chunk;
+    }
+}
+async function* prepend(first, rest) {
+    try {
+        yield first;
+        yield* rest;
+    }
+    finally {
+        // Left at the first chunk, the rest (and the file it reads) must be stopped too.
+        await rest[Symbol.asyncIterator]().return?.();
+    }
+}
+/**
+ * Node's own gunzip, which is what npm's tar uses underneath: every gzip member is read, one
+ * after another, and a damaged or truncated stream is an error. Output comes in pieces with
+ * backpressure, so a bomb is never held in memory.
+ */
+function gunzipped(chunks) {
+    // zlib inflates on the thread pool: pieces of 256 KiB and 2 MiB of read-ahead let it work
+    // while the tar is parsed, which keeps the read as fast as node-tar's own (synchronous) gunzip.
+    // Node hands zlib options on to its Transform (highWaterMark is not in the zlib typings); were
+    // it ignored, only speed would change.
+    const options = { chunkSize: 4 * gzip_CHUNK, highWaterMark: 32 * gzip_CHUNK };
+    const gz = (0,external_node_zlib_.createGunzip)(options);
+    const fed = feed(chunks, gz);
+    return {
+        [Symbol.asyncIterator]() {
+            const out = gz[Symbol.asyncIterator]();
+            return {
+                next: () => out.next(),
+                // Stopping early resolves once the input has stopped too (its file closed).
+                return: async () => {
+                    const r = await out.return();
+                    await fed;
+                    return r;
+                },
+            };
+        },
+    };
+}
+/**
+ * Writes each chunk to zlib and asks for the next only once zlib has consumed it, so the input
+ * may reuse its buffers (see `fileChunks`). A failed read ends the output with that error;
+ * output that closes first (damaged data, a consumer that stopped) ends the reading, whose
+ * file is then closed: zlib never calls back for a write it was destroyed in the middle of.
+ */
+async function feed(chunks, gz) {
+    const closed = new Promise((resolve) => gz.once('close', () => resolve(false)));
+    try {
+        for await (const chunk of chunks) {
+            const written = new Promise((resolve) => gz.write(chunk, (err) => resolve(!err)));
+            if (!(await Promise.race([written, closed])))
+                return;
+        }
+        gz.end();
+    }
+    catch (err) {
+        gz.destroy(err);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./build/src/sources/tar/fields.js
+
+
+
+// The fields of a tar header (text, names, numbers, the checksum), decoded the way node-tar's
+// strict Parser decodes them (what npm extracts), quirks included.
+const BLOCK = 512;
+const USTAR = Buffer.from('ustar\u000000', 'latin1');
+const SLASH = Buffer.from('/');
+/**
  * Reads a NUL-padded text field as node-tar does: up to the first NUL, but node-tar cuts with the
- * regex NUL_TO_EOL, whose `.` stops at a line break, so a line break after the NUL keeps what
- * follows it (later NULs included).
+ * regex NUL_TO_EOL (pax.ts), whose `.` stops at a line break, so a line break after the NUL keeps
+ * what follows it (later NULs included).
  */
 function slice(buf, start, len) {
     const end = start + len;
@@ -11988,68 +13160,6 @@ function nameOf(bytes) {
         return { text, raw: text, valid: true };
     return { text, raw: (0,sources_names/* decodeName */.e4)(bytes).text, valid: false };
 }
-/** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */
-function cutAtNul(name) {
-    const text = name.text.replace(NUL_TO_EOL, '');
-    const raw = name.raw.replace(NUL_TO_EOL, '');
-    return { text, raw, valid: name.valid || raw === text };
-}
-/**
- * Applies pax records as node-tar's Pax.parse does: `len key=value\n` lines read from the UTF-8
- * text (U+FFFD for bad bytes), a line whose length is wrong skipped. The raw spelling of a path
- * comes from the same lines read without loss.
- */
-function paxRecords(data, into) {
-    const out = { ...into };
-    const text = data.toString('utf8');
-    const lines = text.replace(/\n$/, '').split('\n');
-    const rawLines = (0,external_node_buffer_namespaceObject.isUtf8)(data) ? undefined : (0,sources_names/* decodeName */.e4)(data).text.replace(/\n$/, '').split('\n');
-    lines.forEach((line, i) => {
-        const n = parseInt(line, 10);
-        if (n !== Buffer.byteLength(line) + 1)
-            return;
-        const kv = line.slice(`${n} `.length).split('=');
-        const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1');
-        if (!k)
-            return;
-        const v = kv.join('=').replace(NUL_TO_EOL, '');
-        switch (k) {
-            case 'path':
-                out.path = paxName(v, rawLines?.[i], n);
-                break;
-            case 'linkpath':
-                out.linkpath = paxName(v, rawLines?.[i], n);
-                break;
-            case 'size': {
-                const s = +v;
-                if (s >= 0)
-                    out.size = s;
-                break;
-            }
-            case 'uid':
-            case 'gid':
-            case 'mtime':
-            case 'atime':
-            case 'ctime':
-                out[k] = true;
-                break;
-        }
-    });
-    return out;
-}
-function paxName(text, rawLine, n) {
-    if (rawLine === undefined)
-        return { text, raw: text, valid: true };
-    const kv = rawLine.slice(`${n} `.length).split('=');
-    kv.shift();
-    const raw = kv.join('=').replace(NUL_TO_EOL, '');
-    if (raw === text)
-        return { text, raw, valid: true };
-    // Both spellings come from the same bytes; should they ever disagree, keep npm's.
-    return (0,sources_names/* encodeName */.aA)(raw).toString('utf8') === text
-        ? { text, raw, valid: false }
-        : { text, raw: text, valid: !text.includes('\ufffd') };
-}
 /**
  * A numeric field as node-tar reads it: base-256 when the first byte has its top bit set (0x80
  * positive, 0xff negative, anything else rejected), otherwise `parseInt(text.trim(), 8)`:
@@ -12118,15 +13228,14 @@ function base256(buf, off, len) {
     return v;
 }
 
-;// CONCATENATED MODULE: ./build/src/sources/tar-header.js
+;// CONCATENATED MODULE: ./build/src/sources/tar/header.js
 
 
-/** node-tar skips (does not apply) pax and GNU records larger than this. */
-const MAX_META = 1024 * 1024;
-const EMPTY = Buffer.alloc(0);
+/** A block of zeros (its checksum field unreadable): two in a row end the archive. */
+const NULL_BLOCK = { kind: 'null' };
 /** Type flags pax records apply to; other types get only their own header's fields. */
 const NORMAL = new Set(['', '0', '1', '2', '3', '4', '5', '6', '7', 'D']);
-const META = new Set(['x', 'X', 'g', 'L', 'N', 'K']);
+const EXTENSION = new Set(['x', 'X', 'g', 'L', 'N', 'K']);
 const TYPES = {
     '': 'file',
     '0': 'file',
@@ -12139,325 +13248,517 @@ const TYPES = {
     '6': 'fifo',
 };
 /**
- * A synchronous push parser: `write()` chunks as they come, `end()` when the input is over. It
- * calls the handlers as entries, data and the end marker are read, and throws TarFormatError
- * (or whatever a handler throws) at the first problem; it reads nothing more after that.
+ * Decodes the 512-byte header block at `off` as node-tar's strict Parser does (what npm
+ * extracts), field quirks included: only what an entry needs (name, link, mode, size, type),
+ * a name's raw bytes kept. Throws TarFormatError for a header node-tar rejects.
+ */
+function readHeader(buf, off, ext) {
+    const t = buf[off + 156];
+    const flag = t === 0 ? '' : t < 0x80 ? String.fromCharCode(t) : '\ufffd';
+    const normal = NORMAL.has(flag);
+    const ex = normal ? ext.local : undefined;
+    const gex = normal ? ext.global : undefined;
+    // The fields node-tar decodes, in its order: a bad base-256 field rejects the header.
+    const mode = readNumber(buf, off + 100, 8);
+    if (!ex?.uid && !gex?.uid)
+        readNumber(buf, off + 108, 8);
+    if (!ex?.gid && !gex?.gid)
+        readNumber(buf, off + 116, 8);
+    let size = ex?.size ?? gex?.size ?? readNumber(buf, off + 124, 12);
+    if (size !== undefined && size < 0)
+        size = undefined;
+    if (!ex?.mtime && !gex?.mtime)
+        readNumber(buf, off + 136, 12);
+    // node-tar reads 12 bytes here, past the 8 of the field.
+    const cksum = readNumber(buf, off + 148, 12);
+    const ustar = isUstar(buf, off);
+    if (ustar) {
+        readNumber(buf, off + 329, 8);
+        readNumber(buf, off + 337, 8);
+        if (buf[off + 475] === 0) {
+            if (!ext.local?.atime && !ext.global?.atime)
+                readNumber(buf, off + 476, 12);
+            if (!ext.local?.ctime && !ext.global?.ctime)
+                readNumber(buf, off + 488, 12);
+        }
+    }
+    const sum = checksum(buf, off);
+    if (cksum === undefined && sum === 8 * 0x20)
+        return NULL_BLOCK;
+    if (cksum !== sum)
+        throw new TarFormatError('checksum', 'checksum failure');
+    // node-tar's header path: the pax or GNU name, or the name field, after the ustar prefix.
+    const exPath = ex?.path;
+    const field = exPath ? undefined : slice(buf, off, 100);
+    let prefix;
+    if (ustar) {
+        const p = slice(buf, off + 345, buf[off + 475] !== 0 ? 155 : 130);
+        // A 155-byte prefix (its last bytes set) is joined even when it reads empty.
+        if (buf[off + 475] !== 0 || p.end > p.start)
+            prefix = p;
+    }
+    const empty = field ? field.end === field.start : exPath?.text === '';
+    if (!prefix && empty)
+        throw new TarFormatError('invalid', 'path is required');
+    const code = flag === '' ? '0' : flag;
+    const isLink = code === '1' || code === '2';
+    const noLink = buf[off + 157] === 0 && fieldEnd(buf, off + 157, 100) >= 0;
+    if (isLink && noLink)
+        throw new TarFormatError('invalid', 'linkpath required');
+    if (!isLink && code !== 'x' && code !== 'g' && !noLink) {
+        throw new TarFormatError('invalid', 'linkpath forbidden');
+    }
+    if (EXTENSION.has(code)) {
+        // node-tar decides with its ReadEntry size, where pending pax sizes apply to these too.
+        const declared = ext.global?.size ?? ext.local?.size ?? size ?? 0;
+        return { kind: 'extension', code, size: size ?? 0, declared };
+    }
+    let type = (normal && TYPES[flag]) || 'other';
+    // Old tars mark a folder as a file whose name ends in '/'; folders have no data.
+    if (code === '0' && (field ? endsWithSlash(field) : exPath?.text.endsWith('/'))) {
+        type = 'directory';
+    }
+    if (type === 'directory')
+        size = 0;
+    // The name npm writes: a pax or GNU name wins outright (node-tar's ReadEntry path).
+    const name = exPath ?? fieldName(field, prefix);
+    let linkpath = noLink ? '' : nameOf(bytesOf(slice(buf, off + 157, 100))).text;
+    linkpath = gex?.linkpath?.text ?? ex?.linkpath?.text ?? linkpath;
+    return { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal };
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/tar/pax.js
+
+
+
+// pax records ('x', 'g') and GNU long names ('L', 'K'): what an extension header sets for the
+// entry after it (or, global, for all), read the way node-tar's strict Parser reads it.
+/** node-tar's cut of text at a NUL: no `s` flag, so it stops at a line break. */
+const NUL_TO_EOL = /\0.*/;
+/**
+ * The extension records in force: `local` for the next entry, `global` for every entry after. An
+ * extension header's data is applied once whole; the next entry's header clears `local`.
+ */
+class Extensions {
+    local;
+    global;
+    /** Applies the data of an extension header with type flag `code`, as node-tar does. */
+    apply(code, data) {
+        switch (code) {
+            case 'x':
+            case 'X':
+                this.local = paxRecords(data, this.local);
+                break;
+            case 'g':
+                this.global = paxRecords(data, this.global);
+                break;
+            case 'K':
+                this.local = { ...this.local, linkpath: cutAtNul(nameOf(data)) };
+                break;
+            default:
+                this.local = { ...this.local, path: cutAtNul(nameOf(data)) };
+        }
+    }
+}
+/** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */
+function cutAtNul(name) {
+    const text = name.text.replace(NUL_TO_EOL, '');
+    const raw = name.raw.replace(NUL_TO_EOL, '');
+    return { text, raw, valid: name.valid || raw === text };
+}
+/**
+ * Applies pax records as node-tar's Pax.parse does: `len key=value\n` lines read from the UTF-8
+ * text (U+FFFD for bad bytes), a line whose length is wrong skipped. The raw spelling of a path
+ * comes from the same lines read without loss.
+ */
+function paxRecords(data, into) {
+    const out = { ...into };
+    const text = data.toString('utf8');
+    const lines = text.replace(/\n$/, '').split('\n');
+    const rawLines = (0,external_node_buffer_namespaceObject.isUtf8)(data) ? undefined : (0,sources_names/* decodeName */.e4)(data).text.replace(/\n$/, '').split('\n');
+    lines.forEach((line, i) => {
+        const n = parseInt(line, 10);
+        if (n !== Buffer.byteLength(line) + 1)
+            return;
+        const kv = line.slice(`${n} `.length).split('=');
+        const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1');
+        if (!k)
+            return;
+        const v = kv.join('=').replace(NUL_TO_EOL, '');
+        switch (k) {
+            case 'path':
+                out.path = paxName(v, rawLines?.[i], n);
+                break;
+            case 'linkpath':
+                out.linkpath = paxName(v, rawLines?.[i], n);
+                break;
+            case 'size': {
+                const s = +v;
+                if (s >= 0)
+                    out.size = s;
+                break;
+            }
+            case 'uid':
+            case 'gid':
+            case 'mtime':
+            case 'atime':
+            case 'ctime':
+                out[k] = true;
+                break;
+        }
+    });
+    return out;
+}
+function paxName(text, rawLine, n) {
+    if (rawLine === undefined)
+        return { text, raw: text, valid: true };
+    const kv = rawLine.slice(`${n} `.length).split('=');
+    kv.shift();
+    const raw = kv.join('=').replace(NUL_TO_EOL, '');
+    if (raw === text)
+        return { text, raw, valid: true };
+    // Both spellings come from the same bytes; should they ever disagree, keep npm's.
+    return (0,sources_names/* encodeName */.aA)(raw).toString('utf8') === text
+        ? { text, raw, valid: false }
+        : { text, raw: text, valid: !text.includes('\ufffd') };
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/tar/parser.js
+
+
+
+
+/** node-tar skips (does not apply) pax and GNU records larger than this. */
+const MAX_EXTENSION = 1024 * 1024;
+/**
+ * A synchronous push parser that reads what node-tar's strict Parser reads (what npm extracts):
+ * `write()` chunks as they come, `end()` when the input is over. It calls the handlers as
+ * entries, data and the end marker are read, and throws TarFormatError (or whatever a handler
+ * throws) at the first problem; it reads nothing more after that.
  */
 class TarParser {
     handlers;
+    current = 'header';
+    /** After end() or a problem: nothing more is read. */
+    closed = false;
+    /** A header block that arrived in pieces. */
     head = Buffer.alloc(BLOCK);
     headFill = 0;
-    /** What the bytes of the current body are for; undefined while a header is expected. */
-    body;
-    blockLeft = 0;
+    /** Of the current body: data bytes not read yet, bytes to its last block's end, bytes read. */
     dataLeft = 0;
+    blockLeft = 0;
     consumed = 0;
-    meta = [];
-    metaFlag = '';
-    ex;
-    gex;
+    /** What the padding being read ends: an entry's data, or an extension record's. */
+    padded = 'data';
+    /** An extension record's data, and its type flag, until the record is whole. */
+    parts = [];
+    code = '';
+    ext = new Extensions();
     sawNull = false;
-    eof = false;
-    stopped = false;
     /** node-tar's `state !== 'begin'` and `sawValidEntry`: both must hold for a tar. */
     begun = false;
     sawValid = false;
-    rest = EMPTY;
     constructor(handlers) {
         this.handlers = handlers;
     }
+    get state() {
+        return this.current;
+    }
+    /** The end-of-archive marker has been read. */
+    get ended() {
+        return this.current === 'end';
+    }
     write(chunk) {
-        if (this.eof || this.stopped)
+        if (this.closed)
             return;
         try {
             this.feed(chunk);
         }
         catch (err) {
-            this.stopped = true;
+            this.closed = true;
             throw err;
         }
     }
     /** The input is over: a body cut short or a stream that never held a tar is an error. */
     end() {
-        if (this.stopped)
+        if (this.closed)
             return;
-        this.stopped = true;
-        if (this.body && this.blockLeft > 0) {
+        this.closed = true;
+        if (this.current !== 'header' && this.current !== 'end') {
             // As node-tar: the entry ends with what arrived, then the error.
             const have = this.consumed % BLOCK;
             const needed = this.blockLeft + have;
-            if (this.body === 'entry')
+            if (this.current === 'data' || (this.current === 'padding' && this.padded === 'data')) {
                 this.handlers.onEntryEnd();
+            }
             throw new TarFormatError('truncated', `Truncated input (needed ${needed} more bytes, only ${have} available)`);
         }
         if (!this.begun || !this.sawValid) {
             throw new TarFormatError('not-tar', 'Unrecognized archive format');
         }
     }
-    /** What followed the end marker in the chunk that held it. */
-    remainder() {
-        return this.rest;
-    }
     feed(chunk) {
         const len = chunk.length;
         let at = 0;
-        while (at < len && !this.eof) {
-            if (this.body) {
-                at = this.consume(chunk, at);
-            }
-            else if (this.headFill === 0 && len - at >= BLOCK) {
-                this.header(chunk, at);
-                at += BLOCK;
-            }
-            else {
-                const n = Math.min(BLOCK - this.headFill, len - at);
-                chunk.copy(this.head, this.headFill, at, at + n);
-                this.headFill += n;
-                at += n;
-                if (this.headFill < BLOCK)
+        while (at < len) {
+            switch (this.current) {
+                case 'header':
+                    at = this.header(chunk, at);
                     break;
-                this.headFill = 0;
-                this.header(this.head, 0);
+                case 'data':
+                    at = this.data(chunk, at);
+                    break;
+                case 'extension':
+                    at = this.extension(chunk, at);
+                    break;
+                case 'skip':
+                case 'padding':
+                    at = this.pass(chunk, at);
+                    break;
+                case 'end':
+                    this.handlers.onTrailing?.(at === 0 ? chunk : chunk.subarray(at));
+                    return;
             }
-            if (this.eof)
-                this.rest = chunk.subarray(at);
         }
     }
-    consume(chunk, at) {
-        const n = Math.min(chunk.length - at, this.blockLeft);
-        const d = Math.min(n, this.dataLeft);
-        if (d > 0) {
-            const piece = chunk.subarray(at, at + d);
-            this.dataLeft -= d;
-            if (this.body === 'entry')
-                this.handlers.onData(piece);
-            else if (this.body === 'meta')
-                this.meta.push(piece);
+    /** Reads one header block, whole from the chunk or gathered from several. */
+    header(chunk, at) {
+        if (this.headFill === 0 && chunk.length - at >= BLOCK) {
+            this.block(chunk, at);
+            return at + BLOCK;
         }
-        this.blockLeft -= n;
-        this.consumed += n;
-        if (this.blockLeft === 0)
-            this.endBody();
+        const n = Math.min(BLOCK - this.headFill, chunk.length - at);
+        chunk.copy(this.head, this.headFill, at, at + n);
+        this.headFill += n;
+        if (this.headFill === BLOCK) {
+            this.headFill = 0;
+            this.block(this.head, 0);
+        }
         return at + n;
     }
-    startBody(kind, size) {
-        this.body = kind;
-        // A fractional pax size hands on its whole bytes, as node-tar does.
-        this.dataLeft = Math.floor(size);
-        this.blockLeft = BLOCK * Math.ceil(size / BLOCK);
-        this.consumed = 0;
-        if (this.blockLeft === 0)
-            this.endBody();
-    }
-    endBody() {
-        const kind = this.body;
-        this.body = undefined;
-        if (kind === 'entry')
-            this.handlers.onEntryEnd();
-        else if (kind === 'meta')
-            this.applyMeta();
-    }
-    header(buf, off) {
-        const t = buf[off + 156];
-        const flag = t === 0 ? '' : t < 0x80 ? String.fromCharCode(t) : '\ufffd';
-        const normal = NORMAL.has(flag);
-        const ex = normal ? this.ex : undefined;
-        const gex = normal ? this.gex : undefined;
-        // The fields node-tar decodes, in its order: a bad base-256 field rejects the header.
-        const mode = readNumber(buf, off + 100, 8);
-        if (!ex?.uid && !gex?.uid)
-            readNumber(buf, off + 108, 8);
-        if (!ex?.gid && !gex?.gid)
-            readNumber(buf, off + 116, 8);
-        let size = ex?.size ?? gex?.size ?? readNumber(buf, off + 124, 12);
-        if (size !== undefined && size < 0)
-            size = undefined;
-        if (!ex?.mtime && !gex?.mtime)
-            readNumber(buf, off + 136, 12);
-        // node-tar reads 12 bytes here, past the 8 of the field.
-        const cksum = readNumber(buf, off + 148, 12);
-        const ustar = isUstar(buf, off);
-        if (ustar) {
-            readNumber(buf, off + 329, 8);
-            readNumber(buf, off + 337, 8);
-            if (buf[off + 475] === 0) {
-                if (!this.ex?.atime && !this.gex?.atime)
-                    readNumber(buf, off + 476, 12);
-                if (!this.ex?.ctime && !this.gex?.ctime)
-                    readNumber(buf, off + 488, 12);
-            }
-        }
-        const sum = checksum(buf, off);
-        if (cksum === undefined && sum === 8 * 0x20) {
-            // A null block; two in a row end the archive, one alone is skipped.
+    block(buf, off) {
+        const block = readHeader(buf, off, this.ext);
+        if (block.kind === 'null') {
+            // Two in a row end the archive, one alone is skipped.
             if (this.sawNull) {
-                this.eof = true;
+                this.current = 'end';
                 this.begun = true;
-                this.handlers.onEnd();
+                this.handlers.onEnd?.();
             }
             this.sawNull = true;
             return;
         }
         this.sawNull = false;
-        if (cksum !== sum)
-            throw new TarFormatError('checksum', 'checksum failure');
-        // node-tar's header path: the pax or GNU name, or the name field, after the ustar prefix.
-        const exPath = ex?.path;
-        const field = exPath ? undefined : slice(buf, off, 100);
-        let prefix;
-        if (ustar) {
-            const p = slice(buf, off + 345, buf[off + 475] !== 0 ? 155 : 130);
-            // A 155-byte prefix (its last bytes set) is joined even when it reads empty.
-            if (buf[off + 475] !== 0 || p.end > p.start)
-                prefix = p;
-        }
-        const empty = field ? field.end === field.start : exPath?.text === '';
-        if (!prefix && empty)
-            throw new TarFormatError('invalid', 'path is required');
-        const code = flag === '' ? '0' : flag;
-        const isLink = code === '1' || code === '2';
-        const noLink = buf[off + 157] === 0 && fieldEnd(buf, off + 157, 100) >= 0;
-        if (isLink && noLink)
-            throw new TarFormatError('invalid', 'linkpath required');
-        if (!isLink && code !== 'x' && code !== 'g' && !noLink) {
-            throw new TarFormatError('invalid', 'linkpath forbidden');
-        }
         this.sawValid = true;
-        if (META.has(code)) {
-            // node-tar decides with its ReadEntry size, where pending pax sizes apply to these too.
-            const declared = this.gex?.size ?? this.ex?.size ?? size ?? 0;
-            if (declared > MAX_META) {
+        if (block.kind === 'extension') {
+            if (block.declared > MAX_EXTENSION) {
                 this.begun = true;
-                this.startBody('skip', size ?? 0);
+                this.body('skip', block.size);
             }
-            else if (declared > 0) {
+            else if (block.declared > 0) {
                 this.begun = true;
-                this.meta = [];
-                this.metaFlag = code;
-                this.startBody('meta', size ?? 0);
+                this.code = block.code;
+                this.body('extension', block.size);
             }
             return;
         }
-        this.ex = undefined;
+        this.ext.local = undefined;
         this.begun = true;
-        let type = (normal && TYPES[flag]) || 'other';
-        // Old tars mark a folder as a file whose name ends in '/'; folders have no data.
-        if (code === '0' && (field ? endsWithSlash(field) : exPath?.text.endsWith('/'))) {
-            type = 'directory';
+        this.handlers.onEntry(block);
+        this.body('data', block.size ?? 0);
+    }
+    body(state, size) {
+        // A fractional pax size hands on its whole bytes, as node-tar does.
+        this.dataLeft = Math.floor(size);
+        this.blockLeft = BLOCK * Math.ceil(size / BLOCK);
+        this.consumed = 0;
+        if (state === 'skip')
+            this.current = this.blockLeft > 0 ? 'skip' : 'header';
+        else if (this.dataLeft > 0)
+            this.current = state;
+        else
+            this.dataEnd(state);
+    }
+    /** An entry's data: handed on as views of the input. */
+    data(chunk, at) {
+        const n = Math.min(chunk.length - at, this.dataLeft);
+        this.dataLeft -= n;
+        this.handlers.onData(chunk.subarray(at, at + n));
+        this.advance(n);
+        if (this.dataLeft === 0)
+            this.dataEnd('data');
+        return at + n;
+    }
+    /** An extension record's data: kept until the record is whole, then applied. */
+    extension(chunk, at) {
+        const n = Math.min(chunk.length - at, this.dataLeft);
+        this.dataLeft -= n;
+        this.parts.push(chunk.subarray(at, at + n));
+        this.advance(n);
+        if (this.dataLeft === 0)
+            this.dataEnd('extension');
+        return at + n;
+    }
+    /** Padding, or a whole record node-tar skips: read past. */
+    pass(chunk, at) {
+        const n = Math.min(chunk.length - at, this.blockLeft);
+        this.advance(n);
+        if (this.blockLeft > 0)
+            return at + n;
+        if (this.current === 'padding')
+            this.bodyEnd(this.padded);
+        else
+            this.current = 'header';
+        return at + n;
+    }
+    advance(n) {
+        this.blockLeft -= n;
+        this.consumed += n;
+    }
+    /** The data is read: its padding comes next, if it has any. */
+    dataEnd(state) {
+        if (this.blockLeft === 0) {
+            this.bodyEnd(state);
         }
-        if (type === 'directory')
-            size = 0;
-        // The name npm writes: a pax or GNU name wins outright (node-tar's ReadEntry path).
-        const name = exPath ?? fieldName(field, prefix);
-        let linkpath = noLink ? '' : nameOf(bytesOf(slice(buf, off + 157, 100))).text;
-        linkpath = gex?.linkpath?.text ?? ex?.linkpath?.text ?? linkpath;
-        this.handlers.onEntry({ name, type, mode, size, linkpath, skipped: !normal });
-        this.startBody('entry', size ?? 0);
+        else {
+            this.padded = state;
+            this.current = 'padding';
+        }
     }
-    applyMeta() {
-        const data = this.meta.length === 1 ? this.meta[0] : Buffer.concat(this.meta);
-        this.meta = [];
-        switch (this.metaFlag) {
-            case 'x':
-            case 'X':
-                this.ex = paxRecords(data, this.ex);
-                break;
-            case 'g':
-                this.gex = paxRecords(data, this.gex);
-                break;
-            case 'K':
-                this.ex = { ...this.ex, linkpath: cutAtNul(nameOf(data)) };
-                break;
-            default:
-                this.ex = { ...this.ex, path: cutAtNul(nameOf(data)) };
+    /** The body is read to its last block's end: the entry is over, or the record applies. */
+    bodyEnd(state) {
+        this.current = 'header';
+        if (state === 'data') {
+            this.handlers.onEntryEnd();
+        }
+        else {
+            const parts = this.parts;
+            this.parts = [];
+            this.ext.apply(this.code, parts.length === 1 ? parts[0] : Buffer.concat(parts));
         }
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/sources/tar-stream.js
+;// CONCATENATED MODULE: ./build/src/sources/tar/reader.js
 
 
-const CHUNK = 64 * 1024;
-const ZEROS = Buffer.alloc(CHUNK);
+
+
+
 /**
- * Looks at the first bytes to tell gzip from plain tar, and counts every input byte toward the
- * budget's compression ratio (unless the input is an archive nested in another).
+ * Reads a tar or gzipped tar as node-tar's strict Parser reads it (what npm extracts; see
+ * TarParser) and yields its entries one by one, pulling input only as entries (and the bodies of
+ * large files) are consumed: memory holds one input chunk's worth of entries. A file over
+ * STREAM_ABOVE is handed on at its header with a `body` that reads its data as it is iterated.
+ * Every unpacked byte (entry data, headers, what follows the end marker) counts toward the
+ * budget, so skipped entries cannot hide a bomb. The archive must end with its end-of-archive
+ * marker, or the read fails closed; data after the marker is reported on the last entry.
  */
-async function isGzip(input, opts) {
-    const it = counted(input, opts);
-    const head = await it.next();
-    const rest = {
-        [Symbol.asyncIterator]: () => it,
-    };
-    const chunks = head.done ? rest : prepend(head.value, rest);
-    const gzip = !head.done && head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
-    return { gzip, chunks };
-}
-async function* counted(input, opts) {
-    for await (const chunk of input) {
-        if (opts.countCompressed !== false)
-            opts.budget.addCompressed(chunk.length);
-        yield chunk;
-    }
-}
-async function* prepend(first, rest) {
+async function* readTar(input, opts) {
+    const reader = new TarReader(input, opts);
+    const { entries } = reader;
     try {
-        yield first;
-        yield* rest;
-    }
-    finally {
-        // Left at the first chunk, the rest (and the file it reads) must be stopped too.
-        await rest[Symbol.asyncIterator]().return?.();
-    }
-}
-/**
- * Node's own gunzip, which is what npm's tar uses underneath: every gzip member is read, one
- * after another, and a damaged or truncated stream is an error. Output comes in pieces with
- * backpressure, so a bomb is never held in memory.
- */
-function gunzipped(chunks) {
-    // zlib inflates on the thread pool: pieces of 256 KiB and 2 MiB of read-ahead let it work
-    // while the tar is parsed, which keeps the read as fast as node-tar's own (synchronous) gunzip.
-    // Node hands zlib options on to its Transform (highWaterMark is not in the zlib typings); were
-    // it ignored, only speed would change.
-    const options = { chunkSize: 4 * CHUNK, highWaterMark: 32 * CHUNK };
-    const gz = (0,external_node_zlib_.createGunzip)(options);
-    const fed = feed(chunks, gz);
-    return {
-        [Symbol.asyncIterator]() {
-            const out = gz[Symbol.asyncIterator]();
-            return {
-                next: () => out.next(),
-                // Stopping early resolves once the input has stopped too (its file closed).
-                return: async () => {
-                    const r = await out.return();
-                    await fed;
-                    return r;
-                },
-            };
-        },
-    };
-}
-/**
- * Writes each chunk to zlib and asks for the next only once zlib has consumed it, so the input
- * may reuse its buffers (see `fileChunks`). A failed read ends the output with that error;
- * output that closes first (damaged data, a consumer that stopped) ends the reading, whose
- * file is then closed: zlib never calls back for a write it was destroyed in the middle of.
- */
-async function feed(chunks, gz) {
-    const closed = new Promise((resolve) => gz.once('close', () => resolve(false)));
-    try {
-        for await (const chunk of chunks) {
-            const written = new Promise((resolve) => gz.write(chunk, (err) => resolve(!err)));
-            if (!(await Promise.race([written, closed])))
+        for (;;) {
+            const e = entries.ready.shift();
+            if (e) {
+                yield e;
+                if (e.body)
+                    await skipBody(e.body);
+            }
+            else if (!(await reader.step()) && entries.ready.length === 0) {
                 return;
+            }
         }
-        gz.end();
     }
     catch (err) {
-        gz.destroy(err);
+        // What was read before the failure is still handed on, then the read fails.
+        entries.release();
+        for (const e of entries.ready.splice(0))
+            if (!e.body)
+                yield e;
+        throw asFailure(err, entries.sawEntry, opts.artifact);
+    }
+    finally {
+        // A read that failed or was left early stops its input, which closes the file.
+        await reader.close();
     }
 }
+/**
+ * The input side of one read: feeds the tar's bytes (gunzipped if need be) to the parser one
+ * chunk at a time, when the entry loop or a body being iterated asks for more, counting each
+ * toward the budget; at the end of input, checks that the archive ended as a tar must.
+ */
+class TarReader {
+    input;
+    opts;
+    entries;
+    parser;
+    /** The tar's bytes, opened at the first step (gzip is told from the first chunk). */
+    chunks;
+    done = false;
+    /** Once set, every step throws it: the read fails with one cause, whoever meets it first. */
+    failure;
+    constructor(input, opts) {
+        this.input = input;
+        this.opts = opts;
+        this.entries = new TarEntries(opts, () => this.step());
+        this.parser = new TarParser(this.entries);
+    }
+    /** Feeds one more input chunk to the parser; false once the input is over and checked. */
+    async step() {
+        if (this.failure)
+            throw this.failure;
+        if (this.done)
+            return false;
+        try {
+            this.chunks ??= await tarBytes(this.input, this.opts);
+            const next = await this.chunks.next();
+            if (next.done) {
+                this.done = true;
+                this.finish();
+                return false;
+            }
+            const chunk = next.value;
+            const { artifact } = this.opts;
+            // Bytes past the end marker are the archive's, not its last entry's.
+            this.opts.budget.addBytes(chunk.length, this.parser.ended ? artifact : this.entries.current || artifact);
+            this.parser.write(chunk);
+            return true;
+        }
+        catch (err) {
+            this.failure = asFailure(err, this.entries.sawEntry, this.opts.artifact);
+            throw this.failure;
+        }
+    }
+    /** Stops the input (which closes the file) when the read failed or was left early. */
+    async close() {
+        await this.chunks?.return?.();
+    }
+    /** At the end of input: the archive must have ended properly; what follows is reported. */
+    finish() {
+        let error;
+        try {
+            this.parser.end();
+        }
+        catch (err) {
+            error = err;
+        }
+        if (!error && !this.parser.ended) {
+            error = new ArtifactError(this.opts.artifact, 'truncated tar: the end-of-archive marker is missing');
+        }
+        this.entries.finish(!error);
+        if (error)
+            throw error;
+    }
+}
+/** Reads past what the consumer left of a body. */
+async function skipBody(body) {
+    for await (const _ of body)
+        void _;
+}
+
+;// CONCATENATED MODULE: ./build/src/sources/file-chunks.js
+
 /**
  * A file's bytes in pieces of up to `size` bytes, the next read under way while the consumer
  * has the current piece. With `reuse`, pieces are read into two buffers in turn, so each is
@@ -12493,281 +13794,6 @@ async function* fileChunks(path, size, opts) {
         await fh.close();
     }
 }
-/** Watches the bytes after the tar end marker: zero padding is normal, anything else is not. */
-class TrailingCheck {
-    bytes = 0;
-    firstData = -1;
-    add(chunk) {
-        if (this.firstData < 0) {
-            const at = firstNonZero(chunk);
-            if (at >= 0)
-                this.firstData = this.bytes + at;
-        }
-        this.bytes += chunk.length;
-    }
-    /** A sentence for the finding, or undefined when only zeros (or nothing) follow the marker. */
-    describe() {
-        if (this.firstData < 0)
-            return undefined;
-        return `${this.bytes} bytes follow the tar end-of-archive marker and hold data (from byte ${this.firstData} after it); npm stops at the marker, other tools may extract them, and packguard did not check them`;
-    }
-}
-/** Index of the first non-zero byte; compares against zeros natively, 64 KiB at a time. */
-function firstNonZero(chunk) {
-    for (let off = 0; off < chunk.length; off += CHUNK) {
-        const part = chunk.subarray(off, off + CHUNK);
-        if (part.equals(ZEROS.subarray(0, part.length)))
-            continue;
-        for (let i = 0; i < part.length; i++)
-            if (part[i] !== 0)
-                return off + i;
-    }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./build/src/sources/tar.js
-
-
-
-
-
-
-
-/**
- * Reads a tar or gzipped tar as node-tar's strict Parser reads it (what npm extracts; see
- * TarParser) and yields its entries one by one, pulling input only as entries (and the bodies of
- * large files) are consumed: memory holds one input chunk's worth of entries. A file over
- * STREAM_ABOVE is handed on at its header with a `body` that reads its data as it is iterated.
- * Every unpacked byte (entry data, headers, what follows the end marker) counts toward the
- * budget, so skipped entries cannot hide a bomb. The archive must end with its end-of-archive
- * marker, or the read fails closed; data after the marker is reported on the last entry.
- */
-async function* readTar(input, opts) {
-    const ready = [];
-    // The last entry waits for the next header: if none comes, the archive's own issues
-    // (trailing data) are attached to it before it is released.
-    let pending;
-    let failure;
-    let sawEof = false;
-    let top;
-    let first = true;
-    let sawEntry = false;
-    let current = '';
-    // Where the current entry's data goes: a small file's pieces, a streamed body, or nowhere.
-    let small;
-    let queue;
-    const trailing = new TrailingCheck();
-    const release = () => {
-        if (pending?.queue)
-            pending.queue.released = true;
-        else if (pending)
-            ready.push(pending.entry);
-        pending = undefined;
-    };
-    const onEntry = (h) => {
-        sawEntry = true;
-        release();
-        small = undefined;
-        queue = undefined;
-        // The path npm writes (U+FFFD for bad bytes); rawPath keeps bad bytes apart (decodeName).
-        const normalized = (0,paths/* normalizeEntryPath */.h1)(h.name.text);
-        // The top folder is the first one npm sees: not that of a volume label it passes over.
-        if (first && !h.skipped) {
-            first = false;
-            top = opts.top?.(normalized);
-        }
-        const rawPath = h.name.raw;
-        const entry = {
-            path: (0,paths/* stripTop */.w3)(normalized, top),
-            rawPath,
-            type: h.type,
-            mode: (h.mode ?? 0) & 0o7777,
-            size: h.size ?? 0,
-        };
-        current = entry.path || rawPath;
-        if (h.linkpath)
-            entry.linkTarget = h.linkpath;
-        if (!h.name.valid) {
-            entry.issues = [
-                {
-                    kind: 'invalid-utf8-name',
-                    path: entry.path,
-                    detail: `its name is not valid UTF-8 ('${(0,sources_names/* showBytes */.ni)(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
-                },
-            ];
-        }
-        // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
-        // bytes that follow are then parsed as headers, so the archive means what the reader wants.
-        if (entry.type === 'file' && h.size === undefined) {
-            throw new ArtifactError(opts.artifact, `corrupt tar: ${rawPath} has a negative or unreadable size field`);
-        }
-        opts.budget.addEntry(current);
-        if (entry.type !== 'file') {
-            if (entry.path !== '')
-                pending = { entry };
-        }
-        else if (!opts.budget.entryFits(entry.size)) {
-            entry.unreadable = (0,limits/* tooLarge */.g$)(opts.budget);
-            pending = { entry };
-        }
-        else if (entry.size > sources_body/* STREAM_ABOVE */.hP) {
-            // Handed on now: its bytes are read as the consumer iterates the body.
-            queue = { chunks: [], released: false, discard: false };
-            entry.body = body(queue);
-            ready.push(entry);
-            pending = { entry, queue };
-        }
-        else {
-            small = { entry, chunks: [] };
-        }
-    };
-    const parser = new TarParser({
-        onEntry,
-        onData(chunk) {
-            if (small)
-                small.chunks.push(chunk);
-            else if (queue && !queue.discard)
-                queue.chunks.push(chunk);
-        },
-        onEntryEnd() {
-            if (small) {
-                const { entry, chunks } = small;
-                entry.content = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-                pending = { entry };
-            }
-            small = undefined;
-            queue = undefined;
-        },
-        onEnd() {
-            sawEof = true;
-        },
-    });
-    let iterator;
-    let ended = false;
-    /** Feeds one more input chunk to the parser; false once the input is over and checked. */
-    const step = async () => {
-        if (failure)
-            throw failure;
-        if (ended)
-            return false;
-        try {
-            if (!iterator) {
-                const source = await isGzip(input, opts);
-                iterator = (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]();
-            }
-            const next = await iterator.next();
-            if (next.done) {
-                ended = true;
-                finish();
-                return false;
-            }
-            const chunk = next.value;
-            opts.budget.addBytes(chunk.length, sawEof ? opts.artifact : current || opts.artifact);
-            if (sawEof) {
-                trailing.add(chunk);
-                return true;
-            }
-            parser.write(chunk);
-            if (sawEof)
-                trailing.add(parser.remainder());
-            return true;
-        }
-        catch (err) {
-            // Whoever meets it (the entry loop or a body being read), the read fails with one cause.
-            failure = asFailure(err, sawEntry, opts.artifact);
-            throw failure;
-        }
-    };
-    /** At the end of input: the archive must have ended properly; what follows is reported. */
-    const finish = () => {
-        let error;
-        try {
-            parser.end();
-        }
-        catch (err) {
-            error = err;
-        }
-        if (!error && !sawEof) {
-            error = new ArtifactError(opts.artifact, 'truncated tar: the end-of-archive marker is missing');
-        }
-        const junk = error ? undefined : trailing.describe();
-        if (junk && pending) {
-            const e = pending.entry;
-            e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }];
-        }
-        release();
-        if (error)
-            throw error;
-    };
-    async function* body(queue) {
-        try {
-            for (;;) {
-                const chunk = queue.chunks.shift();
-                if (chunk)
-                    yield chunk;
-                else if (queue.released || !(await step()))
-                    return;
-            }
-        }
-        finally {
-            // A consumer that stops early: the rest of the data is parsed but not kept.
-            queue.discard = true;
-            queue.chunks.length = 0;
-        }
-    }
-    try {
-        for (;;) {
-            const e = ready.shift();
-            if (e) {
-                yield e;
-                if (e.body)
-                    await skipBody(e.body);
-            }
-            else if (!(await step()) && ready.length === 0) {
-                return;
-            }
-        }
-    }
-    catch (err) {
-        // What was read before the failure is still handed on, then the read fails.
-        release();
-        for (const e of ready.splice(0))
-            if (!e.body)
-                yield e;
-        throw asFailure(err, sawEntry, opts.artifact);
-    }
-    finally {
-        // A read that failed or was left early stops its input, which closes the file.
-        await iterator?.return?.();
-    }
-}
-/** Reads past what the consumer left of a body. */
-async function skipBody(body) {
-    for await (const _ of body)
-        void _;
-}
-function gzipError(err, artifact) {
-    const code = err.code ?? '';
-    if (/^Z_|^ERR_ZLIB/.test(code) || /zlib|header check|end of file|invalid/i.test(err.message)) {
-        return new ArtifactError(artifact, `corrupt or truncated gzip data (${err.message})`);
-    }
-    return new ArtifactError(artifact, `unreadable: ${err.message}`);
-}
-/** The error a failed read ends with, naming the artifact and the cause. */
-function asFailure(err, sawEntry, artifact) {
-    if (err instanceof ArtifactError || err instanceof limits/* LimitExceeded */.nP)
-        return err;
-    if (!(err instanceof TarFormatError))
-        return gzipError(err, artifact);
-    const cause = err.kind === 'not-tar' || (err.kind === 'checksum' && !sawEntry)
-        ? 'not a tar archive (no valid tar header found)'
-        : err.kind === 'checksum'
-            ? 'corrupt tar: header checksum failure'
-            : err.kind === 'truncated'
-                ? `truncated tar: ${err.message}`
-                : `unreadable tar: ${err.message}`;
-    return new ArtifactError(artifact, cause);
-}
 
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __nccwpck_require__(663);
@@ -12796,11 +13822,11 @@ async function readContent(zip, ze, local, entry, opts) {
     const max = opts.budget.limits.maxEntryBytes;
     const stored = ze.compressionMethod === 0;
     if (!opts.budget.entryFits(ze.uncompressedSize) || (stored && ze.compressedSize > max)) {
-        entry.unreadable = (0,limits/* tooLarge */.g$)(opts.budget);
+        entry.unreadable = tooLarge(opts.budget);
         return;
     }
     const at = local.dataStart - ze.relativeOffsetOfLocalHeader;
-    if (entry.type === 'file' && ze.uncompressedSize > sources_body/* STREAM_ABOVE */.hP) {
+    if (entry.type === 'file' && ze.uncompressedSize > body/* STREAM_ABOVE */.hP) {
         entry.body = streamData(zip, ze, local, entry, opts);
         return;
     }
@@ -12880,7 +13906,7 @@ async function* dataChunks(zip, ze, local, path, opts, got) {
         }
     }
     catch (err) {
-        if (err instanceof limits/* LimitExceeded */.nP)
+        if (err instanceof LimitExceeded)
             throw err;
         got.error = err.message;
     }
@@ -13373,7 +14399,7 @@ async function openArtifact(path, opts) {
     const st = await (0,promises_.stat)(path).catch((err) => {
         throw new ArtifactError(path, err.code === 'ENOENT' ? 'no such file or directory' : err.message);
     });
-    const budget = new limits/* Budget */.__(opts.limits);
+    const budget = new Budget(opts.limits);
     if (st.isDirectory()) {
         const isNpm = opts.pack && (await (0,promises_.stat)((0,external_node_path_.join)(path, 'package.json')).catch(() => undefined))?.isFile();
         return isNpm
@@ -13393,7 +14419,7 @@ async function openArtifact(path, opts) {
             // A tar's pieces may be kept as small files' contents, so they are fresh.
             const gzip = kind.kind === 'gzip';
             const input = fileChunks(path, gzip ? 8 * open_CHUNK : open_CHUNK, { reuse: gzip });
-            const top = topFolderFor(path);
+            const top = topFolderFor(path, gzip);
             return {
                 format: kind.kind === 'gzip' ? 'tar+gzip' : 'tar',
                 entries: readTar(input, { artifact: path, budget, top }),
@@ -13409,14 +14435,22 @@ async function openArtifact(path, opts) {
     }
 }
 /**
- * npm strips the first folder of every tarball path (`package/`); a tarball named like its top
- * folder (`name-1.0.tar.gz` holding `name-1.0/`, as sdists and source releases are) is stripped too.
+ * npm strips the first folder of every path of a gzipped tarball, whatever its name: `package/`
+ * as npm packs, but published tarballs also hold `owner-repo-sha/` (a GitHub archive). A
+ * gzipped tar that starts with its top folder (a folder entry, or `<top>/package.json`) is read
+ * the same way, so paths are those that install. Otherwise only `package/` or a folder named
+ * like the file (`name-1.0.tar.gz` holding `name-1.0/`, as source releases are) is stripped: a
+ * first entry `vendor/x` says nothing of the entries after it.
  */
-function topFolderFor(archivePath) {
+function topFolderFor(archivePath, gzipped) {
     const stem = (0,external_node_path_.basename)(archivePath).replace(/\.(tar\.gz|tgz|tar|gz)$/i, '');
-    return (firstPath) => {
-        const top = firstPath.split('/')[0];
-        return top === 'package' || top === stem ? top : undefined;
+    return (firstPath, folder) => {
+        const slash = firstPath.indexOf('/');
+        const top = slash === -1 ? firstPath : firstPath.slice(0, slash);
+        if (top === 'package' || top === stem)
+            return top;
+        const leads = folder ? slash === -1 : firstPath === `${top}/package.json`;
+        return gzipped && top !== '' && leads ? top : undefined;
     };
 }
 async function readHead(path) {
@@ -13460,7 +14494,7 @@ function openNested(outer, budget) {
     const inner = kind === 'zip'
         ? readZip(content, { artifact: outer.path, budget, countCompressed: false })
         : kind === 'tar'
-            ? readTar(chunks(content), tarOptions(outer, budget))
+            ? readTar(chunks(content), tarOptions(outer, budget, false))
             : gzipEntries(outer, budget);
     return prefixed(inner, outer.path, depth);
 }
@@ -13473,13 +14507,18 @@ async function* prefixed(inner, prefix, depth) {
         yield out;
     }
 }
-function tarOptions(outer, budget) {
-    return { artifact: outer.path, budget, top: topFolderFor(outer.path), countCompressed: false };
+function tarOptions(outer, budget, gzipped) {
+    return {
+        artifact: outer.path,
+        budget,
+        top: topFolderFor(outer.path, gzipped),
+        countCompressed: false,
+    };
 }
 async function* gzipEntries(outer, budget) {
     let yielded = false;
     try {
-        for await (const e of readTar(chunks(outer.content), tarOptions(outer, budget))) {
+        for await (const e of readTar(chunks(outer.content), tarOptions(outer, budget, true))) {
             yielded = true;
             yield e;
         }
@@ -13499,7 +14538,7 @@ function gunzipOne(outer, budget) {
     }
     catch (err) {
         if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-            throw new limits/* LimitExceeded */.nP('maxEntryBytes', `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`, outer.path);
+            throw new LimitExceeded('maxEntryBytes', `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`, outer.path);
         }
         throw new ArtifactError(outer.path, `cannot decompress: ${err.message}`);
     }
@@ -13550,7 +14589,7 @@ async function readArtifact(path, opts, hooks = {}) {
             out.problems.push({
                 kind: 'limit-exceeded',
                 file: e.path,
-                message: `${e.path} is an archive over ${sources_body/* NESTED_IN_MEMORY */.C7 / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
+                message: `${e.path} is an archive over ${body/* NESTED_IN_MEMORY */.C7 / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
             });
         }
         const inner = e.type === 'file' ? openNested(e, budget) : undefined;
@@ -13608,7 +14647,7 @@ async function readArtifact(path, opts, hooks = {}) {
             await visit(e, opened.budget);
     }
     catch (err) {
-        if (err instanceof limits/* LimitExceeded */.nP) {
+        if (err instanceof LimitExceeded) {
             out.problems.push({
                 kind: 'limit-exceeded',
                 file: err.file,
@@ -13630,10 +14669,10 @@ async function readArtifact(path, opts, hooks = {}) {
  */
 async function pump(e, opts, hooks) {
     const sinks = hooks.stream?.(e) ?? [];
-    const head = new sources_body/* HeadCollector */.kK(sources_body/* HEAD_BYTES */.Lq);
+    const head = new body/* HeadCollector */.kK(body/* HEAD_BYTES */.Lq);
     const hash = opts.hash ? (0,external_node_crypto_.createHash)('sha256') : undefined;
     // Until 512 bytes are in, whether to keep the whole file is not known.
-    let whole = new sources_body/* WholeCollector */.Zv();
+    let whole = new body/* WholeCollector */.Zv();
     let decided = false;
     let tooLarge = false;
     for await (const chunk of e.body) {
@@ -13646,7 +14685,7 @@ async function pump(e, opts, hooks) {
                 whole = undefined;
         }
         // Declared sizes can lie: the bytes kept are counted as they come.
-        if (whole && whole.size > sources_body/* NESTED_IN_MEMORY */.C7) {
+        if (whole && whole.size > body/* NESTED_IN_MEMORY */.C7) {
             whole = undefined;
             tooLarge = true;
         }
@@ -13726,37 +14765,12 @@ async function locateBaseline(spec, read, reader) {
     return reader.fetchBaseline(spec, { name: pkg.name, version: pkg.version });
 }
 
-;// CONCATENATED MODULE: ./build/src/findings.js
-
-const SEVERITIES = ['error', 'warning', 'notice'];
-const RANK = { error: 3, warning: 2, notice: 1 };
-function severityRank(s) {
-    return RANK[s];
-}
-/**
- * A stable identity for a finding: the rule, the path inside the artifact and a rule-chosen key.
- * The artifact path is left out on purpose, since release file names carry the version.
- */
-function fingerprint(rule, file, key = '') {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\0${file}\0${key}`).digest('hex').slice(0, 16);
-}
-/** Most severe first, then artifact, file, line and rule, so every report lists findings alike. */
-function compareFindings(a, b) {
-    return (severityRank(b.severity) - severityRank(a.severity) ||
-        cmp(a.artifact, b.artifact) ||
-        cmp(a.file, b.file) ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        cmp(a.rule, b.rule) ||
-        cmp(a.message, b.message));
-}
-function cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
+// EXTERNAL MODULE: ./build/src/findings.js
+var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 23 modules
-var registry = __nccwpck_require__(2878);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 24 modules
+var registry = __nccwpck_require__(1510);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
@@ -13780,7 +14794,7 @@ function toFinding(raw, artifact, config) {
         artifact,
         file: raw.file,
         message: judged ? `${raw.message} (${raw.because})` : raw.message,
-        fingerprint: fingerprint(raw.rule, raw.file, raw.key ?? raw.message),
+        fingerprint: (0,src_findings/* fingerprint */.Rj)(raw.rule, raw.file, raw.key ?? raw.message),
     };
     if (raw.line !== undefined)
         finding.line = raw.line;
@@ -13825,14 +14839,14 @@ function finalize(findings, config) {
         else
             kept.push(f);
     }
-    return { findings: kept.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
+    return { findings: kept.sort(src_findings/* compareFindings */.Eg), suppressed: suppressed.sort(src_findings/* compareFindings */.Eg) };
 }
 function ruleMatches(pattern, rule) {
     return pattern.endsWith('/*') ? rule.startsWith(pattern.slice(0, -1)) : pattern === rule;
 }
 /** Whether a finding of this severity fails the run at `failOn`. */
 function fails(f, failOn) {
-    return failOn !== 'never' && severityRank(f.severity) >= severityRank(failOn);
+    return failOn !== 'never' && (0,src_findings/* severityRank */.qs)(f.severity) >= (0,src_findings/* severityRank */.qs)(failOn);
 }
 
 // EXTERNAL MODULE: ./build/src/rules/archive.js
@@ -13855,16 +14869,16 @@ function localHost(engine) {
     return { open: (report, mask) => localScanning(engine, report, mask), close: async () => { } };
 }
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 31 modules
-var detectors = __nccwpck_require__(8342);
+// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 35 modules
+var detectors = __nccwpck_require__(5524);
 // EXTERNAL MODULE: ./build/src/rules/text.js
 var rules_text = __nccwpck_require__(8702);
 // EXTERNAL MODULE: ./build/src/rules/windows.js
 var rules_windows = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./build/src/rules/secrets/engine/binary.js
 var binary = __nccwpck_require__(213);
-// EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 6 modules
-var scanner = __nccwpck_require__(9711);
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 7 modules
+var scanner = __nccwpck_require__(3491);
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/scan.js
 
 
@@ -14078,29 +15092,30 @@ async function checkArtifact(path, options, deps, scanner) {
 
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __nccwpck_require__(7406);
-// EXTERNAL MODULE: ./build/src/drift/diff.js
-var diff = __nccwpck_require__(6146);
-;// CONCATENATED MODULE: ./build/src/config/load.js
+// EXTERNAL MODULE: ./build/src/config/resolve.js + 1 modules
+var resolve = __nccwpck_require__(26);
+// EXTERNAL MODULE: ./build/src/config/schema.js
+var schema = __nccwpck_require__(9829);
+// EXTERNAL MODULE: ./build/src/config/to-config.js
+var to_config = __nccwpck_require__(5782);
+;// CONCATENATED MODULE: ./build/src/config/defaults.js
 
+
+
+/** The configuration with nothing declared: the schema's defaults (`recommended`, default limits). */
+function defaultConfig() {
+    return (0,to_config/* toConfig */.q)((0,resolve/* resolve */.h)(schema/* CONFIG_SCHEMA */.l, {}), undefined, []);
+}
+/** The `safety:` limits when none are configured. */
+const DEFAULT_LIMITS = defaultConfig().safety;
+
+;// CONCATENATED MODULE: ./build/src/config/load.js
 
 
 
 
 /** Where packguard looks for its config when none is named. */
 const DEFAULT_CONFIG_PATHS = ['.github/packguard.yml', '.github/packguard.yaml'];
-/** The configuration with nothing declared: the `recommended` preset and default limits. */
-function defaultConfig() {
-    return {
-        extends: 'recommended',
-        files: { forbid: [], require: [] },
-        limits: {},
-        rules: {},
-        ignore: [],
-        safety: { ...limits/* DEFAULT_LIMITS */.dR },
-        drift: { settings: { ...diff/* DEFAULT_DRIFT */.Wd } },
-        content: [],
-    };
-}
 /**
  * Loads the config named by `explicit`, else the first default path that exists under `cwd`,
  * else the defaults. A named file that is missing, bad YAML or off-schema is a ConfigError.
@@ -14117,7 +15132,7 @@ async function loadConfig(cwd, explicit) {
         throw new errors/* ConfigError */.xL(`${explicit ?? file}: cannot read config file (${err.code ?? err.message})`);
     }
     // The YAML parser and the content-rule engine load only when there is a file to parse.
-    const { parseConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6021));
+    const { parseConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(598)]).then(__nccwpck_require__.bind(__nccwpck_require__, 598));
     return parseConfig(text, explicit ?? file);
 }
 async function firstExisting(cwd) {
@@ -14131,8 +15146,8 @@ async function firstExisting(cwd) {
 
 // EXTERNAL MODULE: ./build/src/config/units.js
 var units = __nccwpck_require__(5543);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./build/src/drift/semver.js
@@ -14220,7 +15235,7 @@ function defaultCacheDir(env) {
         return env.PACKGUARD_CACHE_DIR;
     if (env.XDG_CACHE_HOME)
         return (0,external_node_path_.join)(env.XDG_CACHE_HOME, 'packguard');
-    return (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache', 'packguard');
+    return (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache', 'packguard');
 }
 /**
  * Resolves an npm baseline spec to a version and downloads its tarball into `cacheDir`, both with
@@ -14403,209 +15418,304 @@ async function isGzipFile(path) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload.js
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload/protocol.js
 
-
-
-
-/** Work is sent in batches of about this many bytes. */
-const BATCH = 512 * 1024;
-/** Reading waits while the worker has this much work queued (memory stays bounded). */
-const IN_FLIGHT = 16 * 1024 * 1024;
-/** With this much queued, new work is done on this thread instead: both cores scan. */
-const SHARE = 4 * 1024 * 1024;
-/** Texts smaller than this are scanned on this thread. */
-const SMALL = 1024;
-/** The first bytes to scan are scanned on this thread; the worker starts after them. */
-const START_AFTER = 2 * 1024 * 1024;
 /**
  * Bytes go to the worker in buffers of this size that it hands back: fresh memory costs more
  * than the scan here, so windows (and small files) travel in recycled buffers.
  */
 const POOLED = rules_windows/* DEFAULT_WINDOWS */.Q.before + rules_windows/* DEFAULT_WINDOWS */.Q.own + rules_windows/* DEFAULT_WINDOWS */.Q.after;
+/** The window that tells the worker a stream has ended (its state can go). */
+const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload/batcher.js
+
+
+const BATCH_LIMITS = { bytes: 512 * 1024, jobs: 1024 };
 /**
- * Secret scanning on a worker thread, so the regex work runs beside reading, unpacking and the
- * other rules. Work is batched; reading is held back (`ready`) while the worker lags by more
- * than IN_FLIGHT bytes. Findings come back in order and are reported before `settle` resolves.
+ * Turns work for the worker into batches: one message for many jobs. Bytes travel in buffers
+ * the worker can own (pooled when they fit); files of up to half a pooled buffer travel packed,
+ * many to one buffer, and their pack joins the batch when it is full or the batch is sent. A
+ * streamed file's windows keep their order and share a stream id, and an END window follows
+ * its last one.
  */
-function workerHost(script, engine) {
-    let worker;
-    let report = () => { };
-    let mask;
-    let failure;
-    let inFlight = 0;
-    let waiters = [];
-    const settles = new Map();
-    let nextSettle = 0;
-    let nextStream = 0;
-    const wake = () => {
-        for (const w of waiters.splice(0))
-            w();
-        for (const s of settles.values())
-            if (failure)
-                s.reject(failure);
-    };
-    // Started once there is enough to scan: a small package is done before a worker would be up.
-    const start = () => {
-        const w = new external_node_worker_threads_namespaceObject.Worker(script);
-        w.unref();
-        w.on('message', onReply);
-        w.on('error', (err) => {
-            failure = err;
-            wake();
-        });
-        return w;
-    };
-    const onReply = (r) => {
-        if ('settled' in r) {
-            settles.get(r.settled)?.resolve();
-            settles.delete(r.settled);
+class Batcher {
+    pool;
+    send;
+    limits;
+    jobs = [];
+    size = 0;
+    transfer = [];
+    pack;
+    nextStream = 0;
+    constructor(pool, send, limits = BATCH_LIMITS) {
+        this.pool = pool;
+        this.send = send;
+        this.limits = limits;
+    }
+    /** Bytes of work in the batch being filled (not counting an open pack). */
+    get queued() {
+        return this.size;
+    }
+    /** Whether the batch and its open pack hold a batch's worth: time to send it. */
+    get full() {
+        return this.size + (this.pack?.used ?? 0) >= this.limits.bytes;
+    }
+    text(text, file) {
+        this.add({ kind: 'text', file, text }, text.length);
+    }
+    bytes(content, file) {
+        if (content.length <= POOLED / 2)
+            this.packed(content, file);
+        else
+            this.add({ kind: 'bytes', file, bytes: this.pool.own(content) }, content.length);
+    }
+    /** A sink that cuts a streamed file into windows, each a job. */
+    sink(file) {
+        const stream = this.nextStream++;
+        const windows = new rules_windows/* Windows */.a((bytes, pos) => this.add({ kind: 'window', file, stream, bytes: this.pool.own(bytes), pos }, bytes.length));
+        return {
+            write: (c) => windows.write(c),
+            end: () => {
+                windows.end();
+                this.add({ kind: 'window', file, stream, bytes: new Uint8Array(0), pos: END }, 0);
+            },
+        };
+    }
+    /** Sends what is batched (an open pack included), if anything. */
+    flush() {
+        this.closePack();
+        if (this.jobs.length === 0)
             return;
-        }
-        if ('failed' in r) {
-            failure = new Error(`secret scanning failed: ${r.failed}`);
-            return wake();
-        }
-        pool.push(...r.buffers);
-        for (const f of r.findings)
-            report(f);
-        if (mask)
-            for (const v of r.masks)
-                mask(v);
-        inFlight -= r.size;
-        if (inFlight < IN_FLIGHT)
-            wake();
-    };
-    let batch = [];
-    let batchSize = 0;
-    const transfer = [];
-    const flush = () => {
-        closePack();
-        if (batch.length === 0)
-            return;
-        const req = { jobs: batch, size: batchSize, masks: Boolean(mask) };
-        worker ??= start();
-        worker.postMessage(req, transfer.splice(0));
-        inFlight += batchSize;
-        batch = [];
-        batchSize = 0;
-    };
-    const add = (job, size) => {
-        batch.push(job);
-        batchSize += size;
+        this.send(this.jobs, this.size, this.transfer.splice(0));
+        this.jobs = [];
+        this.size = 0;
+    }
+    add(job, size) {
+        this.jobs.push(job);
+        this.size += size;
         if ('bytes' in job)
-            transfer.push(job.bytes.buffer);
-        if (batchSize >= BATCH || batch.length >= 1024)
-            flush();
-    };
-    // A copy the worker can own (the caller's buffer may be reused, or be a view of a bigger one):
-    // a recycled buffer when it fits, else one of its own (never from Node's shared pool).
-    const pool = [];
-    const pooled = () => new Uint8Array(pool.pop() ?? new ArrayBuffer(POOLED));
-    const own = (b) => {
+            this.transfer.push(job.bytes.buffer);
+        if (this.size >= this.limits.bytes || this.jobs.length >= this.limits.jobs)
+            this.flush();
+    }
+    packed(content, file) {
+        if (this.pack && this.pack.used + content.length > POOLED)
+            this.closePack();
+        const pack = (this.pack ??= { bytes: this.pool.take(), files: [], ends: [], used: 0 });
+        pack.bytes.set(content, pack.used);
+        pack.used += content.length;
+        pack.files.push(file);
+        pack.ends.push(pack.used);
+    }
+    closePack() {
+        if (!this.pack)
+            return;
+        const { bytes, files, ends, used } = this.pack;
+        this.pack = undefined;
+        this.add({ kind: 'pack', files, ends, bytes: bytes.subarray(0, used) }, used);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload/pool.js
+
+/**
+ * Buffers of POOLED bytes that travel to the worker and come back to be used again. A buffer
+ * handed out is the caller's (then the worker's) until it is given back: transferring it
+ * detaches it here, so it cannot be handed out twice.
+ */
+class BufferPool {
+    free = [];
+    /** A POOLED-byte view: a recycled buffer when one is free, else a new one. */
+    take() {
+        return new Uint8Array(this.free.pop() ?? new ArrayBuffer(POOLED));
+    }
+    /** Buffers the worker handed back, free to be taken again. */
+    give(buffers) {
+        this.free.push(...buffers);
+    }
+    /**
+     * A copy of `b` the worker can own (the caller's buffer may be reused, or be a view of a bigger
+     * one): in a pooled buffer when it fits, else in one of its own (never Node's shared pool).
+     */
+    own(b) {
         if (b.length > POOLED) {
             const copy = Buffer.allocUnsafeSlow(b.length);
             b.copy(copy);
             return copy;
         }
-        const view = pooled();
+        const view = this.take();
         view.set(b);
         return view.subarray(0, b.length);
-    };
-    // Small files travel packed: one buffer and one message for many of them.
-    let pack;
-    const closePack = () => {
-        if (!pack)
-            return;
-        const { bytes, files, ends, used } = pack;
-        pack = undefined;
-        add({ kind: 'pack', files, ends, bytes: bytes.subarray(0, used) }, used);
-    };
-    const packed = (content, file) => {
-        if (pack && pack.used + content.length > POOLED)
-            closePack();
-        pack ??= { bytes: pooled(), files: [], ends: [], used: 0 };
-        pack.bytes.set(content, pack.used);
-        pack.used += content.length;
-        pack.files.push(file);
-        pack.ends.push(pack.used);
-    };
-    let local = localScanning(engine, report);
-    // Small texts are scanned here (handing one over costs about what scanning it does), and
-    // everything is when the worker lags: both cores scan. The first START_AFTER bytes are
-    // scanned here too, so a small package never waits for a worker to start.
-    let early = 0;
-    const here = (size) => {
-        if (early < START_AFTER) {
-            early += size;
-            if (early < START_AFTER)
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload/host.js
+
+
+
+
+const OFFLOAD_LIMITS = {
+    batch: BATCH_LIMITS,
+    inFlight: 16 * 1024 * 1024,
+    share: 4 * 1024 * 1024,
+    small: 1024,
+    startAfter: 2 * 1024 * 1024,
+};
+/**
+ * Secret scanning on a worker, so the regex work runs beside reading, unpacking and the other
+ * rules. Work is batched (Batcher); reading is held back (`ready`) while the worker lags by more
+ * than `inFlight` bytes. The worker's findings are reported in the order its work was batched,
+ * and all of them before `settle` resolves; a worker failure rejects `ready` and `settle`.
+ */
+class OffloadHost {
+    start;
+    engine;
+    limits;
+    port;
+    report = () => { };
+    mask;
+    local;
+    failure;
+    /** Bytes of work sent and not yet answered. */
+    inFlight = 0;
+    waiters = [];
+    settles = new Map();
+    nextSettle = 0;
+    /** Bytes offered so far, while under `startAfter`. */
+    early = 0;
+    pool = new BufferPool();
+    batcher;
+    scanning;
+    constructor(start, engine, limits = OFFLOAD_LIMITS) {
+        this.start = start;
+        this.engine = engine;
+        this.limits = limits;
+        this.batcher = new Batcher(this.pool, (jobs, size, t) => this.send(jobs, size, t), limits.batch);
+        this.local = localScanning(engine, this.report);
+        this.scanning = this.routes();
+    }
+    open(report, mask) {
+        this.report = report;
+        this.mask = mask;
+        this.local = localScanning(this.engine, report, mask);
+        return this.scanning;
+    }
+    async close() {
+        this.waiters = [];
+        await this.port?.close();
+    }
+    /**
+     * Small texts are scanned here (handing one over costs about what scanning it does), and
+     * everything is when the worker lags: both cores scan. The first `startAfter` bytes are
+     * scanned here too, so a small package never waits for a worker to start.
+     */
+    routes() {
+        const { batcher, limits } = this;
+        return {
+            // Cheap, and it decides whether there is any work to hand over.
+            skim: (raw) => this.local.skim(raw),
+            text: (text, file) => this.here(text.length) || text.length < limits.small
+                ? this.local.text(text, file)
+                : batcher.text(text, file),
+            bytes: (content, file) => this.here(content.length) ? this.local.bytes(content, file) : batcher.bytes(content, file),
+            // A streamed file's windows are scanned in order by one thread, chosen at its start.
+            sink: (file) => (this.here(body/* STREAM_ABOVE */.hP) ? this.local.sink(file) : batcher.sink(file)),
+            ready: () => {
+                // Work is sent in batches, or at once when the worker has nothing to do.
+                if (this.inFlight === 0 || batcher.full)
+                    batcher.flush();
+                if (!this.port)
+                    return undefined;
+                if (this.failure)
+                    return Promise.reject(this.failure);
+                if (this.inFlight < limits.inFlight)
+                    return undefined;
+                return new Promise((resolve) => this.waiters.push(resolve));
+            },
+            settle: () => {
+                batcher.flush();
+                if (this.failure)
+                    return Promise.reject(this.failure);
+                const port = this.port;
+                if (!port)
+                    return Promise.resolve();
+                const id = this.nextSettle++;
+                const settled = new Promise((resolve, reject) => this.settles.set(id, { resolve, reject }));
+                port.post({ settle: id });
+                return settled;
+            },
+        };
+    }
+    /** Whether work of `size` bytes is scanned on this thread. */
+    here(size) {
+        if (this.early < this.limits.startAfter) {
+            this.early += size;
+            if (this.early < this.limits.startAfter)
                 return true;
         }
-        return inFlight + batchSize >= SHARE;
-    };
-    const scanning = {
-        // Cheap, and it decides whether there is any work to hand over.
-        skim: (raw) => local.skim(raw),
-        text: (text, file) => here(text.length) || text.length < SMALL
-            ? local.text(text, file)
-            : add({ kind: 'text', file, text }, text.length),
-        bytes: (content, file) => here(content.length)
-            ? local.bytes(content, file)
-            : content.length <= POOLED / 2
-                ? packed(content, file)
-                : add({ kind: 'bytes', file, bytes: own(content) }, content.length),
-        sink: (file) => {
-            // A streamed file's windows are scanned in order by one thread, chosen at its start.
-            if (here(sources_body/* STREAM_ABOVE */.hP))
-                return local.sink(file);
-            const stream = nextStream++;
-            const windows = new rules_windows/* Windows */.a((bytes, pos) => add({ kind: 'window', file, stream, bytes: own(bytes), pos }, bytes.length));
-            return {
-                write: (c) => windows.write(c),
-                end: () => {
-                    windows.end();
-                    add({ kind: 'window', file, stream, bytes: new Uint8Array(0), pos: END }, 0);
-                },
-            };
-        },
-        ready: () => {
-            // Work is sent in batches, or at once when the worker has nothing to do.
-            if (inFlight === 0 || batchSize + (pack?.used ?? 0) >= BATCH)
-                flush();
-            if (!worker)
-                return undefined;
-            if (failure)
-                return Promise.reject(failure);
-            if (inFlight < IN_FLIGHT)
-                return undefined;
-            return new Promise((resolve) => waiters.push(resolve));
-        },
-        settle: () => {
-            flush();
-            if (failure)
-                return Promise.reject(failure);
-            if (!worker)
-                return Promise.resolve();
-            const id = nextSettle++;
-            worker.postMessage({ settle: id });
-            return new Promise((resolve, reject) => settles.set(id, { resolve, reject }));
-        },
-    };
-    return {
-        open(r, m) {
-            report = r;
-            mask = m;
-            local = localScanning(engine, r, m);
-            return scanning;
-        },
-        close: async () => {
-            waiters = [];
-            await worker?.terminate();
-        },
+        return this.inFlight + this.batcher.queued >= this.limits.share;
+    }
+    // The worker is started with the first batch: a small package is done before it would be up.
+    send(jobs, size, transfer) {
+        const masks = Boolean(this.mask);
+        this.port ??= this.start((r) => this.onReply(r), (err) => this.fail(err));
+        this.inFlight += size;
+        this.port.post({ jobs, size, masks }, transfer);
+    }
+    onReply(r) {
+        if ('settled' in r) {
+            this.settles.get(r.settled)?.resolve();
+            this.settles.delete(r.settled);
+            return;
+        }
+        if ('failed' in r)
+            return this.fail(new Error(`secret scanning failed: ${r.failed}`));
+        this.pool.give(r.buffers);
+        for (const f of r.findings)
+            this.report(f);
+        if (this.mask)
+            for (const v of r.masks)
+                this.mask(v);
+        this.inFlight -= r.size;
+        if (this.inFlight < this.limits.inFlight)
+            this.wake();
+    }
+    fail(err) {
+        this.failure = err;
+        this.wake();
+    }
+    /** Lets held-back reading go on; after a failure, rejects every settle waiting. */
+    wake() {
+        for (const w of this.waiters.splice(0))
+            w();
+        if (this.failure)
+            for (const s of this.settles.values())
+                s.reject(this.failure);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/offload/thread.js
+
+
+/** Starts `script` (the bundled scan worker) on a worker thread, as the host's port. */
+function threadWorker(script) {
+    return (reply, fail) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script);
+        // An idle worker does not keep the process alive.
+        worker.unref();
+        worker.on('message', reply);
+        worker.on('error', fail);
+        return {
+            post: (req, transfer) => worker.postMessage(req, transfer),
+            close: async () => void (await worker.terminate()),
+        };
     };
 }
-/** The window that tells the worker a stream has ended (its state can go). */
-const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
+/** Secret scanning on a worker thread running `script` (see OffloadHost). */
+function workerHost(script, engine) {
+    return new OffloadHost(threadWorker(script), engine);
+}
 
 ;// CONCATENATED MODULE: ./build/src/deps.js
 
@@ -14621,7 +15731,7 @@ const END = { base: -1, from: 0, to: 0, line: 0, lineStart: 0 };
  * reader, and npm (run in `cwd`, so the project's registry and credentials apply) for baselines.
  */
 function realDeps(cwd, env) {
-    const worker = useWorker(env.PACKGUARD_WORKER, (0,external_node_os_namespaceObject.availableParallelism)())
+    const worker = useWorker(env.PACKGUARD_WORKER, (0,external_node_os_.availableParallelism)())
         ? workerScript()
         : undefined;
     return {
@@ -14983,7 +16093,7 @@ function findingsSections(findings, budget) {
     const out = [];
     let used = 0;
     let shown = 0;
-    for (const sev of SEVERITIES) {
+    for (const sev of src_findings/* SEVERITIES */.oC) {
         const list = findings
             .filter((f) => f.severity === sev)
             .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
@@ -15066,7 +16176,7 @@ function renderSarif(report, options = {}) {
     const worst = new Map();
     for (const f of all) {
         const w = worst.get(f.rule);
-        if (!w || severityRank(f.severity) > severityRank(w))
+        if (!w || (0,src_findings/* severityRank */.qs)(f.severity) > (0,src_findings/* severityRank */.qs)(w))
             worst.set(f.rule, f.severity);
     }
     const byPath = new Map(report.artifacts.map((a) => [a.path, a]));

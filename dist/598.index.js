@@ -1,8 +1,8 @@
-export const id = 21;
-export const ids = [21];
+export const id = 598;
+export const ids = [598];
 export const modules = {
 
-/***/ 6021:
+/***/ 50598:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,19 +12,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/src/errors.js
-var errors = __webpack_require__(7406);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 23 modules
-var registry = __webpack_require__(2878);
-// EXTERNAL MODULE: ./build/src/sources/limits.js
-var limits = __webpack_require__(1906);
-// EXTERNAL MODULE: ./build/src/drift/diff.js
-var diff = __webpack_require__(6146);
+var errors = __webpack_require__(27406);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 24 modules
+var registry = __webpack_require__(81510);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
 // EXTERNAL MODULE: ./build/src/config/content-limits.js
-var content_limits = __webpack_require__(8642);
+var content_limits = __webpack_require__(58642);
 ;// CONCATENATED MODULE: ./build/src/config/content.js
 
 
@@ -53,7 +49,7 @@ function compileContentRule(raw, where) {
     }
     const base = {
         name: raw.name,
-        severity: raw.severity ?? 'error',
+        severity: raw.severity,
         message: raw.message,
         files: raw.files,
     };
@@ -103,91 +99,16 @@ function compileContentRule(raw, where) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/config/types.js
-const PRESETS = ['recommended', 'strict', 'none'];
-
-;// CONCATENATED MODULE: ./build/src/config/schema.js
-
-const severity = { type: 'enum', values: ['off', 'notice', 'warning', 'error'] };
-const globs = { type: 'array', items: { type: 'string' } };
-const tolerance = (unit) => ({
-    type: 'object',
-    props: {
-        percent: { type: 'number', min: 0 },
-        [unit]: unit === 'bytes' ? { type: 'size' } : { type: 'integer', min: 0 },
-    },
-});
-const mapPolicy = { type: 'enum', values: ['allow', 'warn', 'forbid'] };
-/** The shape of `.github/packguard.yml`. Later issues add their sections here. */
-const CONFIG_SCHEMA = {
-    type: 'object',
-    props: {
-        extends: { type: 'enum', values: PRESETS },
-        files: { type: 'object', props: { forbid: globs, allow: globs, require: globs } },
-        limits: {
-            type: 'object',
-            props: {
-                'max-total-size': { type: 'size' },
-                'max-file-size': { type: 'size' },
-                'max-files': { type: 'integer', min: 0 },
-            },
-        },
-        rules: { type: 'map', values: severity },
-        sourcemaps: {
-            type: 'object',
-            props: { files: mapPolicy, 'sources-content': mapPolicy, 'external-urls': mapPolicy },
-        },
-        content: {
-            type: 'array',
-            items: {
-                type: 'object',
-                props: {
-                    name: { type: 'string' },
-                    pattern: { type: 'string' },
-                    strings: globs,
-                    flags: { type: 'string' },
-                    files: globs,
-                    severity: { type: 'enum', values: ['notice', 'warning', 'error'] },
-                    message: { type: 'string' },
-                },
-                required: ['name'],
-            },
-        },
-        ignore: {
-            type: 'array',
-            items: {
-                type: 'object',
-                props: { rule: { type: 'string' }, path: { type: 'string' }, reason: { type: 'string' } },
-                required: ['rule', 'reason'],
-            },
-        },
-        drift: {
-            type: 'object',
-            props: {
-                lockfile: { type: 'string' },
-                baseline: { type: 'string' },
-                compare: { type: 'enum', values: ['size', 'content'] },
-                'size-tolerance': tolerance('bytes'),
-                'total-size-tolerance': tolerance('bytes'),
-                'file-count-tolerance': tolerance('files'),
-            },
-        },
-        safety: {
-            type: 'object',
-            props: {
-                'max-total-bytes': { type: 'size' },
-                'max-entry-bytes': { type: 'size' },
-                'max-entries': { type: 'integer', min: 1 },
-                'max-ratio': { type: 'number', min: 1 },
-                'max-depth': { type: 'integer', min: 0 },
-            },
-        },
-    },
-};
-
+// EXTERNAL MODULE: ./build/src/config/resolve.js + 1 modules
+var resolve = __webpack_require__(30026);
+// EXTERNAL MODULE: ./build/src/config/schema.js
+var schema = __webpack_require__(39829);
+// EXTERNAL MODULE: ./build/src/config/to-config.js
+var to_config = __webpack_require__(35782);
 // EXTERNAL MODULE: ./build/src/config/units.js
 var units = __webpack_require__(5543);
 ;// CONCATENATED MODULE: ./build/src/config/validate.js
+
 
 /** Checks `value` against `spec`; throws ConfigError naming the file, the key path and what was expected. */
 function validate(value, spec, file, path = '') {
@@ -204,11 +125,10 @@ function validate(value, spec, file, path = '') {
                 fail(`one of ${spec.values.join(', ')}`);
             return;
         case 'size':
-            if (!(typeof value === 'number' && value >= 0) &&
-                !(typeof value === 'string' &&
-                    /^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.test(value))) {
+            // One reading of sizes: valid is what parseSize reads (so not YAML's .inf).
+            if ((typeof value !== 'number' && typeof value !== 'string') ||
+                (0,units/* parseSize */.DB)(value) === undefined)
                 fail('a size such as 500KB, 10MB, 1GB or a number of bytes');
-            }
             return;
         case 'integer':
             if (!Number.isInteger(value) || value < spec.min)
@@ -271,7 +191,6 @@ function describe(v) {
 
 
 
-
 /** Parses and validates config text; `name` is used in every error message. */
 function parseConfig(text, name) {
     let raw;
@@ -281,25 +200,21 @@ function parseConfig(text, name) {
     catch (err) {
         throw new errors/* ConfigError */.xL(`${name}: invalid YAML: ${err.message.split('\n')[0]}`);
     }
-    validate(raw, CONFIG_SCHEMA, name);
-    return toConfig(raw, name);
+    validate(raw, schema/* CONFIG_SCHEMA */.l, name);
+    const r = (0,resolve/* resolve */.h)(schema/* CONFIG_SCHEMA */.l, raw);
+    const content = r.content.map((c, i) => compileContentRule(c, `${name}: content[${i}]`));
+    checkRuleIds(r, content, name);
+    return (0,to_config/* toConfig */.q)(r, name, content);
 }
-/** `sourcemaps:` settings and the rule ids each one sets. */
-const SOURCEMAP_RULES = {
-    files: ['sourcemap/file'],
-    'sources-content': ['sourcemap/sources-content', 'sourcemap/inline'],
-    'external-urls': ['sourcemap/external-url'],
-};
-const MAP_POLICY = { allow: 'off', warn: 'warning', forbid: 'error' };
-function toConfig(raw, name) {
-    const content = (raw.content ?? []).map((c, i) => compileContentRule(c, `${name}: content[${i}]`));
+/** Rule ids in `rules:` and `ignore:` must name a registered rule or a declared content rule. */
+function checkRuleIds(r, content, name) {
     const isRule = (id) => registry/* RULES */.y0.has(id) || content.some((c) => id === `content/${c.name}`);
-    for (const id of Object.keys(raw.rules ?? {})) {
+    for (const id of Object.keys(r.rules)) {
         if (!isRule(id)) {
             throw new errors/* ConfigError */.xL(`${name}: rules.${id}: unknown rule id (see docs/rules.md for the list)`);
         }
     }
-    for (const [i, ig] of (raw.ignore ?? []).entries()) {
+    for (const [i, ig] of r.ignore.entries()) {
         const family = ig.rule.endsWith('/*') ? ig.rule.slice(0, -1) : undefined;
         const known = family
             ? [...registry/* RULES */.y0.keys()].some((id) => id.startsWith(family)) ||
@@ -308,63 +223,6 @@ function toConfig(raw, name) {
         if (!known)
             throw new errors/* ConfigError */.xL(`${name}: ignore[${i}].rule: unknown rule id '${ig.rule}'`);
     }
-    // `sourcemaps:` is shorthand for severities; an explicit `rules:` entry wins over it.
-    const rules = {};
-    for (const [key, policy] of Object.entries(raw.sourcemaps ?? {})) {
-        for (const id of SOURCEMAP_RULES[key])
-            rules[id] = MAP_POLICY[policy];
-    }
-    Object.assign(rules, raw.rules);
-    const size = (v) => (v === undefined ? undefined : (0,units/* parseSize */.DB)(v));
-    const s = raw.safety ?? {};
-    return {
-        source: name,
-        extends: raw.extends ?? 'recommended',
-        files: {
-            forbid: raw.files?.forbid ?? [],
-            allow: raw.files?.allow,
-            require: raw.files?.require ?? [],
-        },
-        limits: {
-            maxTotalSize: size(raw.limits?.['max-total-size']),
-            maxFileSize: size(raw.limits?.['max-file-size']),
-            maxFiles: raw.limits?.['max-files'],
-        },
-        rules,
-        ignore: raw.ignore ?? [],
-        safety: {
-            maxTotalBytes: size(s['max-total-bytes']) ?? limits/* DEFAULT_LIMITS */.dR.maxTotalBytes,
-            maxEntryBytes: size(s['max-entry-bytes']) ?? limits/* DEFAULT_LIMITS */.dR.maxEntryBytes,
-            maxEntries: s['max-entries'] ?? limits/* DEFAULT_LIMITS */.dR.maxEntries,
-            maxRatio: s['max-ratio'] ?? limits/* DEFAULT_LIMITS */.dR.maxRatio,
-            maxDepth: s['max-depth'] ?? limits/* DEFAULT_LIMITS */.dR.maxDepth,
-        },
-        drift: {
-            lockfile: raw.drift?.lockfile,
-            baseline: raw.drift?.baseline,
-            settings: {
-                content: raw.drift?.compare === 'content',
-                fileTolerance: parse_tolerance(raw.drift?.['size-tolerance'], diff/* DEFAULT_DRIFT */.Wd.fileTolerance),
-                totalTolerance: parse_tolerance(raw.drift?.['total-size-tolerance'], diff/* DEFAULT_DRIFT */.Wd.totalTolerance),
-                countTolerance: raw.drift?.['file-count-tolerance']
-                    ? {
-                        percent: raw.drift['file-count-tolerance'].percent,
-                        absolute: raw.drift['file-count-tolerance'].files,
-                    }
-                    : diff/* DEFAULT_DRIFT */.Wd.countTolerance,
-            },
-        },
-        content,
-    };
-}
-/** A configured tolerance replaces the default whole: the bounds not given do not apply. */
-function parse_tolerance(raw, dflt) {
-    if (!raw)
-        return dflt;
-    return {
-        percent: raw.percent,
-        absolute: raw.bytes === undefined ? undefined : (0,units/* parseSize */.DB)(raw.bytes),
-    };
 }
 
 
