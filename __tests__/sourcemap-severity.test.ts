@@ -248,3 +248,19 @@ test('SPDX expressions and repository references', () => {
   ])
     expect([r, isPublicRepository(r)]).toEqual([r, false])
 })
+
+test('a VS Code extension: extension/package.json says', async () => {
+  const vsix = (pkgJson: Record<string, unknown>) =>
+    zip([
+      { name: 'extension/dist/ext.js.map', content: map },
+      { name: 'extension/package.json', content: JSON.stringify(pkgJson) },
+    ])
+  const severities = async (bytes: Buffer) =>
+    (await checkBytes('ext.vsix', bytes)).findings
+      .filter((f) => f.rule === 'sourcemap/sources-content')
+      .map((f) => f.severity)
+  expect(await severities(vsix({ name: 'ext', ...OPEN }))).toEqual(['warning'])
+  expect(await severities(vsix({ name: 'ext', license: 'SEE LICENSE IN LICENSE.txt' }))).toEqual([
+    'error',
+  ])
+})
