@@ -116,36 +116,23 @@ describe('bins: what installs them decides', () => {
   })
 })
 
-test('strict still makes every judged finding an error', async () => {
+/** A package whose bin lacks its x bit, checked with this config: its findings and severities. */
+async function binModes(yaml: string) {
+  const pkgJson = JSON.stringify({ name: 'p', version: '1.0.0', files: ['*'], bin: 'cli' })
   const r = await checkBytes(
     'p.tgz',
-    npmTgz(
-      {
-        'package.json': JSON.stringify({ name: 'p', version: '1.0.0', files: ['*'], bin: 'cli' }),
-        cli: '#!/bin/sh\n',
-      },
-      { cli: 0o644 },
-    ),
-    'extends: strict\n',
+    npmTgz({ 'package.json': pkgJson, cli: '#!/bin/sh\n' }, { cli: 0o644 }),
+    yaml,
   )
-  expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual([
-    'metadata/bin-not-executable error',
-  ])
+  return r.findings.map((f) => `${f.rule} ${f.severity}`)
+}
+
+test('strict still makes every judged finding an error', async () => {
+  expect(await binModes('extends: strict\n')).toEqual(['metadata/bin-not-executable error'])
 })
 
 test('an explicit rules: entry wins over the judgement of the rule', async () => {
-  const r = await checkBytes(
-    'p.tgz',
-    npmTgz(
-      {
-        'package.json': JSON.stringify({ name: 'p', version: '1.0.0', files: ['*'], bin: 'cli' }),
-        cli: '#!/bin/sh\n',
-      },
-      { cli: 0o644 },
-    ),
-    'rules:\n  metadata/bin-not-executable: error\n',
-  )
-  expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual([
+  expect(await binModes('rules:\n  metadata/bin-not-executable: error\n')).toEqual([
     'metadata/bin-not-executable error',
   ])
 })

@@ -3034,6 +3034,8 @@ const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$|\.localhost$/i;
  * URLs are everywhere in code, and this keeps the scanner from stopping at each one.
  */
 const GUARDS = { '://': '[A-Za-z0-9._~%+-]{0,128}:[A-Za-z0-9._~!$&*+,;=%-]{1,768}@' };
+/** How both URL rules judge a password in documentation, for docs/rules.md. */
+const IN_DOCS = 'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.';
 /** Both rules ask about the same `://`: the second gets the first one's answer. */
 const credentials = (text, at, ctx) => ctx.memo('url-credentials', at, () => inDocs(judgeUrl(text, at), ctx.file));
 /**
@@ -3076,7 +3078,7 @@ const databaseUrl = defineDetector({
     title: 'password in a database URL',
     description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
     priority: PRIORITY.generic,
-    judged: 'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.',
+    judged: IN_DOCS,
     keywords: ['://'],
     guards: GUARDS,
     find(text, at, ctx) {
@@ -3129,7 +3131,7 @@ const urlCredentials = defineDetector({
     title: 'password in a URL',
     description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026) on a real host, judged as for `secret/database-url`.',
     priority: PRIORITY.generic,
-    judged: 'a warning inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`): a URL there is most often a connection example.',
+    judged: IN_DOCS,
     keywords: ['://'],
     guards: GUARDS,
     find(text, at, ctx) {
