@@ -195,6 +195,18 @@ describe('a private key string in documentation or test code is a warning; a key
     ])
   })
 
+  test('a key on a doc-comment line is a warning; in a // comment it stays an error', () => {
+    const lines = rsa.trim().split('\n').join('\\n')
+    const jsdoc = `/**\n * @example\n *   createCert({\n *     key: '${lines}\\n',\n *   })\n */\n`
+    expect(found(jsdoc, 'dist/cli.js')).toEqual([
+      ['secret/private-key', 'warning', `RSA private key in dist/cli.js (${why('a doc comment')})`],
+    ])
+    const commented = `// const key = '${lines}\\n'\n`
+    expect(found(commented, 'dist/cli.js').map(([rule, severity]) => [rule, severity])).toEqual([
+      ['secret/private-key', null],
+    ])
+  })
+
   test.each([
     ['test/fixtures/server.pem', rsa],
     ['test/fixtures/server.key', rsa],

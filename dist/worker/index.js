@@ -2531,6 +2531,13 @@ function toHit(block) {
 }
 const LEADING = /^\s*/;
 const TRAILING = /\s*$/y;
+/** A line of a doc comment (`/** ... *\/`, JSDoc): whitespace, then `*`, then not `/`. */
+const DOC_COMMENT_LINE = /^[ \t]*\*(?!\/)/;
+/** Whether the line the key starts on is a doc-comment line: an `@example` in a bundled SDK. */
+function inDocComment(text, start) {
+    const line = text.lastIndexOf('\n', start - 1) + 1;
+    return DOC_COMMENT_LINE.test(text.slice(line, Math.min(start, line + 200)));
+}
 /**
  * A key string in documentation or test code is most often an example or a test key: a
  * warning. A key file stays an error wherever it is: named as one, or holding only the key.
@@ -2541,7 +2548,7 @@ function placed(hit, text, file) {
     TRAILING.lastIndex = hit.end;
     if (LEADING.exec(text)[0].length === hit.start && TRAILING.test(text))
         return hit;
-    const where = docsOrTests(file);
+    const where = docsOrTests(file) ?? (inDocComment(text, hit.start) ? 'a doc comment' : undefined);
     if (!where)
         return hit;
     const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`;
@@ -2556,7 +2563,7 @@ const privateKey = defineDetector({
     description: 'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1` (ed25519, RSA, ECDSA); PGP; PuTTY .ppk) with a real key body.',
     priority: PRIORITY.generic,
     keywords: ['-----begin ', 'putty-user-key-file-'],
-    judged: 'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts): such keys are most often examples and test keys. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
+    judged: 'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts), or on a doc-comment line (` * ` inside `/** ... */`, as a JSDoc `@example` in a bundled SDK): such keys are most often examples and test keys. A key in a `//` comment stays an error: commented-out code still ships the key. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
     find(text, at, ctx) {
         const block = text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx);
         return placed(toHit(block), text, ctx.file);

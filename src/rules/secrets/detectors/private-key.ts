@@ -42,6 +42,14 @@ function toHit(block: KeyBlock | undefined): Hit | undefined {
 
 const LEADING = /^\s*/
 const TRAILING = /\s*$/y
+/** A line of a doc comment (`/** ... *\/`, JSDoc): whitespace, then `*`, then not `/`. */
+const DOC_COMMENT_LINE = /^[ \t]*\*(?!\/)/
+
+/** Whether the line the key starts on is a doc-comment line: an `@example` in a bundled SDK. */
+function inDocComment(text: string, start: number): boolean {
+  const line = text.lastIndexOf('\n', start - 1) + 1
+  return DOC_COMMENT_LINE.test(text.slice(line, Math.min(start, line + 200)))
+}
 
 /**
  * A key string in documentation or test code is most often an example or a test key: a
@@ -51,7 +59,7 @@ function placed(hit: Hit | undefined, text: string, file: string): Hit | undefin
   if (!hit || hit.unverified || isKeyFile(file)) return hit
   TRAILING.lastIndex = hit.end
   if (LEADING.exec(text)![0].length === hit.start && TRAILING.test(text)) return hit
-  const where = docsOrTests(file)
+  const where = docsOrTests(file) ?? (inDocComment(text, hit.start) ? 'a doc comment' : undefined)
   if (!where) return hit
   const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`
   return { ...hit, severity: 'warning', why }
@@ -72,7 +80,7 @@ export const privateKey = defineDetector({
   priority: PRIORITY.generic,
   keywords: ['-----begin ', 'putty-user-key-file-'],
   judged:
-    'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts): such keys are most often examples and test keys. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
+    'a warning when the key is a string inside documentation (`*.md`, `*.markdown`, `*.rst`, `*.txt`, `*.adoc`, files under `docs/` or `doc/`) or test code (files under `test/`, `tests/`, `__tests__/`, `spec/`, `specs/`, `fixtures/`, `__fixtures__/` at any depth, `*.test.*` and `*.spec.*` scripts), or on a doc-comment line (` * ` inside `/** ... */`, as a JSDoc `@example` in a bundled SDK): such keys are most often examples and test keys. A key in a `//` comment stays an error: commented-out code still ships the key. A key file stays an error wherever it is: named as one (`*.pem`, `*.key`, `*.ppk`, `*.p8`, `*.asc`, `id_rsa`, `id_ed25519`, ...) or holding nothing but the key.',
   find(text, at, ctx) {
     const block = text[at] === '-' ? readPemKey(text, at, ctx) : readPutty(text, at, ctx)
     return placed(toHit(block), text, ctx.file)
