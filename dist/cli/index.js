@@ -7580,6 +7580,14 @@ function isTerminator(b, i) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/judge.js
+/** Each expected file set's paths, made once however many maps are judged against it. */
+const PATHS = new WeakMap();
+function pathsOf(a) {
+    let paths = PATHS.get(a.manifest);
+    if (!paths)
+        PATHS.set(a.manifest, (paths = new Set(a.manifest.files.map((f) => f.path))));
+    return paths;
+}
 const HOW_TO_FORBID = '`sourcemaps: { sources-content: forbid }` makes it an error';
 /**
  * How serious shipping these embedded sources is in `recommended`:
@@ -7593,9 +7601,7 @@ const HOW_TO_FORBID = '`sourcemaps: { sources-content: forbid }` makes it an err
 function judgeEmbedded(map, open, drift) {
     if (map.embedded.firstParty === 0)
         return { severity: 'notice', because: 'only dependency code: none of its own sources' };
-    const before = map.inline
-        ? undefined
-        : drift?.against.find((a) => !a.manifest.files.some((f) => f.path === map.path));
+    const before = map.inline ? undefined : drift?.against.find((a) => !pathsOf(a).has(map.path));
     if (before) {
         const than = before.kind === 'lockfile' ? `the lockfile ${before.label}` : before.label;
         return { severity: 'error', reason: `new since ${than}, which had no ${map.path}` };

@@ -19,6 +19,14 @@ export interface Judgement {
   because?: string
 }
 
+/** Each expected file set's paths, made once however many maps are judged against it. */
+const PATHS = new WeakMap<object, Set<string>>()
+function pathsOf(a: DriftContext['against'][number]): Set<string> {
+  let paths = PATHS.get(a.manifest)
+  if (!paths) PATHS.set(a.manifest, (paths = new Set(a.manifest.files.map((f) => f.path))))
+  return paths
+}
+
 const HOW_TO_FORBID = '`sourcemaps: { sources-content: forbid }` makes it an error'
 
 /**
@@ -33,9 +41,7 @@ const HOW_TO_FORBID = '`sourcemaps: { sources-content: forbid }` makes it an err
 export function judgeEmbedded(map: EmbeddedMap, open: Openness, drift?: DriftContext): Judgement {
   if (map.embedded.firstParty === 0)
     return { severity: 'notice', because: 'only dependency code: none of its own sources' }
-  const before = map.inline
-    ? undefined
-    : drift?.against.find((a) => !a.manifest.files.some((f) => f.path === map.path))
+  const before = map.inline ? undefined : drift?.against.find((a) => !pathsOf(a).has(map.path))
   if (before) {
     const than = before.kind === 'lockfile' ? `the lockfile ${before.label}` : before.label
     return { severity: 'error', reason: `new since ${than}, which had no ${map.path}` }
