@@ -5874,7 +5874,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 1510:
+/***/ 1404:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7579,6 +7579,80 @@ function isTerminator(b, i) {
     return c === 0x2a && b[i + 1] === 0x2f;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/copies.js
+
+
+/**
+ * Embedded sources that ship beside their map anyway. A map whose first-party sources are all
+ * shipped, byte for byte, as files of the same artifact exposes nothing the artifact does not
+ * already show: a TypeScript package that ships `src/` with `dist/*.js.map` is the usual case.
+ *
+ * Only sources whose path resolves to a file inside the artifact are compared, so a map of
+ * sources that stay home (`../src/...` above the package root, the incident) costs nothing here.
+ */
+/** Bundler URL schemes: `webpack://name/./src/a.ts` is relative to the project, not the map. */
+const SCHEME = /^[a-z][\w+.-]*:\/\/[^/]*\/?/i;
+/** The artifact path a map's source names, or undefined when it lies outside the artifact. */
+function sourceFileOf(mapPath, source) {
+    if (!source || source.includes('\0') || source.startsWith('/'))
+        return undefined;
+    const scheme = SCHEME.exec(source);
+    const joined = scheme
+        ? external_node_path_.posix.normalize(source.slice(scheme[0].length))
+        : external_node_path_.posix.join(external_node_path_.posix.dirname(mapPath), source);
+    const path = external_node_path_.posix.normalize(joined).replace(/^(\.\/)+/, '');
+    if (path === '.' || path.startsWith('../') || path === '..' || path.startsWith('/'))
+        return undefined;
+    return path;
+}
+/**
+ * The CRC-32 of a decoded embedded source's UTF-8 bytes. Its text was decoded from latin1 bytes:
+ * when those held non-ASCII (raw UTF-8), each character is one byte of it.
+ */
+function contentSum(text, rawNonAscii) {
+    const bytes = rawNonAscii ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
+    return { crc: (0,external_node_zlib_.crc32)(bytes), bytes: bytes.length };
+}
+/** Files whose content may be an embedded source: code and styles. */
+const SOURCE_LIKE = /\.(m?[jt]sx?|c[jt]s|vue|svelte|astro|coffee|s?css|sass|less|styl|elm|re|res)$/i;
+/**
+ * The checksums of the files that maps read so far name as their sources. Only files that come
+ * after their map in the archive are compared: hashing every file in case a later map names it
+ * would cost the whole package's bytes again, and npm packs `dist/` and `lib/` before `src/`.
+ * A source whose file came first is not known to ship, so its map is judged as any other.
+ */
+class ShippedFiles {
+    wanted = new Set();
+    sums = new Map();
+    /** Files to sum when they come: a map's copies, as soon as the map is read. */
+    want(copies) {
+        for (const c of copies)
+            this.wanted.add(c.file);
+    }
+    /** Notes a file read whole (top level only: nested archives have their own maps). */
+    note(e) {
+        if (e.depth || e.type !== 'file' || !e.content || !this.wanted.has(e.path))
+            return;
+        this.sums.set(e.path, { crc: (0,external_node_zlib_.crc32)(e.content), bytes: e.content.length });
+    }
+    /** Whether every copy ships as a file with the same bytes. */
+    allShipped(copies) {
+        return copies.every((c) => {
+            const f = this.sums.get(c.file);
+            return f !== undefined && f.crc === c.crc && f.bytes === c.bytes;
+        });
+    }
+}
+/** Whether an embedded source, by its path, could ship as a file checked by ShippedFiles. */
+function mayShip(mapPath, source) {
+    const file = sourceFileOf(mapPath, source);
+    return file !== undefined && SOURCE_LIKE.test(file);
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/judge.js
 /** Each expected file set's paths, made once however many maps are judged against it. */
 const PATHS = new WeakMap();
@@ -7592,15 +7666,21 @@ const HOW_TO_FORBID = '`sourcemaps: { sources-content: forbid }` makes it an err
 /**
  * How serious shipping these embedded sources is in `recommended`:
  * - only dependency code (node_modules): a notice, nothing of the project's own is exposed;
+ * - first-party sources that all ship beside it, byte-identical: a notice, nothing more is;
  * - a map file new against the lockfile or baseline (the release before had none): an error,
  *   whatever the license (the incident this tool exists for);
  * - first-party sources not otherwise public (no open-source license, private, no public
  *   repository, or nothing says): an error;
  * - else a warning: the sources are public anyway.
  */
-function judgeEmbedded(map, open, drift) {
+function judgeEmbedded(map, open, shipped, drift) {
     if (map.embedded.firstParty === 0)
         return { severity: 'notice', because: 'only dependency code: none of its own sources' };
+    if (map.copies && shipped.allShipped(map.copies))
+        return {
+            severity: 'notice',
+            because: 'its own sources all ship beside it, byte-identical: it exposes nothing more',
+        };
     const before = map.inline ? undefined : drift?.against.find((a) => !pathsOf(a).has(map.path));
     if (before) {
         const than = before.kind === 'lockfile' ? `the lockfile ${before.label}` : before.label;
@@ -7628,6 +7708,10 @@ function topFolder(p) {
         ? `${parts.slice(0, i + 1).join('/')}/`
         : parts.slice(0, i).join('/') + (i ? '/' : './');
 }
+/** Whether a `sources` path is dependency code (node_modules, the bundler's runtime). */
+function isDependency(path) {
+    return DEPENDENCY.test(cleanPath(path)) || DEPENDENCY.test(path);
+}
 function summarize(map, onlyEmbedded) {
     const s = {
         firstParty: 0,
@@ -7641,7 +7725,7 @@ function summarize(map, onlyEmbedded) {
         const bytes = map.contentBytes[i];
         if (onlyEmbedded && bytes === undefined)
             return;
-        if (DEPENDENCY.test(cleanPath(path)) || DEPENDENCY.test(path)) {
+        if (isDependency(path)) {
             s.dependencies++;
             s.dependencyBytes += bytes ?? 0;
         }
@@ -7970,6 +8054,7 @@ class MapStart {
 
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
 
+
 class MalformedMap extends Error {
     name = 'MalformedMap';
 }
@@ -8021,6 +8106,7 @@ const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, S
 class MapScanner {
     onContent;
     skim;
+    wantSum;
     state = START;
     start = new MapStart();
     stack = [];
@@ -8036,9 +8122,10 @@ class MapScanner {
     isKey = false;
     contentIndex = 0;
     literal = new LiteralReader();
-    constructor(onContent, skim) {
+    constructor(onContent, skim, wantSum) {
         this.onContent = onContent;
         this.skim = skim;
+        this.wantSum = wantSum;
     }
     /** True once the input is known not to be a JSON object; see the class comment. */
     get notAMap() {
@@ -8183,15 +8270,25 @@ class MapScanner {
         const role = this.stringRole;
         let text = '';
         let length = 0;
+        let sum;
         if (role === CONTENT && this.skim) {
             const raw = this.string.raw();
             const skimmed = this.skim(raw.slice(1, -1));
-            if (skimmed === undefined)
+            const path = this.out.sources[this.contentIndex];
+            const wanted = path !== undefined && this.wantSum?.(path) === true;
+            if (skimmed === undefined || wanted)
                 text = decodeString(raw) ?? this.invalid();
+            if (wanted)
+                sum = contentSum(text, NON_ASCII.test(raw));
             length = skimmed ?? text.length;
+            if (skimmed !== undefined)
+                text = '';
         }
         else if (role !== SKIP) {
-            text = this.string.text() ?? this.invalid();
+            const raw = this.string.raw();
+            text = decodeString(raw) ?? this.invalid();
+            if (role === PATH)
+                text = utf8(text, raw);
             length = text.length;
         }
         if (this.isKey) {
@@ -8201,11 +8298,13 @@ class MapScanner {
         }
         this.afterValue();
         if (role === PATH)
-            this.out.sources.push(utf8(text));
+            this.out.sources.push(text);
         else if (role === CONTENT && length > 0) {
             const map = this.stack[this.stack.length - 2];
             map.contents = Math.max(map.contents ?? 0, this.contentIndex - map.base + 1);
             this.out.contentBytes[this.contentIndex] = length;
+            if (sum)
+                (this.out.contentSums ??= [])[this.contentIndex] = sum;
             if (text)
                 this.onContent(this.contentIndex, text);
         }
@@ -8272,9 +8371,12 @@ class MapScanner {
         throw this.error;
     }
 }
-/** A path's bytes (held as latin1) decoded as UTF-8; most paths are ASCII and stay as they are. */
-function utf8(text) {
-    return NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+/**
+ * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
+ * escapes are characters already. Most paths are ASCII and stay as they are.
+ */
+function utf8(text, raw) {
+    return NON_ASCII.test(raw) ? Buffer.from(text, 'latin1').toString('utf8') : text;
 }
 function keyRole(parent, key) {
     if (parent === MAP) {
@@ -8291,8 +8393,8 @@ function keyRole(parent, key) {
  * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
  * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
  */
-function scanMap(bytes, onContent, skim) {
-    const scanner = new MapScanner(onContent, skim);
+function scanMap(bytes, onContent, skim, wantSum) {
+    const scanner = new MapScanner(onContent, skim, wantSum);
     scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
     const map = scanner.end();
     if (!map)
@@ -8308,10 +8410,13 @@ function scanMap(bytes, onContent, skim) {
 
 
 
+
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text, file, sink) {
-    return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw));
+    return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw), wantSum(file));
 }
+/** Sources of the map (or the file with an inline map) at `file` that may ship beside it. */
+const wantSum = (file) => (source) => mayShip(file, source);
 const scanEmbedded = (file, sink) => (i, content) => sink.secrets.text(content, `${file}!sources[${i}]`);
 /**
  * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned
@@ -8319,7 +8424,7 @@ const scanEmbedded = (file, sink) => (i, content) => sink.secrets.text(content, 
  * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
  */
 function mapSink(e, sink) {
-    const scanner = new MapScanner(scanEmbedded(e.path, sink), (raw) => sink.secrets.skim(raw));
+    const scanner = new MapScanner(scanEmbedded(e.path, sink), (raw) => sink.secrets.skim(raw), wantSum(e.path));
     let failure;
     const fail = (err) => {
         if (!(err instanceof MalformedMap))
@@ -8363,7 +8468,7 @@ function mapSink(e, sink) {
 function reportMap(e, map, sink) {
     const embedded = summarize(map, true);
     if (embedded.firstParty + embedded.dependencies > 0) {
-        sink.embedded({ path: e.path, inline: false, embedded }, {
+        sink.embedded({ path: e.path, inline: false, embedded, copies: copiesOf(e.path, map) }, {
             rule: 'sourcemap/sources-content',
             file: e.path,
             message: `${e.path} embeds ${describeSources(embedded, true)}`,
@@ -8372,6 +8477,23 @@ function reportMap(e, map, sink) {
         return;
     }
     sink.listed({ path: e.path, size: e.size, listed: summarize(map, false) });
+}
+/**
+ * The first-party embedded sources as files of the artifact, with their checksums; undefined
+ * when one of them cannot ship beside the map (its path leads outside, or it was not summed).
+ */
+function copiesOf(file, map) {
+    const copies = [];
+    for (let i = 0; i < map.sources.length; i++) {
+        if (map.contentBytes[i] === undefined || isDependency(map.sources[i]))
+            continue;
+        const sum = map.contentSums?.[i];
+        const shipped = sourceFileOf(file, map.sources[i]);
+        if (!sum || shipped === undefined)
+            return undefined;
+        copies.push({ file: shipped, ...sum });
+    }
+    return copies.length ? copies : undefined;
 }
 /** The numbers a report shows in its source-map exposure table. */
 function exposure(s, mapBytes) {
@@ -8438,7 +8560,7 @@ function checkInline(e, url, size, line, sink) {
     const embedded = summarize(map, true);
     if (embedded.firstParty + embedded.dependencies > 0) {
         const detail = `embedding ${describeSources(embedded, true)}`;
-        sink.embedded({ path: e.path, inline: true, embedded }, inline(detail, { data: exposure(embedded, size) }));
+        sink.embedded({ path: e.path, inline: true, embedded, copies: copiesOf(e.path, map) }, inline(detail, { data: exposure(embedded, size) }));
         return;
     }
     const listed = summarize(map, false);
@@ -8449,6 +8571,7 @@ function checkInline(e, url, size, line, sink) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/index.js
+
 
 
 
@@ -8475,7 +8598,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
             category: 'leak',
             severity: 'error',
             description: 'A source map embeds original source code (`sourcesContent`).',
-            judged: "an error when the embedded first-party sources are not otherwise public (the package's license is not an OSI-approved SPDX expression, it is private, or it names no public repository; for wheels and jars their METADATA or pom.xml says, and where nothing says it stays an error) or when the map is new against the lockfile or baseline; a warning when they are public anyway (the message says why); a notice when the map embeds only dependency code (node_modules).",
+            judged: "an error when the embedded first-party sources are not otherwise public (the package's license is not an OSI-approved SPDX expression, it is private, or it names no public repository; for wheels and jars their METADATA or pom.xml says, and where nothing says it stays an error) or when the map is new against the lockfile or baseline; a warning when they are public anyway (the message says why); a notice when the map embeds only dependency code (node_modules), or when every first-party source it embeds also ships in the artifact byte-identical (at the path its `sources` entry names, after the map in the archive, as npm packs `dist/` before `src/`).",
         },
         {
             id: 'sourcemap/inline',
@@ -8505,12 +8628,17 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
     ],
     create({ report, secrets, config }) {
         const embedded = [];
+        const shipped = new ShippedFiles();
         const listed = [];
         const metadata = {};
         const sink = {
             report,
             secrets,
-            embedded: (map, finding) => embedded.push({ map, finding }),
+            embedded: (map, finding) => {
+                embedded.push({ map, finding });
+                if (map.copies)
+                    shipped.want(map.copies);
+            },
             listed: (map) => {
                 if (config.extends === 'strict' || !isDeclarationMap(map.path))
                     listed.push(map);
@@ -8530,6 +8658,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
                 const kind = e.depth ? undefined : metadataKind(e.path);
                 if (kind)
                     metadata[kind] ??= e.content.toString('utf8');
+                shipped.note(e);
                 if (MAP_FILE.test(e.path)) {
                     const s = mapSink(e, sink);
                     s.write(e.content);
@@ -8542,7 +8671,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
             end(_entries, { drift }) {
                 const open = embedded.length ? openness(metadata) : undefined;
                 for (const { map, finding } of embedded) {
-                    const { severity, reason, because } = judgeEmbedded(map, open, drift);
+                    const { severity, reason, because } = judgeEmbedded(map, open, shipped, drift);
                     report({
                         ...finding,
                         message: reason ? `${finding.message} (${reason})` : finding.message,
@@ -14784,8 +14913,8 @@ async function locateBaseline(spec, read, reader) {
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 24 modules
-var registry = __nccwpck_require__(1510);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 25 modules
+var registry = __nccwpck_require__(1404);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 

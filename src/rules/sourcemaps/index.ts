@@ -3,6 +3,7 @@ import type { Entry } from '../../sources/types.js'
 import { openness, type MetadataTexts } from '../licenses/openness.js'
 import { defineFamily } from '../types.js'
 import { MappingUrlStream } from './comment-stream.js'
+import { ShippedFiles } from './copies.js'
 import { judgeEmbedded, type EmbeddedMap } from './judge.js'
 import { isDeclarationMap, listedMapsFinding, type ListedMap } from './listed-maps.js'
 import { checkComments, mapSink, onMappingUrl, type Sink } from './map-sink.js'
@@ -27,7 +28,7 @@ export const sourcemapRules = defineFamily({
       severity: 'error',
       description: 'A source map embeds original source code (`sourcesContent`).',
       judged:
-        "an error when the embedded first-party sources are not otherwise public (the package's license is not an OSI-approved SPDX expression, it is private, or it names no public repository; for wheels and jars their METADATA or pom.xml says, and where nothing says it stays an error) or when the map is new against the lockfile or baseline; a warning when they are public anyway (the message says why); a notice when the map embeds only dependency code (node_modules).",
+        "an error when the embedded first-party sources are not otherwise public (the package's license is not an OSI-approved SPDX expression, it is private, or it names no public repository; for wheels and jars their METADATA or pom.xml says, and where nothing says it stays an error) or when the map is new against the lockfile or baseline; a warning when they are public anyway (the message says why); a notice when the map embeds only dependency code (node_modules), or when every first-party source it embeds also ships in the artifact byte-identical (at the path its `sources` entry names, after the map in the archive, as npm packs `dist/` before `src/`).",
     },
     {
       id: 'sourcemap/inline',
@@ -60,12 +61,16 @@ export const sourcemapRules = defineFamily({
   ],
   create({ report, secrets, config }) {
     const embedded: Array<{ map: EmbeddedMap; finding: RawFinding<EmbeddedId> }> = []
+    const shipped = new ShippedFiles()
     const listed: ListedMap[] = []
     const metadata: MetadataTexts = {}
     const sink: Sink = {
       report,
       secrets,
-      embedded: (map, finding) => embedded.push({ map, finding }),
+      embedded: (map, finding) => {
+        embedded.push({ map, finding })
+        if (map.copies) shipped.want(map.copies)
+      },
       listed: (map) => {
         if (config.extends === 'strict' || !isDeclarationMap(map.path)) listed.push(map)
       },
@@ -81,6 +86,7 @@ export const sourcemapRules = defineFamily({
         if (e.type !== 'file' || !e.content) return
         const kind = e.depth ? undefined : metadataKind(e.path)
         if (kind) metadata[kind] ??= e.content.toString('utf8')
+        shipped.note(e)
         if (MAP_FILE.test(e.path)) {
           const s = mapSink(e, sink)
           s.write(e.content)
@@ -92,7 +98,7 @@ export const sourcemapRules = defineFamily({
       end(_entries, { drift }) {
         const open = embedded.length ? openness(metadata) : undefined
         for (const { map, finding } of embedded) {
-          const { severity, reason, because } = judgeEmbedded(map, open!, drift)
+          const { severity, reason, because } = judgeEmbedded(map, open!, shipped, drift)
           report({
             ...finding,
             message: reason ? `${finding.message} (${reason})` : finding.message,

@@ -13,6 +13,7 @@ import {
   StringReader,
   WHITESPACE,
 } from './map-tokens.js'
+import { contentSum, type ContentSum } from './copies.js'
 
 /** What one source map says about the original sources, gathered without parsing the whole map. */
 export interface MapSources {
@@ -20,7 +21,15 @@ export interface MapSources {
   sources: string[]
   /** Per source index, the embedded content's UTF-8 byte length (absent or null: none). */
   contentBytes: Array<number | undefined>
+  /**
+   * Per source index, the CRC-32 and length of the embedded content's UTF-8 bytes, for the
+   * sources `WantSum` asked for (see ./copies.ts); absent when none was asked for.
+   */
+  contentSums?: Array<ContentSum | undefined>
 }
+
+/** Whether an embedded source, by its `sources` path, is worth a checksum (a file may ship it). */
+export type WantSum = (path: string) => boolean
 
 /** Called with each non-empty embedded source as soon as it is parsed; it is dropped after. */
 export type OnContent = (index: number, content: string) => void
@@ -115,6 +124,7 @@ export class MapScanner {
   constructor(
     private readonly onContent: OnContent,
     private readonly skim?: Skim,
+    private readonly wantSum?: WantSum,
   ) {}
 
   /** True once the input is known not to be a JSON object; see the class comment. */
@@ -232,13 +242,20 @@ export class MapScanner {
     const role = this.stringRole
     let text = ''
     let length = 0
+    let sum: ContentSum | undefined
     if (role === CONTENT && this.skim) {
       const raw = this.string.raw()
       const skimmed = this.skim(raw.slice(1, -1))
-      if (skimmed === undefined) text = decodeString(raw) ?? this.invalid()
+      const path = this.out.sources[this.contentIndex]
+      const wanted = path !== undefined && this.wantSum?.(path) === true
+      if (skimmed === undefined || wanted) text = decodeString(raw) ?? this.invalid()
+      if (wanted) sum = contentSum(text, NON_ASCII.test(raw))
       length = skimmed ?? text.length
+      if (skimmed !== undefined) text = ''
     } else if (role !== SKIP) {
-      text = this.string.text() ?? this.invalid()
+      const raw = this.string.raw()
+      text = decodeString(raw) ?? this.invalid()
+      if (role === PATH) text = utf8(text, raw)
       length = text.length
     }
     if (this.isKey) {
@@ -247,11 +264,12 @@ export class MapScanner {
       return end
     }
     this.afterValue()
-    if (role === PATH) this.out.sources.push(utf8(text))
+    if (role === PATH) this.out.sources.push(text)
     else if (role === CONTENT && length > 0) {
       const map = this.stack[this.stack.length - 2]
       map.contents = Math.max(map.contents ?? 0, this.contentIndex - map.base + 1)
       this.out.contentBytes[this.contentIndex] = length
+      if (sum) (this.out.contentSums ??= [])[this.contentIndex] = sum
       if (text) this.onContent(this.contentIndex, text)
     }
     return end
@@ -318,9 +336,12 @@ export class MapScanner {
   }
 }
 
-/** A path's bytes (held as latin1) decoded as UTF-8; most paths are ASCII and stay as they are. */
-function utf8(text: string): string {
-  return NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text
+/**
+ * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
+ * escapes are characters already. Most paths are ASCII and stay as they are.
+ */
+function utf8(text: string, raw: string): string {
+  return NON_ASCII.test(raw) ? Buffer.from(text, 'latin1').toString('utf8') : text
 }
 
 function keyRole(parent: number, key: string): number {
@@ -336,8 +357,13 @@ function keyRole(parent: number, key: string): number {
  * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
  * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
  */
-export function scanMap(bytes: Buffer | string, onContent: OnContent, skim?: Skim): MapSources {
-  const scanner = new MapScanner(onContent, skim)
+export function scanMap(
+  bytes: Buffer | string,
+  onContent: OnContent,
+  skim?: Skim,
+  wantSum?: WantSum,
+): MapSources {
+  const scanner = new MapScanner(onContent, skim, wantSum)
   scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes)
   const map = scanner.end()
   if (!map) throw new MalformedMap('not a JSON object at offset 0')

@@ -10,7 +10,8 @@ import { MAX_URL, type StreamedUrl } from './comment-stream.js'
 import type { EmbeddedMap } from './judge.js'
 import type { ListedMap } from './listed-maps.js'
 import { MalformedMap, MapScanner, scanMap, type MapSources } from './map-scan.js'
-import { describeSources, summarize, type SourcesSummary } from './sources-summary.js'
+import { describeSources, isDependency, summarize, type SourcesSummary } from './sources-summary.js'
+import { mayShip, sourceFileOf, type Copy } from './copies.js'
 
 /** The ids this family reports. */
 export type SourcemapId =
@@ -38,8 +39,11 @@ export interface Sink {
 
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text: string, file: string, sink: Sink): MapSources {
-  return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw))
+  return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw), wantSum(file))
 }
+
+/** Sources of the map (or the file with an inline map) at `file` that may ship beside it. */
+const wantSum = (file: string) => (source: string) => mayShip(file, source)
 
 const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) =>
   sink.secrets.text(content, `${file}!sources[${i}]`)
@@ -50,7 +54,11 @@ const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) 
  * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
  */
 export function mapSink(e: Entry, sink: Sink): ChunkSink {
-  const scanner = new MapScanner(scanEmbedded(e.path, sink), (raw) => sink.secrets.skim(raw))
+  const scanner = new MapScanner(
+    scanEmbedded(e.path, sink),
+    (raw) => sink.secrets.skim(raw),
+    wantSum(e.path),
+  )
   let failure: MalformedMap | undefined
   const fail = (err: unknown) => {
     if (!(err instanceof MalformedMap)) throw err
@@ -91,7 +99,7 @@ function reportMap(e: Entry, map: MapSources, sink: Sink): void {
   const embedded = summarize(map, true)
   if (embedded.firstParty + embedded.dependencies > 0) {
     sink.embedded(
-      { path: e.path, inline: false, embedded },
+      { path: e.path, inline: false, embedded, copies: copiesOf(e.path, map) },
       {
         rule: 'sourcemap/sources-content',
         file: e.path,
@@ -102,6 +110,22 @@ function reportMap(e: Entry, map: MapSources, sink: Sink): void {
     return
   }
   sink.listed({ path: e.path, size: e.size, listed: summarize(map, false) })
+}
+
+/**
+ * The first-party embedded sources as files of the artifact, with their checksums; undefined
+ * when one of them cannot ship beside the map (its path leads outside, or it was not summed).
+ */
+function copiesOf(file: string, map: MapSources): Copy[] | undefined {
+  const copies: Copy[] = []
+  for (let i = 0; i < map.sources.length; i++) {
+    if (map.contentBytes[i] === undefined || isDependency(map.sources[i])) continue
+    const sum = map.contentSums?.[i]
+    const shipped = sourceFileOf(file, map.sources[i])
+    if (!sum || shipped === undefined) return undefined
+    copies.push({ file: shipped, ...sum })
+  }
+  return copies.length ? copies : undefined
 }
 
 /** The numbers a report shows in its source-map exposure table. */
@@ -179,7 +203,7 @@ function checkInline(
   if (embedded.firstParty + embedded.dependencies > 0) {
     const detail = `embedding ${describeSources(embedded, true)}`
     sink.embedded(
-      { path: e.path, inline: true, embedded },
+      { path: e.path, inline: true, embedded, copies: copiesOf(e.path, map) },
       inline(detail, { data: exposure(embedded, size) }),
     )
     return

@@ -29,6 +29,11 @@ function topFolder(p: string): string {
     : parts.slice(0, i).join('/') + (i ? '/' : './')
 }
 
+/** Whether a `sources` path is dependency code (node_modules, the bundler's runtime). */
+export function isDependency(path: string): boolean {
+  return DEPENDENCY.test(cleanPath(path)) || DEPENDENCY.test(path)
+}
+
 export function summarize(map: MapSources, onlyEmbedded: boolean): SourcesSummary {
   const s: SourcesSummary = {
     firstParty: 0,
@@ -41,7 +46,7 @@ export function summarize(map: MapSources, onlyEmbedded: boolean): SourcesSummar
   map.sources.forEach((path, i) => {
     const bytes = map.contentBytes[i]
     if (onlyEmbedded && bytes === undefined) return
-    if (DEPENDENCY.test(cleanPath(path)) || DEPENDENCY.test(path)) {
+    if (isDependency(path)) {
       s.dependencies++
       s.dependencyBytes += bytes ?? 0
     } else {
