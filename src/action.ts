@@ -13,6 +13,7 @@ import { renderComment } from './report/comment-body.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderSarif } from './report/sarif.js'
+import { printable } from './report/escape.js'
 import type { Report } from './report/types.js'
 
 /** The Action adapter: inputs -> check() -> outputs, files, summary, annotations, exit status. */
@@ -38,7 +39,9 @@ export async function run(): Promise<void> {
     if (core.getBooleanInput('comment')) await comment(report)
     const unreadable = report.artifacts.filter((a) => a.error)
     for (const a of unreadable) {
-      core.error(`${a.path}: ${a.error}`, { title: 'packguard: artifact not read completely' })
+      core.error(printable(`${a.path}: ${a.error}`), {
+        title: 'packguard: artifact not read completely',
+      })
     }
     annotate(report, cwd, unreadable.length)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report)).write()
@@ -48,7 +51,9 @@ export async function run(): Promise<void> {
   } catch (err) {
     const usage = err instanceof UsageError || err instanceof ConfigError
     core.setFailed(
-      usage ? (err as Error).message : `packguard internal error: ${(err as Error).stack}`,
+      printable(
+        usage ? (err as Error).message : `packguard internal error: ${(err as Error).stack}`,
+      ),
     )
     process.exitCode = usage ? EXIT.usage : EXIT.unreadable
   }
@@ -101,7 +106,7 @@ async function uploadFiles(files: string[]): Promise<void> {
   const name = `packguard-report${suffix ? `-${suffix}` : ''}`
   const res = await uploadReport({ name, files, rootDirectory: commonDir(files), env: process.env })
   if (!res.uploaded) {
-    core.warning(res.warning)
+    core.warning(printable(res.warning))
     return
   }
   core.setOutput('report-artifact', res.name)
@@ -129,7 +134,7 @@ async function comment(report: Report): Promise<void> {
     body: renderComment(report, { runUrl: runUrlFromEnv(process.env) }),
     apiUrl: process.env.GITHUB_API_URL,
   })
-  if (res.warning) core.warning(res.warning)
+  if (res.warning) core.warning(printable(res.warning))
   else core.info(`Pull request comment ${res.action}.`)
 }
 

@@ -20,6 +20,7 @@ import type { ArtifactReport, FailOn, Report } from './report/types.js'
 import { openArtifact, type OpenOptions } from './sources/open.js'
 import type { OpenedArtifact } from './sources/types.js'
 import { TOOL_NAME, VERSION } from './version.js'
+import { append } from './append.js'
 
 export interface CheckOptions {
   /** Folder that relative artifact paths are read from. */
@@ -57,7 +58,7 @@ export async function check(
     for (const path of options.artifacts) {
       const { report, findings } = await checkArtifact(path, options, deps, scanner)
       artifacts.push(report)
-      all.push(...findings)
+      append(all, findings)
     }
   } finally {
     await scanner.close()
@@ -116,7 +117,7 @@ async function checkArtifact(
     },
   )
   await secrets.settle()
-  raws.push(...read.problems.map(readProblemFinding))
+  append(raws, read.problems.map(readProblemFinding))
   const report: ArtifactReport = { path, files: read.files, bytes: read.bytes }
   if (read.format) report.format = read.format
   if (read.error) report.error = read.error

@@ -38,8 +38,11 @@ export interface RawZipItem {
   encrypted?: boolean
 }
 
-/** Builds a zip whose central directory and local headers say exactly what the items ask. */
-export function rawZip(items: RawZipItem[]): Buffer {
+/**
+ * Builds a zip whose central directory and local headers say exactly what the items ask. With
+ * `zip64`, the end record points to a zip64 end record, as zip tools write past 65,535 entries.
+ */
+export function rawZip(items: RawZipItem[], opts: { zip64?: boolean } = {}): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   const offsets: number[] = []
@@ -88,11 +91,25 @@ export function rawZip(items: RawZipItem[]): Buffer {
   const cd = Buffer.concat(centrals)
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(count, 8)
-  end.writeUInt16LE(count, 10)
-  end.writeUInt32LE(cd.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, end])
+  end.writeUInt16LE(opts.zip64 ? 0xffff : count, 8)
+  end.writeUInt16LE(opts.zip64 ? 0xffff : count, 10)
+  end.writeUInt32LE(opts.zip64 ? 0xffffffff : cd.length, 12)
+  end.writeUInt32LE(opts.zip64 ? 0xffffffff : offset, 16)
+  if (!opts.zip64) return Buffer.concat([...locals, cd, end])
+  const record = Buffer.alloc(56)
+  record.writeUInt32LE(0x06064b50, 0)
+  record.writeBigUInt64LE(44n, 4)
+  record.writeUInt16LE(45, 12)
+  record.writeUInt16LE(45, 14)
+  record.writeBigUInt64LE(BigInt(count), 24)
+  record.writeBigUInt64LE(BigInt(count), 32)
+  record.writeBigUInt64LE(BigInt(cd.length), 40)
+  record.writeBigUInt64LE(BigInt(offset), 48)
+  const locator = Buffer.alloc(20)
+  locator.writeUInt32LE(0x07064b50, 0)
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8)
+  locator.writeUInt32LE(1, 16)
+  return Buffer.concat([...locals, cd, record, locator, end])
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same cases on every machine. */

@@ -6281,6 +6281,8 @@ function describeChange(c, than) {
 
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
+// EXTERNAL MODULE: ./build/src/sources/limits.js
+var limits = __nccwpck_require__(1906);
 ;// CONCATENATED MODULE: ./build/src/rules/npm-entry-points.js
 /**
  * Export conditions that Node, TypeScript, bundlers and runtimes act on (Node's own, the
@@ -6447,6 +6449,8 @@ function typesVersionsHit(p, index, pkg) {
 
 
 
+
+
 /** Lifecycle scripts that run at install: one of them may write or replace a bin file. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 /** Formats whose bins a package manager links and makes executable at install. */
@@ -6497,16 +6501,17 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
             id: 'metadata/invalid-package-json',
             category: 'drift',
             severity: 'error',
-            description: 'The root `package.json` is not valid JSON.',
+            description: 'The root `package.json` cannot be read: it is not valid JSON, or it is larger than 4 MiB (then it is not parsed at all).',
         },
     ],
     create({ report, expectVersion }) {
         let pkgText;
+        let tooLarge = 0;
         // The first two characters of each file: a string, so no file's bytes are kept alive.
         const heads = new Map();
         return {
             stream(e) {
-                if (e.depth || e.path !== 'package.json')
+                if (e.depth || e.path !== 'package.json' || e.size > limits/* MAX_MANIFEST_BYTES */.ZJ)
                     return undefined;
                 return new body/* WholeCollector */.Zv((bytes) => (pkgText = bytes.toString('utf8')));
             },
@@ -6514,11 +6519,21 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
                 const bytes = e.content ?? e.head;
                 if (e.depth || e.type !== 'file' || !bytes)
                     return;
-                if (e.path === 'package.json' && e.content)
+                if (e.path === 'package.json' && e.size > limits/* MAX_MANIFEST_BYTES */.ZJ)
+                    tooLarge = e.size;
+                else if (e.path === 'package.json' && e.content)
                     pkgText = e.content.toString('utf8');
                 heads.set(e.path, bytes.toString('latin1', 0, 2));
             },
             end(entries, { format }) {
+                if (tooLarge) {
+                    report({
+                        rule: 'metadata/invalid-package-json',
+                        file: 'package.json',
+                        message: `package.json is ${(0,units/* formatSize */.Xq)(tooLarge)}, over the ${limits/* MAX_MANIFEST_BYTES */.ZJ / 1024 ** 2} MiB packguard parses: its metadata (version, entry points, scripts) was not checked`,
+                    });
+                    return;
+                }
                 if (pkgText === undefined)
                     return;
                 let pkg;
@@ -12003,6 +12018,84 @@ class WholeCollector {
 
 /***/ }),
 
+/***/ 1906:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
+/* harmony export */   __: () => (/* binding */ Budget),
+/* harmony export */   g$: () => (/* binding */ tooLarge),
+/* harmony export */   nP: () => (/* binding */ LimitExceeded)
+/* harmony export */ });
+const RATIO_FLOOR = 16 * 1024 ** 2;
+/**
+ * The most of a root `package.json` that is parsed: 20 times the largest one among hundreds of
+ * popular packages (date-fns, ~200 KB). Past it the manifest is not read (a finding says so):
+ * a 50 MB one took 700 MB of memory, and every `exports` entry becomes work for several rules.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** A limit was hit: reading stops and the check reports `archive/limit-exceeded`. */
+class LimitExceeded extends Error {
+    limit;
+    detail;
+    file;
+    constructor(limit, detail, file = '') {
+        super(detail);
+        this.limit = limit;
+        this.detail = detail;
+        this.file = file;
+        this.name = 'LimitExceeded';
+    }
+}
+/** Counts what one artifact has unpacked so far and throws `LimitExceeded` past a limit. */
+class Budget {
+    limits;
+    entries = 0;
+    bytes = 0;
+    compressedBytes = 0;
+    constructor(limits) {
+        this.limits = limits;
+    }
+    addEntry(path) {
+        this.entries++;
+        if (this.entries > this.limits.maxEntries) {
+            throw new LimitExceeded('maxEntries', `more than ${this.limits.maxEntries} entries (max-entries); reading stopped at ${path}`, path);
+        }
+    }
+    /** Whether an entry of this declared size may be read at all. */
+    entryFits(size) {
+        return size <= this.limits.maxEntryBytes;
+    }
+    addBytes(n, path) {
+        this.bytes += n;
+        if (this.bytes > this.limits.maxTotalBytes) {
+            throw new LimitExceeded('maxTotalBytes', `more than ${this.limits.maxTotalBytes} unpacked bytes (max-total-bytes); reading stopped at ${path}`, path);
+        }
+        this.checkRatio(path);
+    }
+    addCompressed(n) {
+        this.compressedBytes += n;
+    }
+    checkRatio(path) {
+        if (this.bytes < RATIO_FLOOR || this.compressedBytes === 0)
+            return;
+        const ratio = this.bytes / this.compressedBytes;
+        if (ratio > this.limits.maxRatio) {
+            throw new LimitExceeded('maxRatio', `compression ratio over ${this.limits.maxRatio}:1 (max-ratio; ${Math.round(ratio)}:1 so far); reading stopped at ${path}`, path);
+        }
+    }
+}
+/** The reason recorded on an entry that is larger than max-entry-bytes and so was not read. */
+function tooLarge(budget) {
+    return {
+        kind: 'limit',
+        detail: `larger than max-entry-bytes (${budget.limits.maxEntryBytes}); not read`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 4888:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12451,67 +12544,8 @@ function addIssue(entry, issue) {
 
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
-;// CONCATENATED MODULE: ./build/src/sources/limits.js
-const RATIO_FLOOR = 16 * 1024 ** 2;
-/** A limit was hit: reading stops and the check reports `archive/limit-exceeded`. */
-class LimitExceeded extends Error {
-    limit;
-    detail;
-    file;
-    constructor(limit, detail, file = '') {
-        super(detail);
-        this.limit = limit;
-        this.detail = detail;
-        this.file = file;
-        this.name = 'LimitExceeded';
-    }
-}
-/** Counts what one artifact has unpacked so far and throws `LimitExceeded` past a limit. */
-class Budget {
-    limits;
-    entries = 0;
-    bytes = 0;
-    compressedBytes = 0;
-    constructor(limits) {
-        this.limits = limits;
-    }
-    addEntry(path) {
-        this.entries++;
-        if (this.entries > this.limits.maxEntries) {
-            throw new LimitExceeded('maxEntries', `more than ${this.limits.maxEntries} entries (max-entries); reading stopped at ${path}`, path);
-        }
-    }
-    /** Whether an entry of this declared size may be read at all. */
-    entryFits(size) {
-        return size <= this.limits.maxEntryBytes;
-    }
-    addBytes(n, path) {
-        this.bytes += n;
-        if (this.bytes > this.limits.maxTotalBytes) {
-            throw new LimitExceeded('maxTotalBytes', `more than ${this.limits.maxTotalBytes} unpacked bytes (max-total-bytes); reading stopped at ${path}`, path);
-        }
-        this.checkRatio(path);
-    }
-    addCompressed(n) {
-        this.compressedBytes += n;
-    }
-    checkRatio(path) {
-        if (this.bytes < RATIO_FLOOR || this.compressedBytes === 0)
-            return;
-        const ratio = this.bytes / this.compressedBytes;
-        if (ratio > this.limits.maxRatio) {
-            throw new LimitExceeded('maxRatio', `compression ratio over ${this.limits.maxRatio}:1 (max-ratio; ${Math.round(ratio)}:1 so far); reading stopped at ${path}`, path);
-        }
-    }
-}
-/** The reason recorded on an entry that is larger than max-entry-bytes and so was not read. */
-function tooLarge(budget) {
-    return {
-        kind: 'limit',
-        detail: `larger than max-entry-bytes (${budget.limits.maxEntryBytes}); not read`,
-    };
-}
-
+// EXTERNAL MODULE: ./build/src/sources/limits.js
+var limits = __nccwpck_require__(1906);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:fs"
@@ -12595,7 +12629,7 @@ async function readPath(root, path, opts, bytes) {
         return entry;
     }
     if (!opts.budget.entryFits(st.size)) {
-        entry.unreadable = tooLarge(opts.budget);
+        entry.unreadable = (0,limits/* tooLarge */.g$)(opts.budget);
         return entry;
     }
     opts.budget.addBytes(st.size, path);
@@ -12696,6 +12730,8 @@ function typeOf(st) {
     return 'other';
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./build/src/npm-cli.js
 /** npm exited with an error; `code` is npm's own (`E404`, `E401`, `ECONNREFUSED`\u2026) when it gave one. */
 class NpmError extends Error {
@@ -12774,21 +12810,38 @@ function lastLines(text) {
 
 
 
+
+
+
 /**
  * The files npm would publish from a package folder, as npm itself computes them
- * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run.
+ * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run. npm writes a
+ * debug log and cache files on every run, and may check for its own update: its cache and logs
+ * go to a temporary folder removed after, and the update check is off. Flags, so that no
+ * `.npmrc` of the checked folder can send them elsewhere (npm ranks the command line first).
  */
 async function npmPackList(dir, artifact) {
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'packguard-npm-'));
     let stdout;
     try {
-        stdout = await runNpm(['pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces=false'], {
-            cwd: dir,
-            env: process.env,
-            timeoutMs: 120_000,
-        });
+        stdout = await runNpm([
+            'pack',
+            '--dry-run',
+            '--json',
+            '--ignore-scripts',
+            '--workspaces=false',
+            `--cache=${(0,external_node_path_.join)(scratch, 'cache')}`,
+            `--logs-dir=${(0,external_node_path_.join)(scratch, 'logs')}`,
+            '--update-notifier=false',
+            '--audit=false',
+            '--fund=false',
+        ], { cwd: dir, env: process.env, timeoutMs: 120_000 });
     }
     catch (err) {
         throw new ArtifactError(artifact, `npm pack --dry-run failed: ${err.message.replace(/^npm pack: /, '')}`);
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
     let parsed;
     try {
@@ -12983,7 +13036,7 @@ class TarEntries {
                 this.pending = entry;
         }
         else if (!this.opts.budget.entryFits(entry.size)) {
-            entry.unreadable = tooLarge(this.opts.budget);
+            entry.unreadable = (0,limits/* tooLarge */.g$)(this.opts.budget);
             this.pending = entry;
         }
         else if (entry.size > body/* STREAM_ABOVE */.hP) {
@@ -13085,7 +13138,7 @@ class TarFormatError extends Error {
  * any entry means the bytes were never a tar; after one, a damaged tar.
  */
 function asFailure(err, sawEntry, artifact) {
-    if (err instanceof ArtifactError || err instanceof LimitExceeded)
+    if (err instanceof ArtifactError || err instanceof limits/* LimitExceeded */.nP)
         return err;
     if (!(err instanceof TarFormatError))
         return gzipError(err, artifact);
@@ -13966,7 +14019,7 @@ async function readContent(zip, ze, local, entry, opts) {
     const max = opts.budget.limits.maxEntryBytes;
     const stored = ze.compressionMethod === 0;
     if (!opts.budget.entryFits(ze.uncompressedSize) || (stored && ze.compressedSize > max)) {
-        entry.unreadable = tooLarge(opts.budget);
+        entry.unreadable = (0,limits/* tooLarge */.g$)(opts.budget);
         return;
     }
     const at = local.dataStart - ze.relativeOffsetOfLocalHeader;
@@ -14050,7 +14103,7 @@ async function* dataChunks(zip, ze, local, path, opts, got) {
         }
     }
     catch (err) {
-        if (err instanceof LimitExceeded)
+        if (err instanceof limits/* LimitExceeded */.nP)
             throw err;
         got.error = err.message;
     }
@@ -14119,12 +14172,31 @@ async function findEnd(src) {
         const cdOffset = tail.readUInt32LE(i + 16);
         const zip64 = i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR;
         // A zip64 archive keeps its real offsets in the zip64 record: take them as they are.
-        if (zip64 || cdOffset === 0xffffffff)
+        if (zip64)
+            return { prefix: 0, centralStart: await zip64Central(src, tail, i - 20) };
+        if (cdOffset === 0xffffffff)
             return { prefix: 0 };
         const prefix = at - cdSize - cdOffset;
         return { prefix: Math.max(0, prefix), centralStart: at - cdSize };
     }
     return undefined;
+}
+const ZIP64_END = 0x06064b50;
+/**
+ * Where a zip64 archive's central directory starts, from its zip64 end record (the locator
+ * just before the end record says where that is), or undefined when the record is not there.
+ * Python's zipfile writes zip64 past 65,535 entries: reading its directory in one go is what
+ * keeps 70,000 small entries fast.
+ */
+async function zip64Central(src, tail, locator) {
+    const record = Number(tail.readBigUInt64LE(locator + 8));
+    if (!Number.isSafeInteger(record) || record + 56 > src.size)
+        return undefined;
+    const head = await src.read(record, 56);
+    if (head.length < 56 || head.readUInt32LE(0) !== ZIP64_END)
+        return undefined;
+    const start = Number(head.readBigUInt64LE(48));
+    return Number.isSafeInteger(start) && start <= record ? start : undefined;
 }
 /**
  * The byte ranges the central directory accounts for. Whatever lies outside them (bytes in
@@ -14312,6 +14384,35 @@ async function fileSource(path) {
         close: () => closeFd(fd),
     };
 }
+/** The bytes of a file read ahead in windows of this size (a local header and a small entry's data). */
+const WINDOW = 1024 * 1024;
+/**
+ * `src` with small reads served from windows read ahead: a zip's local headers and small
+ * entries lie one after another, and reading each with its own call costs a round trip to the
+ * file system thread pool per read. Two windows, the most recent, so that reads that alternate
+ * between two places (local headers and a directory read from disk) do not evict each other.
+ * A read larger than half a window goes to `src` as before.
+ */
+function readAhead(src) {
+    let windows = [];
+    return {
+        ...src,
+        read: async (position, length) => {
+            if (length > WINDOW / 2)
+                return src.read(position, length);
+            let w = windows.find((x) => position >= x.start && position + length <= x.start + x.bytes.length);
+            // A read that ends past the end of the file is served by a window that reaches the end.
+            w ??= windows.find((x) => position >= x.start && x.start + x.bytes.length >= src.size);
+            if (!w) {
+                if (position >= src.size)
+                    return Buffer.alloc(0);
+                w = { start: position, bytes: await src.read(position, WINDOW) };
+                windows = [w, ...windows.slice(0, 1)];
+            }
+            return w.bytes.subarray(position - w.start, position - w.start + length);
+        },
+    };
+}
 function bufferSource(buf) {
     return {
         size: buf.length,
@@ -14385,9 +14486,9 @@ const CENTRAL_IN_MEMORY = 64 * 1024 ** 2;
  */
 async function* readZip(source, opts) {
     const src = typeof source === 'string'
-        ? await fileSource(source).catch((err) => {
+        ? readAhead(await fileSource(source).catch((err) => {
             throw new ArtifactError(opts.artifact, `cannot open: ${err.message}`);
-        })
+        }))
         : bufferSource(source);
     try {
         const end = await findEnd(src);
@@ -14543,7 +14644,7 @@ async function openArtifact(path, opts) {
     const st = await (0,promises_.stat)(path).catch((err) => {
         throw new ArtifactError(path, err.code === 'ENOENT' ? 'no such file or directory' : err.message);
     });
-    const budget = new Budget(opts.limits);
+    const budget = new limits/* Budget */.__(opts.limits);
     if (st.isDirectory()) {
         const isNpm = opts.pack && (await (0,promises_.stat)((0,external_node_path_.join)(path, 'package.json')).catch(() => undefined))?.isFile();
         return isNpm
@@ -14682,7 +14783,7 @@ function gunzipOne(outer, budget) {
     }
     catch (err) {
         if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-            throw new LimitExceeded('maxEntryBytes', `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`, outer.path);
+            throw new limits/* LimitExceeded */.nP('maxEntryBytes', `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`, outer.path);
         }
         throw new ArtifactError(outer.path, `cannot decompress: ${err.message}`);
     }
@@ -14780,7 +14881,7 @@ async function readArtifact(path, opts, hooks = {}) {
             out.files++;
             out.bytes += e.size;
             const text = e.content ?? streamed?.whole;
-            if (e.path === 'package.json' && text)
+            if (e.path === 'package.json' && text && e.size <= limits/* MAX_MANIFEST_BYTES */.ZJ)
                 out.packageJson = text.toString('utf8');
         }
     };
@@ -14791,7 +14892,7 @@ async function readArtifact(path, opts, hooks = {}) {
             await visit(e, opened.budget);
     }
     catch (err) {
-        if (err instanceof LimitExceeded) {
+        if (err instanceof limits/* LimitExceeded */.nP) {
             out.problems.push({
                 kind: 'limit-exceeded',
                 file: err.file,
@@ -14849,7 +14950,10 @@ async function pump(e, opts, hooks) {
 }
 function keepWhole(e, head, top) {
     const kind = sniff(head.subarray(0, 512)).kind;
-    return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json');
+    return (kind === 'zip' ||
+        kind === 'tar' ||
+        kind === 'gzip' ||
+        (top && e.path === 'package.json' && e.size <= limits/* MAX_MANIFEST_BYTES */.ZJ));
 }
 
 // EXTERNAL MODULE: ./build/src/drift/manifest.js
@@ -15122,7 +15226,19 @@ function windowScan() {
 const VERSION = '0.1.0';
 const TOOL_NAME = 'packguard';
 
+;// CONCATENATED MODULE: ./build/src/append.js
+/**
+ * Appends items one by one. `target.push(...items)` passes every item as an argument on the
+ * stack, so it throws RangeError past about 100,000 items; finding and file lists grow past that.
+ */
+function append(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./build/src/check.js
+
 
 
 
@@ -15144,7 +15260,7 @@ async function check(options, deps = { open: openArtifact }) {
         for (const path of options.artifacts) {
             const { report, findings } = await checkArtifact(path, options, deps, scanner);
             artifacts.push(report);
-            all.push(...findings);
+            append(all, findings);
         }
     }
     finally {
@@ -15195,7 +15311,7 @@ async function checkArtifact(path, options, deps, scanner) {
         ready: () => secrets.ready(),
     });
     await secrets.settle();
-    raws.push(...read.problems.map(archive/* readProblemFinding */.D));
+    append(raws, read.problems.map(archive/* readProblemFinding */.D));
     const report = { path, files: read.files, bytes: read.bytes };
     if (read.format)
         report.format = read.format;
@@ -15290,8 +15406,6 @@ async function firstExisting(cwd) {
 
 // EXTERNAL MODULE: ./build/src/config/units.js
 var units = __nccwpck_require__(5543);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./build/src/drift/semver.js
@@ -16065,14 +16179,21 @@ function printable(text) {
         .replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`)
         .replace(COMMAND, (m) => (m === '::' ? ':\\u{3a}' : '#\\u{23}['));
 }
-/** Printable text that is also inert in GitHub-flavoured markdown and HTML. */
+/**
+ * Printable text that is also inert in GitHub-flavoured markdown and HTML. Names in archives are
+ * chosen by whoever built them, so none may become a link: GitHub autolinks `scheme://` and
+ * `www.` as they are typed and emails at `@`; a character reference in their place reads the
+ * same and triggers nothing.
+ */
 function markdownText(text) {
     return printable(text)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/([\\`*_[\]|#!~])/g, '\\$1')
-        .replace(/@/g, '&#64;');
+        .replace(/@/g, '&#64;')
+        .replace(/:(?=\/\/)/g, '&#58;')
+        .replace(/\b(www)\./gi, '$1&#46;');
 }
 /**
  * JSON text with the same value but no `::`, `##[`, bidi control or invisible character in it,
@@ -16184,6 +16305,7 @@ function breakdownTable(a) {
 
 
 
+
 const ICON = { error: '\ud83d\udd34', warning: '\ud83d\udfe0', notice: '\ud83d\udd35' };
 const TITLE = { error: 'Errors', warning: 'Warnings', notice: 'Notices' };
 /** The runner refuses a job summary over 1 MiB; stay well under it. */
@@ -16197,7 +16319,7 @@ function renderMarkdown(report) {
     const head = [...banner(report), ...artifactsTable(report)];
     const tail = [...exposureTable(report.findings)];
     for (const a of report.artifacts)
-        tail.push(...driftTable(a.path, report.findings), ...breakdownTable(a));
+        append(append(tail, driftTable(a.path, report.findings)), breakdownTable(a));
     if (report.suppressed.length)
         tail.push(`${report.suppressed.length} finding(s) suppressed by \`ignore\` entries (listed in the JSON report).`, '');
     const budget = MAX_SUMMARY_BYTES - Buffer.byteLength([...head, ...tail].join('\n'));
@@ -16303,13 +16425,21 @@ const FIX = {
 };
 const CONTENT_FIX = 'Remove the text from the shipped files, or keep those files out of the package, and rebuild; narrow the rule with `files:` under `content:` if it matches too much.';
 /**
+ * The most results written: GitHub code scanning keeps the 5,000 most severe of a run (and
+ * rejects a run past 25,000 or a file past 10 MB). The most severe findings come first, then
+ * the suppressed ones; the JSON report keeps every finding.
+ */
+const MAX_SARIF_RESULTS = 5_000;
+/**
  * SARIF 2.1.0 for code scanning: one run, a descriptor for every registered rule (plus rules such
  * as `content/<name>` that only the findings name), one result per finding, suppressed findings
  * included with an external suppression. Pure; returns pretty JSON with a trailing newline.
  */
 function renderSarif(report, options = {}) {
     const catalog = options.rules ?? registry/* RULES */.y0;
-    const all = [...report.findings, ...report.suppressed];
+    const every = [...report.findings, ...report.suppressed];
+    const all = every.slice(0, MAX_SARIF_RESULTS);
+    const omitted = every.length - all.length;
     const metas = [...catalog.values()];
     const extra = new Map();
     for (const f of all)
@@ -16325,6 +16455,19 @@ function renderSarif(report, options = {}) {
     }
     const byPath = new Map(report.artifacts.map((a) => [a.path, a]));
     const unreadable = report.artifacts.filter((a) => a.error);
+    const notifications = unreadable.map((a) => ({
+        level: 'error',
+        message: { text: printable(`${a.path}: could not be read completely: ${a.error}`) },
+        locations: [{ physicalLocation: { artifactLocation: artifactUri(a.path) } }],
+    }));
+    if (omitted > 0)
+        notifications.push({
+            level: 'warning',
+            message: {
+                text: `${omitted} more result(s) not included: code scanning keeps at most ${MAX_SARIF_RESULTS} per run, the most severe first; the JSON report lists every finding`,
+            },
+            locations: [],
+        });
     const run = {
         tool: {
             driver: {
@@ -16337,13 +16480,7 @@ function renderSarif(report, options = {}) {
         invocations: [
             {
                 executionSuccessful: unreadable.length === 0,
-                ...(unreadable.length && {
-                    toolExecutionNotifications: unreadable.map((a) => ({
-                        level: 'error',
-                        message: { text: printable(`${a.path}: could not be read completely: ${a.error}`) },
-                        locations: [{ physicalLocation: { artifactLocation: artifactUri(a.path) } }],
-                    })),
-                }),
+                ...(notifications.length && { toolExecutionNotifications: notifications }),
             },
         ],
         artifacts: report.artifacts.map((a) => ({
@@ -16353,7 +16490,11 @@ function renderSarif(report, options = {}) {
         })),
         results: all.map((f) => result(f, index.get(f.rule) ?? 0, byPath.get(f.artifact))),
         columnKind: 'utf16CodeUnits',
-        properties: { result: report.result, failOn: report.failOn },
+        properties: {
+            result: report.result,
+            failOn: report.failOn,
+            ...(omitted > 0 && { omittedResults: omitted }),
+        },
     };
     if (options.category)
         run.automationDetails = { id: options.category.replace(/\/?$/, '/') };
@@ -16487,10 +16628,17 @@ const COLORS = {
     bold: [1, 22],
     dim: [2, 22],
 };
+/**
+ * The most findings printed: a terminal or a CI log is read by people, and 100,000 lines (a
+ * package of generated files) would bury the verdict. The most severe come first; the JSON
+ * report and SARIF keep the rest.
+ */
+const MAX_TEXT_FINDINGS = 1_000;
 /** Terminal output for people: findings grouped by artifact and file, then a one-line verdict. */
 function renderText(report, opts) {
     const paint = (style, s) => opts.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s;
     const out = [];
+    const shown = report.findings.slice(0, MAX_TEXT_FINDINGS);
     for (const a of report.artifacts) {
         const kind = a.format ? `${a.format}, ${a.files} files, ${(0,units/* formatSize */.Xq)(a.bytes)}` : 'not read';
         out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`));
@@ -16501,7 +16649,7 @@ function renderText(report, opts) {
             out.push(`  ${paint('bold', 'drift:')} ${drift}`);
         if (a.lockfile?.changed)
             out.push(paint('dim', `  the artifact differs from ${printable(a.lockfile.path)}; --update-lockfile rewrites it`));
-        const byFile = groupBy(report.findings.filter((f) => f.artifact === a.path), (f) => f.file);
+        const byFile = groupBy(shown.filter((f) => f.artifact === a.path), (f) => f.file);
         for (const [file, list] of byFile) {
             out.push(`  ${file ? printable(file) : paint('dim', '(artifact)')}`);
             for (const f of list) {
@@ -16509,15 +16657,26 @@ function renderText(report, opts) {
                 out.push(`    ${where}${paint(f.severity, f.severity.padEnd(7))}  ${printable(f.message)}  ${paint('dim', f.rule)}`);
             }
         }
-        if (!a.error && byFile.size === 0)
+        const none = byFile.size === 0 && !report.findings.some((f) => f.artifact === a.path);
+        if (!a.error && none)
             out.push(`  ${paint('green', 'no findings')}`);
         out.push('');
+    }
+    const hidden = report.findings.length - shown.length;
+    if (hidden > 0) {
+        out.push(paint('bold', `${(0,units/* formatCount */.B4)(hidden)} more finding(s) not shown (${countsOf(report.findings.slice(shown.length))}); the most severe ${(0,units/* formatCount */.B4)(shown.length)} are above, and --format json or sarif lists every one`));
     }
     if (report.suppressed.length > 0) {
         out.push(paint('dim', `${report.suppressed.length} finding(s) suppressed by ignore entries (listed in the JSON report)`));
     }
     out.push(verdict(report, paint));
     return `${out.join('\n')}\n`;
+}
+function countsOf(findings) {
+    const n = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        n[f.severity]++;
+    return `${(0,units/* formatCount */.B4)(n.error)} error(s), ${(0,units/* formatCount */.B4)(n.warning)} warning(s), ${(0,units/* formatCount */.B4)(n.notice)} notice(s)`;
 }
 function verdict(report, paint) {
     const { error, warning, notice } = report.counts;
@@ -16547,8 +16706,14 @@ function driftSummary(findings) {
 }
 function groupBy(items, key) {
     const m = new Map();
-    for (const it of items)
-        m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+    for (const it of items) {
+        const k = key(it);
+        const list = m.get(k);
+        if (list)
+            list.push(it);
+        else
+            m.set(k, [it]);
+    }
     return m;
 }
 

@@ -34,7 +34,8 @@ export function renderAnnotations(
       title: printable(`packguard ${f.rule}: ${f.artifact}${f.file ? ` → ${f.file}` : ''}`),
       message: printable(f.message),
     }
-    if (file) {
+    // A name that needs escaping is no usable location: the title names it, escaped.
+    if (file && printable(file) === file) {
       a.file = file
       if (f.line) a.line = f.line
       if (f.column) a.column = f.column

@@ -17,7 +17,12 @@ export function printable(text: string): string {
     .replace(COMMAND, (m) => (m === '::' ? ':\\u{3a}' : '#\\u{23}['))
 }
 
-/** Printable text that is also inert in GitHub-flavoured markdown and HTML. */
+/**
+ * Printable text that is also inert in GitHub-flavoured markdown and HTML. Names in archives are
+ * chosen by whoever built them, so none may become a link: GitHub autolinks `scheme://` and
+ * `www.` as they are typed and emails at `@`; a character reference in their place reads the
+ * same and triggers nothing.
+ */
 export function markdownText(text: string): string {
   return printable(text)
     .replace(/&/g, '&amp;')
@@ -25,6 +30,8 @@ export function markdownText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|#!~])/g, '\\$1')
     .replace(/@/g, '&#64;')
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replace(/\b(www)\./gi, '$1&#46;')
 }
 
 /**

@@ -4,6 +4,7 @@ import { docsUrl } from '../rules/registry.js'
 import { markdownText } from './escape.js'
 import { breakdownTable, driftTable, exposureTable } from './markdown-sections.js'
 import type { Report } from './types.js'
+import { append } from '../append.js'
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', notice: '🔵' }
 const TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', notice: 'Notices' }
@@ -19,7 +20,7 @@ export function renderMarkdown(report: Report): string {
   const head = [...banner(report), ...artifactsTable(report)]
   const tail: string[] = [...exposureTable(report.findings)]
   for (const a of report.artifacts)
-    tail.push(...driftTable(a.path, report.findings), ...breakdownTable(a))
+    append(append(tail, driftTable(a.path, report.findings)), breakdownTable(a))
   if (report.suppressed.length)
     tail.push(
       `${report.suppressed.length} finding(s) suppressed by \`ignore\` entries (listed in the JSON report).`,

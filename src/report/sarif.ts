@@ -53,13 +53,22 @@ export interface SarifOptions {
 type Result = Finding & { reason?: string }
 
 /**
+ * The most results written: GitHub code scanning keeps the 5,000 most severe of a run (and
+ * rejects a run past 25,000 or a file past 10 MB). The most severe findings come first, then
+ * the suppressed ones; the JSON report keeps every finding.
+ */
+export const MAX_SARIF_RESULTS = 5_000
+
+/**
  * SARIF 2.1.0 for code scanning: one run, a descriptor for every registered rule (plus rules such
  * as `content/<name>` that only the findings name), one result per finding, suppressed findings
  * included with an external suppression. Pure; returns pretty JSON with a trailing newline.
  */
 export function renderSarif(report: Report, options: SarifOptions = {}): string {
   const catalog = options.rules ?? RULES
-  const all: Result[] = [...report.findings, ...report.suppressed]
+  const every: Result[] = [...report.findings, ...report.suppressed]
+  const all = every.slice(0, MAX_SARIF_RESULTS)
+  const omitted = every.length - all.length
   const metas = [...catalog.values()]
   const extra = new Map<string, RuleMeta>()
   for (const f of all)
@@ -73,6 +82,19 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
   }
   const byPath = new Map(report.artifacts.map((a) => [a.path, a]))
   const unreadable = report.artifacts.filter((a) => a.error)
+  const notifications = unreadable.map((a) => ({
+    level: 'error',
+    message: { text: printable(`${a.path}: could not be read completely: ${a.error}`) },
+    locations: [{ physicalLocation: { artifactLocation: artifactUri(a.path) } }],
+  }))
+  if (omitted > 0)
+    notifications.push({
+      level: 'warning',
+      message: {
+        text: `${omitted} more result(s) not included: code scanning keeps at most ${MAX_SARIF_RESULTS} per run, the most severe first; the JSON report lists every finding`,
+      },
+      locations: [],
+    })
   const run: Record<string, unknown> = {
     tool: {
       driver: {
@@ -85,13 +107,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
     invocations: [
       {
         executionSuccessful: unreadable.length === 0,
-        ...(unreadable.length && {
-          toolExecutionNotifications: unreadable.map((a) => ({
-            level: 'error',
-            message: { text: printable(`${a.path}: could not be read completely: ${a.error}`) },
-            locations: [{ physicalLocation: { artifactLocation: artifactUri(a.path) } }],
-          })),
-        }),
+        ...(notifications.length && { toolExecutionNotifications: notifications }),
       },
     ],
     artifacts: report.artifacts.map((a) => ({
@@ -101,7 +117,11 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
     })),
     results: all.map((f) => result(f, index.get(f.rule) ?? 0, byPath.get(f.artifact))),
     columnKind: 'utf16CodeUnits',
-    properties: { result: report.result, failOn: report.failOn },
+    properties: {
+      result: report.result,
+      failOn: report.failOn,
+      ...(omitted > 0 && { omittedResults: omitted }),
+    },
   }
   if (options.category) run.automationDetails = { id: options.category.replace(/\/?$/, '/') }
   const log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }

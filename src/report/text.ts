@@ -1,5 +1,5 @@
 import type { RuleId } from '../rules/registry.js'
-import { formatSize } from '../config/units.js'
+import { formatCount, formatSize } from '../config/units.js'
 import type { Severity } from '../findings.js'
 import { printable } from './escape.js'
 import type { Report } from './types.js'
@@ -13,11 +13,19 @@ const COLORS: Record<Severity | 'bold' | 'dim' | 'green', [number, number]> = {
   dim: [2, 22],
 }
 
+/**
+ * The most findings printed: a terminal or a CI log is read by people, and 100,000 lines (a
+ * package of generated files) would bury the verdict. The most severe come first; the JSON
+ * report and SARIF keep the rest.
+ */
+export const MAX_TEXT_FINDINGS = 1_000
+
 /** Terminal output for people: findings grouped by artifact and file, then a one-line verdict. */
 export function renderText(report: Report, opts: { color: boolean }): string {
   const paint = (style: keyof typeof COLORS, s: string) =>
     opts.color ? `\u001b[${COLORS[style][0]}m${s}\u001b[${COLORS[style][1]}m` : s
   const out: string[] = []
+  const shown = report.findings.slice(0, MAX_TEXT_FINDINGS)
   for (const a of report.artifacts) {
     const kind = a.format ? `${a.format}, ${a.files} files, ${formatSize(a.bytes)}` : 'not read'
     out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`))
@@ -32,7 +40,7 @@ export function renderText(report: Report, opts: { color: boolean }): string {
         ),
       )
     const byFile = groupBy(
-      report.findings.filter((f) => f.artifact === a.path),
+      shown.filter((f) => f.artifact === a.path),
       (f) => f.file,
     )
     for (const [file, list] of byFile) {
@@ -44,8 +52,18 @@ export function renderText(report: Report, opts: { color: boolean }): string {
         )
       }
     }
-    if (!a.error && byFile.size === 0) out.push(`  ${paint('green', 'no findings')}`)
+    const none = byFile.size === 0 && !report.findings.some((f) => f.artifact === a.path)
+    if (!a.error && none) out.push(`  ${paint('green', 'no findings')}`)
     out.push('')
+  }
+  const hidden = report.findings.length - shown.length
+  if (hidden > 0) {
+    out.push(
+      paint(
+        'bold',
+        `${formatCount(hidden)} more finding(s) not shown (${countsOf(report.findings.slice(shown.length))}); the most severe ${formatCount(shown.length)} are above, and --format json or sarif lists every one`,
+      ),
+    )
   }
   if (report.suppressed.length > 0) {
     out.push(
@@ -57,6 +75,12 @@ export function renderText(report: Report, opts: { color: boolean }): string {
   }
   out.push(verdict(report, paint))
   return `${out.join('\n')}\n`
+}
+
+function countsOf(findings: Report['findings']): string {
+  const n = { error: 0, warning: 0, notice: 0 }
+  for (const f of findings) n[f.severity]++
+  return `${formatCount(n.error)} error(s), ${formatCount(n.warning)} warning(s), ${formatCount(n.notice)} notice(s)`
 }
 
 function verdict(report: Report, paint: (style: keyof typeof COLORS, s: string) => string): string {
@@ -95,6 +119,11 @@ function driftSummary(findings: Report['findings']): string {
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>()
-  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it])
+  for (const it of items) {
+    const k = key(it)
+    const list = m.get(k)
+    if (list) list.push(it)
+    else m.set(k, [it])
+  }
   return m
 }

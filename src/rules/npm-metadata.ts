@@ -1,4 +1,6 @@
+import { formatSize } from '../config/units.js'
 import { WholeCollector } from '../sources/body.js'
+import { MAX_MANIFEST_BYTES } from '../sources/limits.js'
 import type { Entry } from '../sources/types.js'
 import {
   bins,
@@ -72,25 +74,36 @@ export const npmMetadataRules = defineFamily({
       id: 'metadata/invalid-package-json',
       category: 'drift',
       severity: 'error',
-      description: 'The root `package.json` is not valid JSON.',
+      description:
+        'The root `package.json` cannot be read: it is not valid JSON, or it is larger than 4 MiB (then it is not parsed at all).',
     },
   ],
   create({ report, expectVersion }) {
     let pkgText: string | undefined
+    let tooLarge = 0
     // The first two characters of each file: a string, so no file's bytes are kept alive.
     const heads = new Map<string, string>()
     return {
       stream(e) {
-        if (e.depth || e.path !== 'package.json') return undefined
+        if (e.depth || e.path !== 'package.json' || e.size > MAX_MANIFEST_BYTES) return undefined
         return new WholeCollector((bytes) => (pkgText = bytes.toString('utf8')))
       },
       entry(e: Entry) {
         const bytes = e.content ?? e.head
         if (e.depth || e.type !== 'file' || !bytes) return
-        if (e.path === 'package.json' && e.content) pkgText = e.content.toString('utf8')
+        if (e.path === 'package.json' && e.size > MAX_MANIFEST_BYTES) tooLarge = e.size
+        else if (e.path === 'package.json' && e.content) pkgText = e.content.toString('utf8')
         heads.set(e.path, bytes.toString('latin1', 0, 2))
       },
       end(entries, { format }) {
+        if (tooLarge) {
+          report({
+            rule: 'metadata/invalid-package-json',
+            file: 'package.json',
+            message: `package.json is ${formatSize(tooLarge)}, over the ${MAX_MANIFEST_BYTES / 1024 ** 2} MiB packguard parses: its metadata (version, entry points, scripts) was not checked`,
+          })
+          return
+        }
         if (pkgText === undefined) return
         let pkg: PackageJson
         try {

@@ -14,6 +14,13 @@ export interface SafetyLimits {
 
 const RATIO_FLOOR = 16 * 1024 ** 2
 
+/**
+ * The most of a root `package.json` that is parsed: 20 times the largest one among hundreds of
+ * popular packages (date-fns, ~200 KB). Past it the manifest is not read (a finding says so):
+ * a 50 MB one took 700 MB of memory, and every `exports` entry becomes work for several rules.
+ */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+
 /** A limit was hit: reading stops and the check reports `archive/limit-exceeded`. */
 export class LimitExceeded extends Error {
   constructor(

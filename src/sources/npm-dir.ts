@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runNpm } from '../npm-cli.js'
 import { Budget } from './limits.js'
 import { readPath } from './dir.js'
@@ -9,24 +12,37 @@ interface PackFile {
 
 /**
  * The files npm would publish from a package folder, as npm itself computes them
- * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run.
+ * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run. npm writes a
+ * debug log and cache files on every run, and may check for its own update: its cache and logs
+ * go to a temporary folder removed after, and the update check is off. Flags, so that no
+ * `.npmrc` of the checked folder can send them elsewhere (npm ranks the command line first).
  */
 export async function npmPackList(dir: string, artifact: string): Promise<string[]> {
+  const scratch = await mkdtemp(join(tmpdir(), 'packguard-npm-'))
   let stdout: string
   try {
     stdout = await runNpm(
-      ['pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces=false'],
-      {
-        cwd: dir,
-        env: process.env,
-        timeoutMs: 120_000,
-      },
+      [
+        'pack',
+        '--dry-run',
+        '--json',
+        '--ignore-scripts',
+        '--workspaces=false',
+        `--cache=${join(scratch, 'cache')}`,
+        `--logs-dir=${join(scratch, 'logs')}`,
+        '--update-notifier=false',
+        '--audit=false',
+        '--fund=false',
+      ],
+      { cwd: dir, env: process.env, timeoutMs: 120_000 },
     )
   } catch (err) {
     throw new ArtifactError(
       artifact,
       `npm pack --dry-run failed: ${(err as Error).message.replace(/^npm pack: /, '')}`,
     )
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
   }
   let parsed: Array<{ files?: PackFile[] }>
   try {

@@ -13,7 +13,7 @@ import {
   WholeCollector,
   type ChunkSink,
 } from './body.js'
-import { Budget, LimitExceeded, type SafetyLimits } from './limits.js'
+import { Budget, LimitExceeded, MAX_MANIFEST_BYTES, type SafetyLimits } from './limits.js'
 import { openNested } from './nested.js'
 import { sniff } from './sniff.js'
 import type { OpenOptions } from './open.js'
@@ -134,7 +134,8 @@ export async function readArtifact(
       out.files++
       out.bytes += e.size
       const text = e.content ?? streamed?.whole
-      if (e.path === 'package.json' && text) out.packageJson = text.toString('utf8')
+      if (e.path === 'package.json' && text && e.size <= MAX_MANIFEST_BYTES)
+        out.packageJson = text.toString('utf8')
     }
   }
 
@@ -209,5 +210,10 @@ async function pump(
 
 function keepWhole(e: Entry, head: Buffer, top: boolean): boolean {
   const kind = sniff(head.subarray(0, 512)).kind
-  return kind === 'zip' || kind === 'tar' || kind === 'gzip' || (top && e.path === 'package.json')
+  return (
+    kind === 'zip' ||
+    kind === 'tar' ||
+    kind === 'gzip' ||
+    (top && e.path === 'package.json' && e.size <= MAX_MANIFEST_BYTES)
+  )
 }

@@ -52,6 +52,37 @@ export async function fileSource(path: string): Promise<ByteSource> {
   }
 }
 
+/** The bytes of a file read ahead in windows of this size (a local header and a small entry's data). */
+const WINDOW = 1024 * 1024
+
+/**
+ * `src` with small reads served from windows read ahead: a zip's local headers and small
+ * entries lie one after another, and reading each with its own call costs a round trip to the
+ * file system thread pool per read. Two windows, the most recent, so that reads that alternate
+ * between two places (local headers and a directory read from disk) do not evict each other.
+ * A read larger than half a window goes to `src` as before.
+ */
+export function readAhead(src: ByteSource): ByteSource {
+  let windows: Array<{ start: number; bytes: Buffer }> = []
+  return {
+    ...src,
+    read: async (position, length) => {
+      if (length > WINDOW / 2) return src.read(position, length)
+      let w = windows.find(
+        (x) => position >= x.start && position + length <= x.start + x.bytes.length,
+      )
+      // A read that ends past the end of the file is served by a window that reaches the end.
+      w ??= windows.find((x) => position >= x.start && x.start + x.bytes.length >= src.size)
+      if (!w) {
+        if (position >= src.size) return Buffer.alloc(0)
+        w = { start: position, bytes: await src.read(position, WINDOW) }
+        windows = [w, ...windows.slice(0, 1)]
+      }
+      return w.bytes.subarray(position - w.start, position - w.start + length)
+    },
+  }
+}
+
 export function bufferSource(buf: Buffer): ByteSource {
   return {
     size: buf.length,

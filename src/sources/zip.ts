@@ -10,7 +10,14 @@ import {
   findEnd,
   type ZipEnd,
 } from './zip-layout.js'
-import { bufferSource, fileSource, ShiftedReader, withTail, type ByteSource } from './zip-source.js'
+import {
+  bufferSource,
+  fileSource,
+  readAhead,
+  ShiftedReader,
+  withTail,
+  type ByteSource,
+} from './zip-source.js'
 
 const S_IFMT = 0o170000
 const UNIX_TYPES: Record<number, EntryType> = {
@@ -35,9 +42,11 @@ const CENTRAL_IN_MEMORY = 64 * 1024 ** 2
 export async function* readZip(source: string | Buffer, opts: ZipOptions): AsyncGenerator<Entry> {
   const src =
     typeof source === 'string'
-      ? await fileSource(source).catch((err: Error) => {
-          throw new ArtifactError(opts.artifact, `cannot open: ${err.message}`)
-        })
+      ? readAhead(
+          await fileSource(source).catch((err: Error) => {
+            throw new ArtifactError(opts.artifact, `cannot open: ${err.message}`)
+          }),
+        )
       : bufferSource(source)
   try {
     const end = await findEnd(src)
