@@ -2,7 +2,7 @@ import { STREAM_ABOVE } from '../body.js'
 import { tooLarge, type Budget } from '../limits.js'
 import { showBytes } from '../names.js'
 import { normalizeEntryPath, stripTop } from '../paths.js'
-import { ArtifactError, type Entry } from '../types.js'
+import { addIssue, ArtifactError, type Entry } from '../types.js'
 import { BodyQueue } from './body-queue.js'
 import type { TarHandlers, TarHeader } from './parser.js'
 import { TrailingCheck } from './trailing-data.js'
@@ -132,14 +132,13 @@ function entryOf(h: TarHeader, path: string, artifact: string): Entry {
     size: h.size ?? 0,
   }
   if (h.linkpath) entry.linkTarget = h.linkpath
+  if (h.ambiguous) addIssue(entry, { kind: 'ambiguous-name', path, detail: h.ambiguous })
   if (!h.name.valid) {
-    entry.issues = [
-      {
-        kind: 'invalid-utf8-name',
-        path,
-        detail: `its name is not valid UTF-8 ('${showBytes(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
-      },
-    ]
+    addIssue(entry, {
+      kind: 'invalid-utf8-name',
+      path,
+      detail: `its name is not valid UTF-8 ('${showBytes(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
+    })
   }
   // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
   // bytes that follow are then parsed as headers, so the archive means what the reader wants.
