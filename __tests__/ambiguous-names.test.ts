@@ -7,6 +7,7 @@ import { sameName } from '../src/sources/tar/pax.js'
 import { checkBytes } from './helpers/check.js'
 import { tempDir } from './helpers/fs.js'
 import { END, file, meta, paxRecord } from './helpers/tar-blocks.js'
+import { rawZip, unicodePathField } from './helpers/zip.js'
 
 type Result = Awaited<ReturnType<typeof checkBytes>>
 const found = (r: Result) => r.findings.map((f) => [f.rule, f.severity, f.file]).sort()
@@ -136,5 +137,87 @@ describe('tar: names that readers see differently', () => {
       const r = await checkBytes('w.tar', bytes)
       expect([writer, r.artifacts[0].files, found(r)]).toEqual([writer, 4, []])
     }
+  })
+})
+
+describe('zip: an Info-ZIP Unicode Path field (0x7075) naming another file', () => {
+  const item = (name: string | Buffer, unicode: string, more: object = {}) => ({
+    name,
+    content: 'x',
+    flags: 0,
+    extra: unicodePathField(name, unicode),
+    ...more,
+  })
+
+  test('is an error, with or without the UTF-8 flag, and when its checksum is stale', async () => {
+    const r = await checkBytes(
+      'u.zip',
+      rawZip([
+        item('a.txt', 'evil.sh'),
+        item('b.txt', 'other.sh', { flags: 0x800 }),
+        { ...item('c.txt', 'stale.sh'), extra: unicodePathField('c.txt', 'stale.sh', 1) },
+      ]),
+    )
+    // yauzl reads the field's name when its checksum holds (as unzip does), else the header's.
+    expect(found(r)).toEqual([
+      ['archive/ambiguous-name', 'error', 'b.txt'],
+      ['archive/ambiguous-name', 'error', 'c.txt'],
+      ['archive/ambiguous-name', 'error', 'evil.sh'],
+    ])
+    expect(r.findings.map((f) => f.message)).toContain(
+      "evil.sh: its Info-ZIP Unicode Path field names it 'evil.sh' and its header 'a.txt': yauzl and unzip read the first, Python and Java the second",
+    )
+  })
+
+  test('the same name in UTF-8 or a legacy code page is not a finding', async () => {
+    const r = await checkBytes(
+      'ok.zip',
+      rawZip([
+        // Info-ZIP on Unix: the UTF-8 bytes without the flag.
+        item(Buffer.from('caf\u00e9.txt'), 'caf\u00e9.txt'),
+        // CP437 (0x82 is e-acute), and a stand-in for what the code page lacks.
+        item(Buffer.from([0x63, 0x61, 0x66, 0x82, 0x2e, 0x74]), 'caf\u00e9.t'),
+        item('na?ve.txt', 'na\u00efve.txt'),
+        // Shift-JIS: a two-byte character whose second byte is ASCII (0x5c, a backslash).
+        item(Buffer.from([0x95, 0x5c, 0x2e, 0x6a, 0x73]), '\u8868.js'),
+        item('plain.txt', 'plain.txt', { flags: 0x800 }),
+      ]),
+    )
+    expect(found(r)).toEqual([])
+  })
+
+  test('a name that only looks like a legacy spelling is a finding', async () => {
+    const r = await checkBytes(
+      'm.zip',
+      rawZip([
+        item(Buffer.from([0x65, 0x76, 0x82, 0x6c]), 'caf\u00e9'),
+        item(Buffer.from(`${'\u0080_'.repeat(400)}X`, 'latin1'), `${'\u00e9_'.repeat(400)}Y`),
+      ]),
+    )
+    expect(found(r).map(([rule]) => rule)).toEqual([
+      'archive/ambiguous-name',
+      'archive/ambiguous-name',
+    ])
+  })
+
+  test('differential: Python and unzip read such a zip under two names', async () => {
+    const has = (cmd: string, arg: string) => {
+      try {
+        execFileSync(cmd, [arg], { stdio: 'ignore' })
+        return true
+      } catch {
+        return false
+      }
+    }
+    if (!has('python3', '--version') || !has('unzip', '-v')) return
+    const dir = await tempDir()
+    await writeFile(join(dir, 'u.zip'), rawZip([item('a.txt', 'evil.sh')]))
+    const python = execFileSync(
+      'python3',
+      ['-c', "import zipfile; print(zipfile.ZipFile('u.zip').namelist()[0])"],
+      { cwd: dir, encoding: 'utf8' },
+    ).trim()
+    const unzip = execFileSync('unzip', ['-Z1', 'u.zip'], { cwd: dir, encoding: 'utf8' }).trim()
+    expect([python, unzip]).toEqual(['a.txt', 'evil.sh'])
   })
 })
