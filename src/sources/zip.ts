@@ -43,7 +43,7 @@ export async function* readZip(source: string | Buffer, opts: ZipOptions): Async
   try {
     const end = await findEnd(src)
     const zip = await openZip(await directoryInMemory(src, end), end?.prefix ?? 0, opts.artifact)
-    const coverage = end && new Coverage(src, end)
+    const coverage = end && new Coverage(src, end, opts.frontScanned)
     const shift = end?.prefix ?? 0
     let read = 0
     try {
