@@ -30,6 +30,8 @@ export class TarEntries implements TarHandlers {
   /** The path of the entry being read, for the budget's messages. */
   current = ''
   private pending: Entry | undefined
+  /** The last entry was the root folder itself (`./`), not handed on: the archive's issues need it. */
+  private droppedLast: Entry | undefined
   /** The body of the pending entry when it streams: released rather than queued. */
   private pendingBody: BodyQueue | undefined
   /** The top folder to strip, decided by the first entry npm sees. */
@@ -62,8 +64,10 @@ export class TarEntries implements TarHandlers {
     const entry = entryOf(h, stripTop(normalized, this.top), this.opts.artifact)
     this.current = entry.path || entry.rawPath
     this.opts.budget.addEntry(this.current)
+    this.droppedLast = undefined
     if (entry.type !== 'file') {
       if (entry.path !== '') this.pending = entry
+      else this.droppedLast = entry
     } else if (!this.opts.budget.entryFits(entry.size)) {
       entry.unreadable = tooLarge(this.opts.budget)
       this.pending = entry
@@ -113,6 +117,9 @@ export class TarEntries implements TarHandlers {
   /** The input is over: data after the end marker of a `whole` archive is reported, then released. */
   finish(whole: boolean): void {
     const junk = whole ? this.trailing.describe() : undefined
+    // An archive that ends with its root folder (`./`) has no last entry to carry the issue:
+    // the folder is handed on for it, so the data after the marker is still reported.
+    if (junk && !this.pending && this.droppedLast) this.pending = this.droppedLast
     const e = this.pending
     if (junk && e) {
       e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }]
