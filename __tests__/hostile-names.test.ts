@@ -293,3 +293,66 @@ describe('CaseTwins', () => {
     }
   })
 })
+
+describe('in recommended, name tricks fail the run', () => {
+  const sev = (r: Awaited<ReturnType<typeof checkBytes>>) =>
+    r.findings.map((f) => [f.rule, f.severity, f.file]).sort()
+
+  test('the same path twice, case and NFC/NFD twins, invalid UTF-8 and NUL in a name are errors', async () => {
+    const t = await checkBytes(
+      'twice.tgz',
+      tgz([
+        { name: 'package/index.js', content: '1' },
+        { name: 'package/index.js', content: '2' },
+        { name: 'package/Index.js', content: '3' },
+      ]),
+    )
+    expect(sev(t)).toEqual([
+      ['archive/case-collision', 'error', 'Index.js'],
+      ['archive/duplicate-entry', 'error', 'index.js'],
+    ])
+    expect(t.result).toBe('fail')
+    const z = await checkBytes(
+      'names.zip',
+      rawZip([
+        { name: Buffer.from('a\u0000b.js'), content: '1' },
+        { name: Buffer.from([0x62, 0xff]), content: '2' },
+      ]),
+    )
+    expect(sev(z)).toEqual([
+      ['archive/deceptive-name', 'error', 'a\u0000b.js'],
+      ['archive/invalid-utf8-name', 'error', 'b\\xff'],
+    ])
+    expect(z.findings[0].message).toBe(
+      "the entry name 'a\u0000b.js' holds a control character; shown escaped",
+    )
+  })
+
+  test('legitimate repeats stay quiet: a folder listed twice, the same file in two nested archives', async () => {
+    const inner = tgz([{ name: 'package/index.js', content: '1' }])
+    const r = await checkBytes(
+      'ok.tgz',
+      tgz([
+        { name: 'package/lib/', type: '5' },
+        { name: 'package/lib/a.js', content: '1' },
+        { name: 'package/lib/', type: '5' },
+        { name: 'package/vendor/a.tgz', content: inner },
+        { name: 'package/vendor/b.tgz', content: inner },
+      ]),
+    )
+    expect(sev(r)).toEqual([])
+  })
+
+  test('config still decides: a rule set to warning or off, and extends: none', async () => {
+    const bytes = tgz([
+      { name: 'package/a.js', content: '1' },
+      { name: 'package/a.js', content: '2' },
+    ])
+    const warn = await checkBytes('d.tgz', bytes, 'rules:\n  archive/duplicate-entry: warning\n')
+    expect([sev(warn), warn.result]).toEqual([
+      [['archive/duplicate-entry', 'warning', 'a.js']],
+      'pass',
+    ])
+    expect((await checkBytes('d.tgz', bytes, 'extends: none\n')).findings).toEqual([])
+  })
+})
