@@ -143,10 +143,24 @@ describe('.deb and other ar archives are read', () => {
     expect(top.artifacts[0].error).toBe('unsupported archive format: ar (a .deb or static library)')
   })
 
+  test('BSD long names (`#1/<length>`, the name first in the data) are read', async () => {
+    const name = 'a-long-bsd-member-name.o'
+    const data = Buffer.from(`${marker} x`)
+    const h = Buffer.alloc(60, 0x20)
+    h.write(`#1/${name.length}`, 0, 'latin1')
+    h.write('100644', 40, 'latin1')
+    h.write(String(name.length + data.length), 48, 'latin1')
+    h.write('`\n', 58, 'latin1')
+    const bsd = Buffer.concat([Buffer.from('!<arch>\n'), h, Buffer.from(name), data])
+    const r = await checkBytes('p.tgz', npmTgz({ 'lib.a': bsd }), yaml)
+    expect(r.findings.map((f) => f.file)).toEqual([`lib.a!/${name}`])
+  })
+
   test('differential: members named as `ar t` names them, GNU long names included', async () => {
     const dir = await tempDir()
     const names = ['short.o', 'a-very-long-object-file-name.o', 'odd.o']
-    for (const [i, n] of names.entries()) await writeFile(join(dir, n), `${marker} ${'x'.repeat(i)}`)
+    for (const [i, n] of names.entries())
+      await writeFile(join(dir, n), `${marker} ${'x'.repeat(i)}`)
     try {
       execFileSync('ar', ['rc', 'lib.a', ...names], { cwd: dir, stdio: 'ignore' })
     } catch {
