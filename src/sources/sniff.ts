@@ -15,6 +15,10 @@ const UNSUPPORTED: Array<[string, number[]]> = [
   ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
 ]
 
+/** `!<arch>\n`: a .deb, a static library. */
+const AR = [0x21, 0x3c, 0x61, 0x72, 0x63, 0x68, 0x3e, 0x0a]
+const BZH = [0x42, 0x5a, 0x68]
+
 /** Recognizes an archive by magic bytes, never by its extension. `head` is the first 512 bytes. */
 export function sniff(head: Buffer): Sniffed {
   if (head.length === 0) return { kind: 'empty' }
@@ -31,7 +35,7 @@ export function sniff(head: Buffer): Sniffed {
   ) {
     return { kind: 'tar' }
   }
-  if (head.toString('latin1', 0, 8) === '!<arch>\n') return { kind: 'ar' }
+  if (startsWith(head, AR)) return { kind: 'ar' }
   for (const [name, magic] of UNSUPPORTED)
     if (startsWith(head, magic)) return { kind: 'unsupported', name }
   if (isBzip2(head)) return { kind: 'unsupported', name: 'bzip2' }
@@ -43,8 +47,7 @@ export function sniff(head: Buffer): Sniffed {
  * of stream (of sqrt(pi)): three letters alone would make text files starting `BZh` archives.
  */
 function isBzip2(h: Buffer): boolean {
-  if (h.length < 10 || h.toString('latin1', 0, 3) !== 'BZh' || h[3] < 0x31 || h[3] > 0x39)
-    return false
+  if (h.length < 10 || !startsWith(h, BZH) || h[3] < 0x31 || h[3] > 0x39) return false
   const block = h.toString('hex', 4, 10)
   return block === '314159265359' || block === '177245385090'
 }
