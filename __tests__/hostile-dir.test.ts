@@ -29,14 +29,14 @@ describe('a folder with links to secrets, devices and a FIFO', () => {
     const r = await run(dir, false)
     expect(r.artifacts[0].error).toBeUndefined()
     expect(r.findings.map((f) => [f.rule, f.file]).sort()).toEqual([
-      ['archive/link', '.npmrc'],
-      ['archive/link', 'passwd'],
-      ['archive/link', 'zero'],
+      ['archive/link-escape', '.npmrc'],
+      ['archive/link-escape', 'passwd'],
+      ['archive/link-escape', 'zero'],
       ['archive/special-file', 'pipe'],
       ['file/sensitive-registry-credentials', '.npmrc'],
     ])
     expect(r.findings.find((f) => f.file === 'zero')?.message).toBe(
-      "zero is a symlink to '/dev/zero' (not followed)",
+      "zero is a symlink to '/dev/zero', outside the package (an absolute path); extracting it reaches files outside the package",
     )
   })
 

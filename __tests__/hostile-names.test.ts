@@ -53,8 +53,8 @@ describe('unsafe names, links and special files', () => {
     )
     expect(t.findings.map((f) => [f.rule, f.file])).toEqual(
       expect.arrayContaining([
-        ['archive/link', 'passwd'],
-        ['archive/link', 'hard'],
+        ['archive/link-escape', 'passwd'],
+        ['archive/link-escape', 'hard'],
         ['archive/special-file', 'zero'],
         ['archive/special-file', 'disk'],
         ['archive/special-file', 'pipe'],
@@ -69,7 +69,10 @@ describe('unsafe names, links and special files', () => {
     )
     expect(z.findings.map((f) => [f.rule, f.message])).toEqual(
       expect.arrayContaining([
-        ['archive/link', "npmrc is a symlink to '../../.npmrc' (not followed)"],
+        [
+          'archive/link-escape',
+          "npmrc is a symlink to '../../.npmrc', outside the package ('..' past the package root); extracting it reaches files outside the package",
+        ],
         ['archive/special-file', 'fifo is a fifo entry (not opened)'],
       ]),
     )
@@ -119,7 +122,8 @@ describe('twins', () => {
       "'readme.md' and 'README.md' differ only in case or Unicode normalization; on macOS and Windows they are one file and the later one wins",
     ])
     expect(byRule(r, 'content/marker').map((f) => f.file)).toEqual([nfc, 'readme.md'])
-    expect(byRule(r, 'archive/case-collision')[0].severity).toBe('warning')
+    expect(byRule(r, 'archive/case-collision').every((f) => f.severity === 'error')).toBe(true)
+    expect(r.result).toBe('fail')
   })
 })
 
@@ -138,7 +142,10 @@ describe('names that forge output', () => {
     const r = await checkBytes('names.tgz', tgz(names.map((name) => ({ name, content: '1' }))))
     const found = byRule(r, 'archive/deceptive-name')
     expect(found).toHaveLength(names.length)
-    expect(found.every((f) => f.severity === 'warning')).toBe(true)
+    // A workflow command marker alone is escaped in every output: a warning; the rest are errors.
+    expect(found.filter((f) => f.severity === 'warning').map((f) => f.file)).toEqual([
+      '##[add-mask]secret.js',
+    ])
     expect(found.map((f) => f.message)).toContain(
       "the entry name 'package/x\n::error file=a.js::forged' holds a line break, a workflow command marker; shown escaped",
     )
@@ -284,5 +291,68 @@ describe('CaseTwins', () => {
       const twins = new CaseTwins()
       expect(paths.map((p) => twins.add(p))).toEqual(oracle(paths))
     }
+  })
+})
+
+describe('in recommended, name tricks fail the run', () => {
+  const sev = (r: Awaited<ReturnType<typeof checkBytes>>) =>
+    r.findings.map((f) => [f.rule, f.severity, f.file]).sort()
+
+  test('the same path twice, case and NFC/NFD twins, invalid UTF-8 and NUL in a name are errors', async () => {
+    const t = await checkBytes(
+      'twice.tgz',
+      tgz([
+        { name: 'package/index.js', content: '1' },
+        { name: 'package/index.js', content: '2' },
+        { name: 'package/Index.js', content: '3' },
+      ]),
+    )
+    expect(sev(t)).toEqual([
+      ['archive/case-collision', 'error', 'Index.js'],
+      ['archive/duplicate-entry', 'error', 'index.js'],
+    ])
+    expect(t.result).toBe('fail')
+    const z = await checkBytes(
+      'names.zip',
+      rawZip([
+        { name: Buffer.from('a\u0000b.js'), content: '1' },
+        { name: Buffer.from([0x62, 0xff]), content: '2' },
+      ]),
+    )
+    expect(sev(z)).toEqual([
+      ['archive/deceptive-name', 'error', 'a\u0000b.js'],
+      ['archive/invalid-utf8-name', 'error', 'b\\xff'],
+    ])
+    expect(z.findings[0].message).toBe(
+      "the entry name 'a\u0000b.js' holds a control character; shown escaped",
+    )
+  })
+
+  test('legitimate repeats stay quiet: a folder listed twice, the same file in two nested archives', async () => {
+    const inner = tgz([{ name: 'package/index.js', content: '1' }])
+    const r = await checkBytes(
+      'ok.tgz',
+      tgz([
+        { name: 'package/lib/', type: '5' },
+        { name: 'package/lib/a.js', content: '1' },
+        { name: 'package/lib/', type: '5' },
+        { name: 'package/vendor/a.tgz', content: inner },
+        { name: 'package/vendor/b.tgz', content: inner },
+      ]),
+    )
+    expect(sev(r)).toEqual([])
+  })
+
+  test('config still decides: a rule set to warning or off, and extends: none', async () => {
+    const bytes = tgz([
+      { name: 'package/a.js', content: '1' },
+      { name: 'package/a.js', content: '2' },
+    ])
+    const warn = await checkBytes('d.tgz', bytes, 'rules:\n  archive/duplicate-entry: warning\n')
+    expect([sev(warn), warn.result]).toEqual([
+      [['archive/duplicate-entry', 'warning', 'a.js']],
+      'pass',
+    ])
+    expect((await checkBytes('d.tgz', bytes, 'extends: none\n')).findings).toEqual([])
   })
 })

@@ -188,3 +188,25 @@ describe('nested archives share one budget and a depth limit', () => {
     expect(rulesOf(r)).toEqual(['archive/limit-exceeded'])
   })
 })
+
+describe('data after the end marker when the last entry is the root folder', () => {
+  test('is still reported (it rode on a last entry that is not handed on)', async () => {
+    const bytes = rawTar(
+      [
+        { name: 'package/a.js', content: 'a' },
+        { name: './', type: '5' },
+      ],
+      { after: rawTar([{ name: 'package/evil.js', content: 'evil' }]) },
+    )
+    const r = await checkBytes('root-last.tar', bytes)
+    expect(r.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([
+      ['archive/trailing-data', 'error', ''],
+    ])
+    expect(r.artifacts[0].files).toBe(1)
+    const clean = rawTar([
+      { name: 'package/a.js', content: 'a' },
+      { name: './', type: '5' },
+    ])
+    expect((await checkBytes('root-last.tar', clean)).findings).toEqual([])
+  })
+})

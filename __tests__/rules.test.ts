@@ -55,7 +55,7 @@ describe('size rules', () => {
 
 describe('severity: presets, overrides, fail-on', () => {
   const links = tgz([
-    { name: 'package/a', type: '2', linkname: '../../etc/passwd' },
+    { name: 'package/a', type: '2', linkname: 'b.js' },
     { name: 'package/b.js', content: '1' },
   ])
 

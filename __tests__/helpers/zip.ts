@@ -36,6 +36,19 @@ export interface RawZipItem {
   mode?: number
   /** Sets the encryption flag (the data stays plain: enough to prove it is not read). */
   encrypted?: boolean
+  /** Extra fields, written in both the local header and the central directory. */
+  extra?: Buffer
+}
+
+/** An Info-ZIP Unicode Path extra field (0x7075) naming `unicode` for the header name `name`. */
+export function unicodePathField(name: string | Buffer, unicode: string, crc?: number): Buffer {
+  const u = Buffer.from(unicode)
+  const f = Buffer.alloc(9)
+  f.writeUInt16LE(0x7075, 0)
+  f.writeUInt16LE(5 + u.length, 2)
+  f[4] = 1
+  f.writeUInt32LE(crc ?? crc32(Buffer.from(name)), 5)
+  return Buffer.concat([f, u])
 }
 
 /**
@@ -58,6 +71,7 @@ export function rawZip(items: RawZipItem[], opts: { zip64?: boolean } = {}): Buf
     const crc = crc32(data)
     const name = Buffer.from(it.name)
     const localName = Buffer.from(it.localName ?? it.name)
+    const extra = it.extra ?? Buffer.alloc(0)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
@@ -67,10 +81,11 @@ export function rawZip(items: RawZipItem[], opts: { zip64?: boolean } = {}): Buf
     local.writeUInt32LE(packed.length, 18)
     local.writeUInt32LE(it.localSize ?? data.length, 22)
     local.writeUInt16LE(localName.length, 26)
+    local.writeUInt16LE(extra.length, 28)
     offsets.push(offset)
-    locals.push(local, localName, packed)
+    locals.push(local, localName, extra, packed)
     const at = it.sameDataAs === undefined ? offset : offsets[it.sameDataAs]
-    offset += 30 + localName.length + packed.length
+    offset += 30 + localName.length + extra.length + packed.length
     if (it.hidden) continue
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
@@ -82,10 +97,11 @@ export function rawZip(items: RawZipItem[], opts: { zip64?: boolean } = {}): Buf
     central.writeUInt32LE(packed.length, 20)
     central.writeUInt32LE(it.centralSize ?? data.length, 24)
     central.writeUInt16LE(name.length, 28)
+    central.writeUInt16LE(extra.length, 30)
     const mode = it.mode ?? (name.at(-1) === 0x2f ? 0o040755 : 0o100644)
     central.writeUInt32LE((mode << 16) >>> 0, 38)
     central.writeUInt32LE(at, 42)
-    centrals.push(central, name)
+    centrals.push(central, name, extra)
     count++
   }
   const cd = Buffer.concat(centrals)

@@ -44,7 +44,16 @@ const RULE: Record<string, Partial<RuleGuide>> = {
     fix: 'If the artifact is legitimately this large, raise the limit under `safety:`; otherwise treat it as hostile.',
   },
   'archive/link': {
-    why: 'A link inside a package can point outside it; npm drops symlinks, other tools follow them.',
+    why: 'A link that stays inside the package is harmless where it lands, but npm drops symlinks and other tools follow them: what installs may differ from what was reviewed.',
+  },
+  'archive/link-escape': {
+    why: 'An extractor that follows the link reads or writes outside the package: a link to `/etc` or `../../.ssh`, or a file written through a link folder, lands wherever the link points.',
+  },
+  'archive/ambiguous-name': {
+    why: 'One entry, two names: a reviewer whose tool reads one name approves what another tool installs under the other.',
+  },
+  'archive/unreadable-entry': {
+    fix: 'A nested archive packguard cannot read (xz, bzip2, zstd, 7z, rar): ship it in a format it reads (zip, tar, gzip), or, once you have checked it yourself, suppress the finding with `ignore:` and a reason.',
   },
   'file/sensitive-env': {
     fix: 'Remove the file from the package and rotate every value in it. Keep `.env` out with `files` or `.npmignore`.',

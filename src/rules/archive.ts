@@ -1,4 +1,5 @@
-import { CaseTwins, deceptiveTraits } from '../sources/names.js'
+import { CaseTwins, deceptiveTraits, MARKER } from '../sources/names.js'
+import { LinkJudge } from './archive-links.js'
 import { pathIssues } from '../sources/paths.js'
 import type { ReadProblem } from '../sources/read-artifact.js'
 import type { Entry } from '../sources/types.js'
@@ -21,7 +22,15 @@ export const archiveRules = defineFamily({
       id: 'archive/link',
       category: 'archive',
       severity: 'warning',
-      description: 'A symlink or hardlink entry (never followed).',
+      description: 'A symlink or hardlink entry that stays inside the package (never followed).',
+    },
+    {
+      id: 'archive/link-escape',
+      category: 'archive',
+      severity: 'error',
+      always: true,
+      description:
+        'A symlink or hardlink whose target leaves the package (absolute, or `..` past the root, also by way of other links), or an entry written through a symlink (`lib` a link, then `lib/x.js`).',
     },
     {
       id: 'archive/special-file',
@@ -33,29 +42,39 @@ export const archiveRules = defineFamily({
     {
       id: 'archive/duplicate-entry',
       category: 'archive',
-      severity: 'warning',
+      severity: 'error',
       description: 'The same path appears more than once; npm installs the last copy.',
     },
     {
       id: 'archive/case-collision',
       category: 'archive',
-      severity: 'warning',
+      severity: 'error',
       description:
         'Two paths differ only in case or Unicode normalization (NFC/NFD): one file on macOS and Windows.',
     },
     {
       id: 'archive/deceptive-name',
       category: 'archive',
-      severity: 'warning',
+      severity: 'error',
       description:
-        'An entry name holds line breaks, control characters, bidi controls, invisible characters or GitHub workflow command markers.',
+        'An entry name holds line breaks, control characters (NUL included), bidi controls, invisible characters or GitHub workflow command markers.',
+      judged:
+        'an error when the name holds a line break, a control, bidi or invisible character; a warning when its only trait is a workflow command marker (`::`, `##[`), which every output escapes.',
     },
     {
       id: 'archive/invalid-utf8-name',
       category: 'archive',
-      severity: 'warning',
+      severity: 'error',
       description:
         'An entry name is not valid UTF-8: tools decode it differently, so distinct names can land on one file.',
+    },
+    {
+      id: 'archive/ambiguous-name',
+      category: 'archive',
+      severity: 'error',
+      always: true,
+      description:
+        "Readers see an entry under different names: a tar pax path (or GNU long name) that disagrees with the header's own name or holds a NUL, a zip Info-ZIP Unicode Path field (0x7075) that names another path than the header.",
     },
     {
       id: 'archive/trailing-data',
@@ -79,7 +98,7 @@ export const archiveRules = defineFamily({
       severity: 'error',
       always: true,
       description:
-        'An entry cannot be decoded (encrypted, unsupported compression), so it was not checked.',
+        'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, zstd, 7z, rar), so it was not checked.',
     },
     {
       id: 'archive/limit-exceeded',
@@ -93,9 +112,15 @@ export const archiveRules = defineFamily({
   create({ report }) {
     const seen = new Map<string, number>()
     const twins = new CaseTwins()
+    const links = new LinkJudge()
     return {
+      end() {
+        for (const f of links.end()) report(f)
+      },
       entry(e) {
         for (const f of nameFindings(e, twins)) report(f)
+        const through = links.entry(e)
+        if (through) report(through)
         const issues = pathIssues(e.rawPath)
         if (issues.length > 0) {
           report({
@@ -103,14 +128,6 @@ export const archiveRules = defineFamily({
             file: e.path,
             message: `unsafe entry name '${e.rawPath}' (${issues.map((i) => i.detail).join(', ')}); read as '${e.path}'`,
             key: e.rawPath,
-          })
-        }
-        if (e.type === 'symlink' || e.type === 'hardlink') {
-          report({
-            rule: 'archive/link',
-            file: e.path,
-            message: `${e.path} is a ${e.type} to '${e.linkTarget ?? ''}' (not followed)`,
-            key: e.linkTarget,
           })
         }
         if (SPECIAL.has(e.type)) {
@@ -159,12 +176,17 @@ function nameFindings(e: Entry, twins: CaseTwins): RawFinding<NameId>[] {
   const out: RawFinding<NameId>[] = []
   const traits = deceptiveTraits(e.rawPath)
   if (traits.length > 0) {
-    out.push({
+    const f: RawFinding<NameId> = {
       rule: 'archive/deceptive-name',
       file: e.path,
       message: `the entry name '${e.rawPath}' holds ${traits.join(', ')}; shown escaped`,
       key: e.rawPath,
-    })
+    }
+    if (traits.length === 1 && traits[0] === MARKER) {
+      f.severity = 'warning'
+      f.because = 'a workflow command marker only, escaped in every output'
+    }
+    out.push(f)
   }
   const twin = e.path ? twins.add(e.path) : undefined
   if (twin) {

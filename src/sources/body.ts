@@ -60,3 +60,29 @@ export class WholeCollector implements ChunkSink {
     return Buffer.concat(this.parts)
   }
 }
+
+/**
+ * Keeps the last `max` bytes of a stream (and counts them all): the chunks that hold them, as
+ * sinks may keep them, joined only when asked.
+ */
+export class TailCollector implements ChunkSink {
+  private readonly parts: Buffer[] = []
+  private kept = 0
+  total = 0
+  constructor(private readonly max: number) {}
+
+  write(chunk: Buffer): void {
+    this.total += chunk.length
+    this.parts.push(chunk)
+    this.kept += chunk.length
+    while (this.kept - this.parts[0].length >= this.max)
+      this.kept -= (this.parts.shift() as Buffer).length
+  }
+
+  end(): void {}
+
+  get bytes(): Buffer {
+    const all = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts)
+    return all.subarray(Math.max(0, all.length - this.max))
+  }
+}

@@ -67,6 +67,9 @@ export function showBytes(text: string): string {
   return text.replace(/[\udc80-\udcff]/gu, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16)}`)
 }
 
+/** The trait of a name that holds `::` or `##[`: escaped in every output, so less grave. */
+export const MARKER = 'a workflow command marker'
+
 // What can hide or forge a name: control characters and newlines, bidi controls, zero-width and
 // other invisible format characters, and the Actions runner's command markers.
 const DECEPTIVE: Array<[RegExp, string]> = [
@@ -78,7 +81,7 @@ const DECEPTIVE: Array<[RegExp, string]> = [
     /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]/,
     'an invisible character',
   ],
-  [/::|##\[/, 'a workflow command marker'],
+  [/::|##\[/, MARKER],
 ]
 
 /** What is deceptive about a name (each trait once), or an empty list. */

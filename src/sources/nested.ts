@@ -5,28 +5,43 @@ import { sniff } from './sniff.js'
 import { readTar } from './tar/reader.js'
 import { ArtifactError, type Entry } from './types.js'
 import { readZip } from './zip.js'
+import { readAr } from './ar.js'
+import { zipAfterScript } from './zip-layout.js'
 
 const CHUNK = 64 * 1024
 
+/** What an entry holds as an archive: its entries, or the format we cannot read. */
+export type Nested = { entries: AsyncIterable<Entry> } | { unsupported: string }
+
 /**
- * The entries of an archive found inside another (a .jar in a .zip, a .tgz in a .tgz), read
- * from its bytes with the outer artifact's budget. Paths become `outer/x.jar!/inner/path`.
- * Returns undefined when the bytes are not an archive. A gzip that holds no tar (a `.js.gz`
- * asset) yields its one decompressed file.
+ * The entries of an archive found inside another (a .jar in a .zip, a .tgz in a .tgz, a .deb),
+ * read from its bytes with the outer artifact's budget. Paths become `outer/x.jar!/inner/path`.
+ * Returns undefined when the bytes are not an archive, and the format's name when they are one
+ * that is not read (xz, bzip2, zstd, 7z, rar): that content was not checked. A gzip that holds
+ * no tar (a `.js.gz` asset) yields its one decompressed file; a script with a zip after it (an
+ * executable jar, a Python zipapp) is read as that zip.
  */
-export function openNested(outer: Entry, budget: Budget): AsyncIterable<Entry> | undefined {
+export function openNested(outer: Entry, budget: Budget): Nested | undefined {
   const content = outer.content
-  if (!content || content.length === 0) return undefined
-  const kind = sniff(content.subarray(0, 512)).kind
-  if (kind !== 'zip' && kind !== 'tar' && kind !== 'gzip') return undefined
+  const head = content ?? outer.head
+  if (!head || head.length === 0) return undefined
+  const sniffed = sniff(head.subarray(0, 512))
+  if (sniffed.kind === 'unsupported') return { unsupported: sniffed.name }
+  if (!content) return undefined
+  const kind = sniffed.kind === 'unknown' && zipAfterScript(content, content) ? 'zip' : sniffed.kind
   const depth = (outer.depth ?? 0) + 1
-  const inner =
-    kind === 'zip'
-      ? readZip(content, { artifact: outer.path, budget, countCompressed: false })
-      : kind === 'tar'
-        ? readTar(chunks(content), tarOptions(outer, budget, false))
-        : gzipEntries(outer, budget)
-  return prefixed(inner, outer.path, depth)
+  const zipOpts = { artifact: outer.path, budget, countCompressed: false, frontScanned: true }
+  let inner: AsyncIterable<Entry>
+  if (kind === 'zip') inner = readZip(content, zipOpts)
+  else if (kind === 'tar') inner = readTar(chunks(content), tarOptions(outer, budget, false))
+  else if (kind === 'gzip') inner = gzipEntries(outer, budget)
+  else if (kind === 'ar') inner = toAsync(readAr(content, { artifact: outer.path, budget }))
+  else return undefined
+  return { entries: prefixed(inner, outer.path, depth) }
+}
+
+async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
+  yield* it
 }
 
 async function* prefixed(

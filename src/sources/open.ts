@@ -56,6 +56,9 @@ export async function openArtifact(path: string, opts: OpenOptions): Promise<Ope
       throw new ArtifactError(path, 'empty file (0 bytes): not an archive')
     case 'unsupported':
       throw new ArtifactError(path, `unsupported archive format: ${kind.name}`)
+    case 'ar':
+      // Read when nested (a .deb in a package); as the artifact itself, not yet.
+      throw new ArtifactError(path, 'unsupported archive format: ar (a .deb or static library)')
     default:
       throw new ArtifactError(
         path,

@@ -10,9 +10,12 @@ import {
   HEAD_BYTES,
   HeadCollector,
   NESTED_IN_MEMORY,
+  STREAM_ABOVE,
+  TailCollector,
   WholeCollector,
   type ChunkSink,
 } from './body.js'
+import { ZIP_TAIL, zipAfterScript } from './zip-layout.js'
 import { Budget, LimitExceeded, MAX_MANIFEST_BYTES, type SafetyLimits } from './limits.js'
 import { openNested } from './nested.js'
 import { sniff } from './sniff.js'
@@ -96,8 +99,24 @@ export async function readArtifact(
         message: `${e.path} is an archive over ${NESTED_IN_MEMORY / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
       })
     }
-    const inner = e.type === 'file' ? openNested(e, budget) : undefined
-    if (!inner) return
+    if (streamed?.zipAfterScript) {
+      out.problems.push({
+        kind: 'unreadable-entry',
+        file: e.path,
+        message: `${e.path} is a script with a zip after it (an executable jar or a Python zipapp) over ${STREAM_ABOVE / 2 ** 20} MiB; such a zip is opened only when smaller, so its content was not checked`,
+      })
+    }
+    const nested = e.type === 'file' ? openNested(e, budget) : undefined
+    if (!nested) return
+    if ('unsupported' in nested) {
+      out.problems.push({
+        kind: 'unreadable-entry',
+        file: e.path,
+        message: `${e.path} is a ${nested.unsupported} archive, a format packguard does not read; its content was not checked`,
+      })
+      return
+    }
+    const inner = nested.entries
     if (depth >= maxDepth) {
       out.problems.push({
         kind: 'limit-exceeded',
@@ -161,6 +180,8 @@ export async function readArtifact(
 
 interface Streamed {
   sha256?: string
+  /** A script (`#!`) whose last bytes are a zip's end: an executable jar or zipapp, too big to open. */
+  zipAfterScript?: boolean
   /** The whole bytes, kept only for what must be read whole: archives and the root package.json. */
   whole?: Buffer
   /** A nested archive too large to hold (over NESTED_IN_MEMORY): it is not opened. */
@@ -184,7 +205,12 @@ async function pump(
   let whole: WholeCollector | undefined = new WholeCollector()
   let decided = false
   let tooLarge = false
+  // A script may end as a zip (an executable jar): its last bytes tell, kept as they stream.
+  let tail: TailCollector | undefined
   for await (const chunk of e.body as AsyncIterable<Buffer>) {
+    if (!decided && head.size === 0)
+      tail = chunk[0] === 0x23 && chunk[1] === 0x21 ? new TailCollector(ZIP_TAIL) : undefined
+    tail?.write(chunk)
     head.write(chunk)
     hash?.update(chunk)
     whole?.write(chunk)
@@ -205,7 +231,8 @@ async function pump(
   e.head = head.bytes
   e.body = undefined
   if (!decided && !keepWhole(e, head.bytes, opts.top)) whole = undefined
-  return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge }
+  const zipEnd = tail ? zipAfterScript(head.bytes, tail.bytes, tail.total) : false
+  return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge, zipAfterScript: zipEnd }
 }
 
 function keepWhole(e: Entry, head: Buffer, top: boolean): boolean {
@@ -214,6 +241,7 @@ function keepWhole(e: Entry, head: Buffer, top: boolean): boolean {
     kind === 'zip' ||
     kind === 'tar' ||
     kind === 'gzip' ||
+    kind === 'ar' ||
     (top && e.path === 'package.json' && e.size <= MAX_MANIFEST_BYTES)
   )
 }

@@ -72,7 +72,7 @@ export interface EntrySummary {
  * entry, since entries are the only thing a source hands to rules.
  */
 export interface ArchiveIssue {
-  kind: 'trailing-data' | 'zip-mismatch' | 'invalid-utf8-name'
+  kind: 'trailing-data' | 'zip-mismatch' | 'invalid-utf8-name' | 'ambiguous-name'
   detail: string
   /** The entry it is about, or '' for the archive itself; nested readers prefix it. */
   path: string

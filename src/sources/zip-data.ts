@@ -12,6 +12,11 @@ export interface ZipOptions {
   budget: Budget
   /** Count compressed sizes toward the compression ratio (false for nested archives). */
   countCompressed?: boolean
+  /**
+   * The zip's bytes were scanned whole as the file that holds it (a nested zip): a script in
+   * front of it (an executable jar, a zipapp) is then not reported as unchecked bytes.
+   */
+  frontScanned?: boolean
 }
 
 /**

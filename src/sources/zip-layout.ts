@@ -4,6 +4,7 @@ import { addIssue, type Entry } from './types.js'
 import type { ByteSource } from './zip-source.js'
 
 const EOCD = 0x06054b50
+const EOCD_BYTES = Buffer.from([0x50, 0x4b, 0x05, 0x06])
 const ZIP64_LOCATOR = 0x07064b50
 const LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const SCAN = 64 * 1024
@@ -64,6 +65,32 @@ async function zip64Central(
   return Number.isSafeInteger(start) && start <= record ? start : undefined
 }
 
+/** How many bytes at the end of a file can hold a zip's end record (and its comment). */
+export const ZIP_TAIL = 22 + 20 + 0xffff
+
+/**
+ * Whether a file that starts as a script (`#!`) ends as a zip: an executable jar or a Python
+ * zipapp. `tail` is the file's last bytes (all of it, or at least ZIP_TAIL) and `total` its size.
+ * The end record must point back at a central directory, so a script that merely holds the
+ * four signature bytes is not taken for one.
+ */
+export function zipAfterScript(head: Buffer, tail: Buffer, total = tail.length): boolean {
+  if (head[0] !== 0x23 || head[1] !== 0x21 || tail.length < 22) return false
+  const from = total - tail.length
+  const low = Math.max(0, tail.length - ZIP_TAIL)
+  for (let i = tail.lastIndexOf(EOCD_BYTES, tail.length - 22); i >= low;) {
+    const cdSize = tail.readUInt32LE(i + 12)
+    const central = from + i - cdSize
+    if (i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR) return true
+    // Where the directory lies outside the tail it cannot be checked: it is taken as a zip.
+    if (cdSize > 0 && central >= 0) {
+      return central < from || tail.readUInt32LE(central - from) === 0x02014b50
+    }
+    i = i > 0 ? tail.lastIndexOf(EOCD_BYTES, i - 1) : -1
+  }
+  return false
+}
+
 interface Span {
   start: number
   end: number
@@ -83,6 +110,8 @@ export class Coverage {
   constructor(
     private readonly src: ByteSource,
     private readonly end: ZipEnd,
+    /** The bytes before the first entry were scanned with the file holding the zip (nested). */
+    private readonly frontScanned = false,
   ) {}
 
   /** Records an entry's bytes: local header, name, extra field, data (absolute offsets). */
@@ -94,7 +123,12 @@ export class Coverage {
   async problems(): Promise<string[]> {
     const out: string[] = []
     const { prefix, centralStart } = this.end
-    if (prefix > 0) {
+    const spans = [...this.spans].sort((a, b) => a.start - b.start || a.end - b.end)
+    // A script in front of a nested zip (an executable jar, a zipapp) was scanned as part of
+    // the file that holds it: only a zip entry hidden in it is news.
+    const front = Math.min(spans[0]?.start ?? prefix, centralStart ?? Infinity)
+    const script = this.frontScanned && front > 0 && (await this.isScript(front))
+    if (prefix > 0 && !script) {
       const hidden =
         (await this.findLocal(0, prefix)) !== undefined
           ? ' and hold a zip entry (another archive)'
@@ -103,8 +137,7 @@ export class Coverage {
         `${prefix} bytes come before the archive${hidden}; readers that start at the front (a streaming unzip) see something else than pip or Java, and packguard did not check them`,
       )
     }
-    const spans = [...this.spans].sort((a, b) => a.start - b.start || a.end - b.end)
-    let at = prefix
+    let at = script ? front : prefix
     let last: Span | undefined
     for (const s of spans) {
       if (last && s.start < last.end) {
@@ -120,6 +153,12 @@ export class Coverage {
     if (centralStart !== undefined && centralStart > at + (last?.slack ?? 0))
       out.push(await this.gap(at, centralStart))
     return out
+  }
+
+  /** The first `front` bytes are a script (`#!`) holding no local entry header. */
+  private async isScript(front: number): Promise<boolean> {
+    const head = await this.src.read(0, 2)
+    return head[0] === 0x23 && head[1] === 0x21 && (await this.findLocal(0, front)) === undefined
   }
 
   private async gap(start: number, end: number): Promise<string> {

@@ -3,6 +3,7 @@ import { decodeName, lossy, showBytes } from './names.js'
 import { normalizeEntryPath } from './paths.js'
 import { addIssue, ArtifactError, type Entry, type EntryType } from './types.js'
 import { readContent, type ZipOptions } from './zip-data.js'
+import { unicodePathIssue } from './zip-names.js'
 import {
   checkedLocalHeader,
   Coverage,
@@ -51,7 +52,7 @@ export async function* readZip(source: string | Buffer, opts: ZipOptions): Async
   try {
     const end = await findEnd(src)
     const zip = await openZip(await directoryInMemory(src, end), end?.prefix ?? 0, opts.artifact)
-    const coverage = end && new Coverage(src, end)
+    const coverage = end && new Coverage(src, end, opts.frontScanned)
     const shift = end?.prefix ?? 0
     let read = 0
     try {
@@ -142,6 +143,8 @@ function toEntry(ze: ZipEntry): Entry {
     mode: unixMode & 0o7777,
     size: ze.uncompressedSize,
   }
+  const other = ze.extraFields.length > 0 ? unicodePathIssue(ze) : undefined
+  if (other) addIssue(entry, { kind: 'ambiguous-name', path: entry.path, detail: other })
   if (!valid) {
     addIssue(entry, {
       kind: 'invalid-utf8-name',

@@ -2,7 +2,7 @@ import { STREAM_ABOVE } from '../body.js'
 import { tooLarge, type Budget } from '../limits.js'
 import { showBytes } from '../names.js'
 import { normalizeEntryPath, stripTop } from '../paths.js'
-import { ArtifactError, type Entry } from '../types.js'
+import { addIssue, ArtifactError, type Entry } from '../types.js'
 import { BodyQueue } from './body-queue.js'
 import type { TarHandlers, TarHeader } from './parser.js'
 import { TrailingCheck } from './trailing-data.js'
@@ -30,6 +30,8 @@ export class TarEntries implements TarHandlers {
   /** The path of the entry being read, for the budget's messages. */
   current = ''
   private pending: Entry | undefined
+  /** The last entry was the root folder itself (`./`), not handed on: the archive's issues need it. */
+  private droppedLast: Entry | undefined
   /** The body of the pending entry when it streams: released rather than queued. */
   private pendingBody: BodyQueue | undefined
   /** The top folder to strip, decided by the first entry npm sees. */
@@ -62,8 +64,10 @@ export class TarEntries implements TarHandlers {
     const entry = entryOf(h, stripTop(normalized, this.top), this.opts.artifact)
     this.current = entry.path || entry.rawPath
     this.opts.budget.addEntry(this.current)
+    this.droppedLast = undefined
     if (entry.type !== 'file') {
       if (entry.path !== '') this.pending = entry
+      else this.droppedLast = entry
     } else if (!this.opts.budget.entryFits(entry.size)) {
       entry.unreadable = tooLarge(this.opts.budget)
       this.pending = entry
@@ -113,6 +117,9 @@ export class TarEntries implements TarHandlers {
   /** The input is over: data after the end marker of a `whole` archive is reported, then released. */
   finish(whole: boolean): void {
     const junk = whole ? this.trailing.describe() : undefined
+    // An archive that ends with its root folder (`./`) has no last entry to carry the issue:
+    // the folder is handed on for it, so the data after the marker is still reported.
+    if (junk && !this.pending && this.droppedLast) this.pending = this.droppedLast
     const e = this.pending
     if (junk && e) {
       e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }]
@@ -132,14 +139,13 @@ function entryOf(h: TarHeader, path: string, artifact: string): Entry {
     size: h.size ?? 0,
   }
   if (h.linkpath) entry.linkTarget = h.linkpath
+  if (h.ambiguous) addIssue(entry, { kind: 'ambiguous-name', path, detail: h.ambiguous })
   if (!h.name.valid) {
-    entry.issues = [
-      {
-        kind: 'invalid-utf8-name',
-        path,
-        detail: `its name is not valid UTF-8 ('${showBytes(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
-      },
-    ]
+    addIssue(entry, {
+      kind: 'invalid-utf8-name',
+      path,
+      detail: `its name is not valid UTF-8 ('${showBytes(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
+    })
   }
   // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
   // bytes that follow are then parsed as headers, so the archive means what the reader wants.

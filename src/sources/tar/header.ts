@@ -13,7 +13,8 @@ import {
   type Slice,
   type TarName,
 } from './fields.js'
-import type { Extensions } from './pax.js'
+import { sameName, type Extended, type Extensions } from './pax.js'
+import { showBytes } from '../names.js'
 
 /** An entry's header, as npm reads it with the extension records in force applied. */
 export interface TarHeader {
@@ -28,6 +29,8 @@ export interface TarHeader {
   linkpath: string
   /** node-tar (so npm) passes over this entry unseen: a type it does not know (type 'other'). */
   skipped: boolean
+  /** Why readers may see this entry under another name (a pax path against the header's own). */
+  ambiguous?: string
 }
 
 /** A pax or GNU long-name header: its data sets fields of the entries after it (Extensions). */
@@ -128,5 +131,21 @@ export function readHeader(buf: Buffer, off: number, ext: Extensions): HeaderBlo
   const name = exPath ?? fieldName(field as Slice, prefix)
   let linkpath = noLink ? '' : nameOf(bytesOf(slice(buf, off + 157, 100))).text
   linkpath = gex?.linkpath?.text ?? ex?.linkpath?.text ?? linkpath
-  return { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal }
+  const header: TarHeader = { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal }
+  // Only entries with a pax or GNU name pay for the comparison.
+  if (ex?.nul || exPath) {
+    const why = ambiguity(ex as Extended, fieldName(slice(buf, off, 100), prefix))
+    if (why) header.ambiguous = why
+  }
+  return header
+}
+
+/** Why the extension records and the header's own fields name the entry differently, if they do. */
+function ambiguity(ex: Extended, own: TarName): string | undefined {
+  if (ex.nul) {
+    return `its ${ex.nul.join(' and ')} holds a NUL: npm cuts the name there, other tools read it whole or refuse it`
+  }
+  const long = ex.path as TarName
+  if (sameName(own.text, long.text)) return undefined
+  return `its ${ex.pathFrom ?? 'pax path'} '${showBytes(long.raw)}' and its header name '${showBytes(own.raw)}' differ: npm uses the first, tools that ignore ${ex.pathFrom === 'GNU long name' ? 'GNU long names' : 'pax records'} the second`
 }

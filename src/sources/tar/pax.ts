@@ -11,6 +11,10 @@ const NUL_TO_EOL = /\0.*/
 /** What pax and GNU long-name records set for the next entry (or, global, for all). */
 export interface Extended {
   path?: TarName
+  /** Where `path` came from: a pax record, or a GNU long name. */
+  pathFrom?: 'pax path' | 'GNU long name'
+  /** The records whose value held a NUL that node-tar cut at ('path', 'linkpath'). */
+  nul?: string[]
   linkpath?: TarName
   size?: number
   // Fields node-tar then takes from the record instead of decoding (and so never rejects).
@@ -41,9 +45,11 @@ export class Extensions {
         break
       case 'K':
         this.local = { ...this.local, linkpath: cutAtNul(nameOf(data)) }
+        if (innerNul(data)) this.local.nul = [...(this.local.nul ?? []), 'GNU long link name']
         break
       default:
-        this.local = { ...this.local, path: cutAtNul(nameOf(data)) }
+        this.local = { ...this.local, path: cutAtNul(nameOf(data)), pathFrom: 'GNU long name' }
+        if (innerNul(data)) this.local.nul = [...(this.local.nul ?? []), 'GNU long name']
     }
   }
 }
@@ -71,13 +77,15 @@ export function paxRecords(data: Buffer, into: Extended | undefined): Extended {
     const kv = line.slice(`${n} `.length).split('=')
     const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1')
     if (!k) return
-    const v = kv.join('=').replace(NUL_TO_EOL, '')
+    const whole = kv.join('=')
+    const v = whole.replace(NUL_TO_EOL, '')
     switch (k) {
       case 'path':
-        out.path = paxName(v, rawLines?.[i], n)
-        break
       case 'linkpath':
-        out.linkpath = paxName(v, rawLines?.[i], n)
+        out[k] = paxName(v, rawLines?.[i], n)
+        if (k === 'path') out.pathFrom = 'pax path'
+        // node-tar cuts the value at the NUL; tools that do not read another name.
+        if (v !== whole) out.nul = [...(out.nul ?? []), `pax ${k}`]
         break
       case 'size': {
         const s = +v
@@ -106,4 +114,44 @@ function paxName(text: string, rawLine: string | undefined, n: number): TarName 
   return encodeName(raw).toString('utf8') === text
     ? { text, raw, valid: false }
     : { text, raw: text, valid: !text.includes('\ufffd') }
+}
+
+/** A GNU long name ends with a NUL (and padding): one followed by more text hides a second name. */
+function innerNul(data: Buffer): boolean {
+  const at = data.indexOf(0)
+  if (at < 0) return false
+  for (let i = at + 1; i < data.length; i++) if (data[i] !== 0) return true
+  return false
+}
+
+/**
+ * Whether the name in a header's own fields (what a reader that ignores pax and GNU records
+ * shows) names the same file as the pax path or GNU long name npm uses. Writers put the same
+ * name there, or what fits of a long one: its first bytes (GNU tar, Python, node-tar), `?` for
+ * each non-ASCII character (Python), its folder's start with its file name's start and end
+ * (libarchive). Anything else names another file.
+ */
+export function sameName(own: string, long: string): boolean {
+  if (own === long) return true
+  // eslint-disable-next-line no-control-regex
+  const ascii = long.replace(/[^\u0000-\u007f]/gu, '?')
+  if (own === ascii) return true
+  // Only a name too long for the header's fields is shortened.
+  if (own === '' || Buffer.byteLength(long) < 100) return false
+  if (long.startsWith(own) || ascii.startsWith(own)) return true
+  return abbreviates(own, long) || abbreviates(own, ascii)
+}
+
+function abbreviates(own: string, long: string): boolean {
+  const o = own.lastIndexOf('/')
+  const l = long.lastIndexOf('/')
+  const [ownDir, ownBase] = [own.slice(0, o + 1), own.slice(o + 1)]
+  const [longDir, longBase] = [long.slice(0, l + 1), long.slice(l + 1)]
+  // The folder may be cut anywhere, even inside a segment.
+  const cut = ownDir.slice(0, -1)
+  if (ownBase === '' || !longDir.startsWith(cut) || ownBase.length > longBase.length) return false
+  for (let k = 1; k <= ownBase.length; k++) {
+    if (longBase.startsWith(ownBase.slice(0, k)) && longBase.endsWith(ownBase.slice(k))) return true
+  }
+  return false
 }
