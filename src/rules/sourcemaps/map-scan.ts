@@ -26,7 +26,15 @@ export interface MapSources {
    * sources `WantSum` asked for (see ./copies.ts); absent when none was asked for.
    */
   contentSums?: Array<ContentSum | undefined>
+  /**
+   * Whether it is a source map by its content: `version: 3` with `mappings` and `sources`, or
+   * with `sections` (an index map). Any other JSON object is read all the same.
+   */
+  isMap: boolean
 }
+
+/** Called with the map's bytes that are not embedded sources, as they are read (see MapScanner). */
+export type OnRaw = (bytes: Buffer) => void
 
 /** Whether an embedded source, by its `sources` path, is worth a checksum (a file may ship it). */
 export type WantSum = (path: string) => boolean
@@ -76,9 +84,26 @@ const SECTIONS = 6
 const PATH = 7 // one entry of `sources`
 const CONTENT = 8 // one entry of `sourcesContent`
 const NAME = 9 // a key of a MAP or SECTION, read to choose its value's role
+const VERSION = 10 // the top map's `version`
 
 /** What each entry of an array with this role is for. */
-const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP]
+const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP, SKIP]
+
+/** Keys a map or section has once: a second one is read differently by different tools. */
+const KEY_BIT: Record<string, number> = {
+  version: 1,
+  mappings: 2,
+  sources: 4,
+  sourcesContent: 8,
+  sections: 16,
+  file: 32,
+  sourceRoot: 64,
+  names: 128,
+  map: 256,
+  offset: 512,
+}
+/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
+const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections
 
 interface Frame {
   object: boolean
@@ -89,6 +114,8 @@ interface Frame {
   count: number
   /** Maps: one past the last index (from `base`) of their `sourcesContent` that had content. */
   contents?: number
+  /** Maps and sections: the KEY_BIT keys seen. */
+  keys: number
 }
 
 /**
@@ -108,7 +135,16 @@ export class MapScanner {
   private state = START
   private readonly start = new MapStart()
   private readonly stack: Frame[] = []
-  private readonly out: MapSources = { sources: [], contentBytes: [] }
+  private readonly out: MapSources = { sources: [], contentBytes: [], isMap: false }
+  /** The top object's KEY_BIT keys, and whether its `version` is 3. */
+  private topKeys = 0
+  private version3 = false
+  /** Chunk index from which bytes are still to be handed to onRaw (see write()). */
+  private fwd = 0
+  /** Inside an embedded source: its bytes go to onContent, not onRaw. */
+  private inContent = false
+  /** Where in the chunk the string reader stopped (bytes before it belong to the string). */
+  private resume = 0
   private error: MalformedMap | undefined
   private ended = false
   /** Bytes before the current chunk: offsets are byte offsets into the whole input. */
@@ -120,22 +156,48 @@ export class MapScanner {
   private isKey = false
   private contentIndex = 0
   private readonly literal = new LiteralReader()
+  private literalRole = SKIP
+  /** An embedded source's raw text while it is decoded: handed to onRaw if it is invalid. */
+  private held: string | undefined
 
   constructor(
     private readonly onContent: OnContent,
     private readonly skim?: Skim,
     private readonly wantSum?: WantSum,
+    private readonly onRaw?: OnRaw,
   ) {}
+
+  /** Whether its top-level keys show it means to be a map (`sources`, `mappings`...). */
+  get mapKeys(): boolean {
+    return (this.topKeys & MAP_KEYS) !== 0
+  }
 
   /** True once the input is known not to be a JSON object; see the class comment. */
   get notAMap(): boolean {
     return this.state === NOT_A_MAP
   }
 
-  /** Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer. */
+  /**
+   * Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer (unless
+   * onRaw keeps what it is given). Every byte goes either to onRaw or, decoded, to onContent
+   * (or is skimmed as holding no secret), also when the map turns out malformed: the bytes of
+   * the chunk after the error go to onRaw before MalformedMap is thrown.
+   */
   write(chunk: Buffer): void {
     if (this.error) throw this.error
     if (this.ended) throw new Error('MapScanner: write after end')
+    this.fwd = 0
+    try {
+      this.scan(chunk)
+    } catch (err) {
+      if (err instanceof MalformedMap) this.flushAfterError(chunk)
+      throw err
+    }
+    if (!this.inContent) this.raw(chunk, this.fwd, chunk.length)
+    this.offset += chunk.length
+  }
+
+  private scan(chunk: Buffer): void {
     const n = chunk.length
     let i = 0
     while (i < n && this.state !== NOT_A_MAP) {
@@ -151,7 +213,21 @@ export class MapScanner {
         i = brace + 1
       } else i = this.token(chunk, i)
     }
-    this.offset += n
+  }
+
+  private raw(c: Buffer, from: number, to: number): void {
+    if (this.onRaw && to > from) this.onRaw(c.subarray(from, to))
+  }
+
+  /** The rest of the input as it is, an embedded source cut short included: nothing is lost. */
+  private flushAfterError(chunk: Buffer): void {
+    if (!this.onRaw) return
+    if (this.inContent) {
+      const held = this.string.raw()
+      if (held) this.onRaw(Buffer.from(held, 'latin1'))
+      this.inContent = false
+      this.raw(chunk, this.resume, chunk.length)
+    } else this.raw(chunk, this.fwd, chunk.length)
   }
 
   /** Ends the input: what was gathered, undefined if not a map; MalformedMap if incomplete. */
@@ -160,13 +236,25 @@ export class MapScanner {
     this.ended = true
     if (this.state === LITERAL) this.endLiteral()
     const state = this.state
-    if (state === DONE) return this.out
+    if (state === DONE) {
+      const keys = this.topKeys
+      this.out.isMap =
+        this.version3 &&
+        ((keys & KEY_BIT.mappings && keys & KEY_BIT.sources) || keys & KEY_BIT.sections) !== 0
+      return this.out
+    }
     if (state === START || state === NOT_A_MAP) {
       this.start.end()
       this.state = NOT_A_MAP
       return undefined
     }
-    if (state === STRING) return this.fail('unterminated string', this.string.start)
+    if (state === STRING) {
+      if (this.inContent && this.onRaw) {
+        this.inContent = false
+        this.onRaw(Buffer.from(this.string.raw(), 'latin1'))
+      }
+      return this.fail('unterminated string', this.string.start)
+    }
     return this.fail(`map ends early: ${this.expected()}`, this.offset)
   }
 
@@ -181,7 +269,7 @@ export class MapScanner {
     else if (state === KEY || state === FIRST_KEY) {
       if (b !== QUOTE) this.fail(this.expected(), this.offset + i)
       const role = this.top().role
-      this.startString(i, role === MAP || role === SECTION ? NAME : SKIP, true)
+      this.startString(c, i, role === MAP || role === SECTION ? NAME : SKIP, true)
       return i
     } else if (state === AFTER_KEY) {
       if (b !== COLON) this.fail("expected ':'", this.offset + i)
@@ -213,17 +301,23 @@ export class MapScanner {
     if (b === OPEN_OBJECT) this.open(true, needObject || role === MAP_OR_SKIP ? role : SKIP, i)
     else if (b === OPEN_ARRAY) this.open(false, needArray ? role : SKIP, i)
     else if (b === QUOTE) {
-      this.startString(i, role === PATH || role === CONTENT ? role : SKIP, false)
+      this.startString(c, i, role === PATH || role === CONTENT ? role : SKIP, false)
       return i
     } else if (LITERAL_BYTE[b] === 1) {
       this.state = LITERAL
+      this.literalRole = role
       this.literal.begin(this.offset + i)
       return i
     } else this.fail('unexpected value', this.offset + i)
     return i + 1
   }
 
-  private startString(i: number, role: number, isKey: boolean): void {
+  private startString(c: Buffer, i: number, role: number, isKey: boolean): void {
+    if (role === CONTENT) {
+      // Its raw bytes, quote included, are handed on up to here; the rest goes decoded.
+      this.raw(c, this.fwd, i + 1)
+      this.inContent = true
+    }
     this.state = STRING
     this.stringRole = role
     this.isKey = isKey
@@ -232,19 +326,26 @@ export class MapScanner {
 
   private readString(c: Buffer, i: number): number {
     const end = this.string.read(c, i)
+    this.resume = end < 0 ? c.length : end
     if (this.string.overLimit) {
       if (this.stringRole === PATH) this.fail('a source path over 64 MiB', this.string.start)
       if (this.stringRole === CONTENT)
         this.fail('an embedded source over 64 MiB', this.string.start)
-      this.stringRole = SKIP // a key that long is none of those read
+      this.string.raw() // dropped: a key that long is none of those read
+      this.stringRole = SKIP
     }
     if (end < 0) return c.length
     const role = this.stringRole
+    if (role === CONTENT) {
+      // Bytes from the closing quote on go to onRaw again (a failure below hands on the string).
+      this.fwd = end - 1
+    }
     let text = ''
     let length = 0
     let sum: ContentSum | undefined
     if (role === CONTENT && this.skim) {
       const raw = this.string.raw()
+      this.held = raw
       const skimmed = this.skim(raw.slice(1, -1))
       const path = this.out.sources[this.contentIndex]
       const wanted = path !== undefined && this.wantSum?.(path) === true
@@ -254,12 +355,15 @@ export class MapScanner {
       if (skimmed !== undefined) text = ''
     } else if (role !== SKIP) {
       const raw = this.string.raw()
+      this.held = raw
       text = decodeString(raw) ?? this.invalid()
       if (role === PATH) text = utf8(text, raw)
       length = text.length
     }
+    this.inContent = false
+    this.held = undefined
     if (this.isKey) {
-      this.role = keyRole(this.top().role, text)
+      this.key(text)
       this.state = AFTER_KEY
       return end
     }
@@ -275,6 +379,19 @@ export class MapScanner {
     return end
   }
 
+  /** A key of a map or section just read: its value's role, and its duplicates refused. */
+  private key(text: string): void {
+    const top = this.top()
+    this.role = keyRole(top.role, text)
+    const bit = KEY_BIT[text] ?? 0
+    if (top.keys & bit) this.fail(`duplicate key "${text}"`, this.string.start)
+    top.keys |= bit
+    if (this.stack.length === 1) {
+      this.topKeys |= bit
+      if (bit === KEY_BIT.version) this.role = VERSION
+    }
+  }
+
   private readLiteral(c: Buffer, i: number): number {
     const end = this.literal.read(c, i)
     if (end < 0) return c.length
@@ -284,6 +401,7 @@ export class MapScanner {
 
   private endLiteral(): void {
     if (!this.literal.valid()) this.fail('unexpected value', this.literal.start)
+    if (this.literalRole === VERSION) this.version3 = this.literal.value === '3'
     this.afterValue()
   }
 
@@ -292,7 +410,7 @@ export class MapScanner {
       this.fail(`nesting deeper than ${MAX_DEPTH}`, this.offset + i)
     if (role === MAP_OR_SKIP) role = MAP
     const base = role === MAP ? this.out.sources.length : (this.stack.at(-1)?.base ?? 0)
-    this.stack.push({ object, role, base, count: 0 })
+    this.stack.push({ object, role, base, count: 0, keys: 0 })
     this.state = object ? FIRST_KEY : FIRST_VALUE
   }
 
@@ -327,6 +445,11 @@ export class MapScanner {
   }
 
   private invalid(): never {
+    if (this.inContent && this.held !== undefined && this.onRaw) {
+      this.inContent = false
+      this.onRaw(Buffer.from(this.held, 'latin1'))
+      this.fwd = this.resume
+    }
     return this.fail('invalid string', this.string.start)
   }
 
