@@ -59,8 +59,9 @@ export const sourcemapRules = defineFamily({
     {
       id: 'sourcemap/malformed',
       category: 'leak',
-      severity: 'warning',
-      description: 'A source map cannot be read; what it holds was not checked.',
+      severity: 'error',
+      description:
+        'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
     },
   ],
   create({ report, secrets, config }) {

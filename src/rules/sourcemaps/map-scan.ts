@@ -167,6 +167,11 @@ export class MapScanner {
     private readonly onRaw?: OnRaw,
   ) {}
 
+  /** Whether it threw MalformedMap: later bytes are the caller's to scan as text. */
+  get failed(): boolean {
+    return this.error !== undefined
+  }
+
   /** Whether its top-level keys show it means to be a map (`sources`, `mappings`...). */
   get mapKeys(): boolean {
     return (this.topKeys & MAP_KEYS) !== 0
@@ -224,7 +229,7 @@ export class MapScanner {
     if (!this.onRaw) return
     if (this.inContent) {
       const held = this.string.raw()
-      if (held) this.onRaw(Buffer.from(held, 'latin1'))
+      if (held.length > 1) this.onRaw(Buffer.from(held.slice(1), 'latin1'))
       this.inContent = false
       this.raw(chunk, this.resume, chunk.length)
     } else this.raw(chunk, this.fwd, chunk.length)
@@ -251,7 +256,7 @@ export class MapScanner {
     if (state === STRING) {
       if (this.inContent && this.onRaw) {
         this.inContent = false
-        this.onRaw(Buffer.from(this.string.raw(), 'latin1'))
+        this.onRaw(Buffer.from(this.string.raw().slice(1), 'latin1'))
       }
       return this.fail('unterminated string', this.string.start)
     }
@@ -314,7 +319,8 @@ export class MapScanner {
 
   private startString(c: Buffer, i: number, role: number, isKey: boolean): void {
     if (role === CONTENT) {
-      // Its raw bytes, quote included, are handed on up to here; the rest goes decoded.
+      // Its raw bytes, quote included, are handed on up to here; the rest goes decoded (or, if
+      // it turns out invalid, as it is written, its opening quote left out: it went already).
       this.raw(c, this.fwd, i + 1)
       this.inContent = true
     }
@@ -447,7 +453,7 @@ export class MapScanner {
   private invalid(): never {
     if (this.inContent && this.held !== undefined && this.onRaw) {
       this.inContent = false
-      this.onRaw(Buffer.from(this.held, 'latin1'))
+      this.onRaw(Buffer.from(this.held.slice(1), 'latin1'))
       this.fwd = this.resume
     }
     return this.fail('invalid string', this.string.start)

@@ -1,0 +1,192 @@
+import { describe, expect, test } from '@jest/globals'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
+import { MalformedMap, MapScanner } from '../src/rules/sourcemaps/map-scan.js'
+import { MapSniff } from '../src/rules/sourcemaps/map-sniff.js'
+import { checkBytes } from './helpers/check.js'
+import { npmTgz } from './helpers/tar.js'
+
+/** A canary token built at run time by its detector's own sample builder. */
+const gh = DETECTORS.find((d) => d.id === 'secret/github-token')!.samples.match()[0]
+
+const MAP = {
+  version: 3,
+  file: 'cli.js',
+  sources: ['../src/cli.ts'],
+  sourcesContent: ['export const main = () => 1\n'],
+  names: ['main'],
+  mappings: 'AAAA',
+}
+const mapText = (over: Record<string, unknown> = {}) => JSON.stringify({ ...MAP, ...over })
+
+const cut = (text: string, at: string) => text.slice(0, text.indexOf(at))
+
+const found = (r: Awaited<ReturnType<typeof checkBytes>>) =>
+  r.findings.map((f) => [f.rule, f.file, f.severity])
+
+const checkFiles = (files: Record<string, string | Buffer>) => checkBytes('p.tgz', npmTgz(files))
+
+describe('a source map is known by its content, whatever its name', () => {
+  test.each(['cli.js.map.txt', 'cli.map.json', 'cli.js.map.bak', 'cli', 'maps/cli'])(
+    '%s',
+    async (name) => {
+      const r = await checkFiles({ [name]: mapText() })
+      const maps = found(r).filter(([rule]) => rule.startsWith('sourcemap/'))
+      expect(maps).toEqual([['sourcemap/sources-content', name, 'error']])
+    },
+  )
+
+  test.each([
+    ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(mapText())])],
+    ['100,000 bytes of whitespace', Buffer.from(' \n\t'.repeat(33_334) + mapText())],
+    ["a )]}' line", Buffer.from(")]}' anything\n" + mapText())],
+    ['UTF-16LE with a BOM', Buffer.from('\ufeff' + mapText(), 'utf16le')],
+    ['UTF-16LE without a BOM', Buffer.from('  ' + mapText(), 'utf16le')],
+    ['UTF-16BE', Buffer.from(mapText(), 'utf16le').swap16()],
+  ])('after %s', async (_name, bytes) => {
+    const r = await checkFiles({ 'dist/cli.data': bytes })
+    expect(found(r)).toEqual([['sourcemap/sources-content', 'dist/cli.data', 'error']])
+  })
+
+  test('streamed (past 2 MiB) behind a 3 MiB lead: read as a map, its secret found once', async () => {
+    const lead = Buffer.alloc(3 * 1024 * 1024, ' ')
+    const map = mapText({ sourcesContent: [`const t = "${gh}"\n`] })
+    const r = await checkFiles({ 'dist/cli.out': Buffer.concat([lead, Buffer.from(map)]) })
+    expect(found(r)).toEqual([
+      ['sourcemap/sources-content', 'dist/cli.out', 'error'],
+      ['secret/github-token', 'dist/cli.out!sources[0]', 'error'],
+    ])
+  })
+
+  test('a UTF-16 map streamed: decoded across chunks, secrets found in it', async () => {
+    const big = 'x'.repeat(1_200_000)
+    const map = mapText({ sourcesContent: [`${big}\nconst t = "${gh}"\n`] })
+    const r = await checkFiles({ 'cli.js.map': Buffer.from('\ufeff' + map, 'utf16le') })
+    expect(found(r)).toEqual([
+      ['sourcemap/sources-content', 'cli.js.map', 'error'],
+      ['secret/github-token', 'cli.js.map!sources[0]', 'error'],
+    ])
+  })
+
+  test.each([
+    ['package.json', JSON.stringify({ name: 'p', version: '1.0.0', license: 'MIT' })],
+    ['no version', JSON.stringify({ sources: ['a.ts'], mappings: 'AA' })],
+    ['version 2', mapText({ version: 2 })],
+    ['a tsconfig with comments', '{\n  // comment\n  "compilerOptions": {}\n}\n'],
+    ['JS that starts with a brace', '{ const a = 1 }\n'],
+    ['an array', '[{"version":3}]'],
+  ])('not a map: %s', async (_name, text) => {
+    const r = await checkFiles({ 'lib/data.json': text })
+    expect(found(r)).toEqual([])
+  })
+})
+
+describe('everything in a map is scanned for secrets', () => {
+  test.each([
+    ['sourceRoot', { sourceRoot: `https://x/${gh}/` }],
+    ['file', { file: `${gh}.js` }],
+    ['names', { names: ['a', gh] }],
+    ['sources', { sources: [`../src/${gh}.ts`] }],
+    ['an unknown field', { x_debug: { token: gh } }],
+    ['mappings', { mappings: `AAAA,${gh}` }],
+  ])('%s', async (_name, over) => {
+    const r = await checkFiles({ 'cli.js.map': mapText(over) })
+    expect(found(r)).toContainEqual(['secret/github-token', 'cli.js.map', 'error'])
+    expect(r.findings.filter((f) => f.rule.startsWith('secret/'))).toHaveLength(1)
+  })
+
+  test('a token in sourcesContent is found once, in the decoded source', async () => {
+    const r = await checkFiles({ 'cli.js.map': mapText({ sourcesContent: [`x = "${gh}"`] }) })
+    expect(r.findings.filter((f) => f.rule.startsWith('secret/')).map((f) => f.file)).toEqual([
+      'cli.js.map!sources[0]',
+    ])
+  })
+
+  test('a .map that is no map is scanned as the text it is', async () => {
+    const r = await checkFiles({ 'notes.map': `plain text\ntoken ${gh}\n` })
+    expect(found(r)).toEqual([['secret/github-token', 'notes.map', 'error']])
+    expect(r.result).toBe('fail')
+  })
+
+  test('a JSON file that is no map is scanned whole, as before', async () => {
+    const r = await checkFiles({ 'config.json': JSON.stringify({ token: gh }) })
+    expect(found(r)).toEqual([['secret/github-token', 'config.json', 'error']])
+  })
+})
+
+describe('a map that does not parse is an error, and the scan goes on', () => {
+  test.each([
+    ['a trailing //# line', mapText() + `\n//# sourceMappingURL=x.map ${gh}\n`],
+    [
+      'a duplicate sourcesContent key',
+      mapText().replace(/\}$/, `,"sourcesContent":["const t = '${gh}'"]}`),
+    ],
+    [
+      'an invalid escape in a source',
+      mapText({ sourcesContent: ['x'] }).replace('"x"', `"\\x ${gh}"`),
+    ],
+    [
+      'a truncated source',
+      cut(mapText({ sourcesContent: [`t = \\"${gh}\\" and more`] }), ' and more'),
+    ],
+    ['an error before the map keys', `{"x": tru, ${mapText({ file: gh }).slice(1)}`],
+  ])('%s', async (_name, text) => {
+    const r = await checkFiles({ 'dist/cli.js.map': text })
+    expect(found(r)).toEqual([
+      ['sourcemap/malformed', 'dist/cli.js.map', 'error'],
+      ['secret/github-token', 'dist/cli.js.map', 'error'],
+    ])
+    expect(r.result).toBe('fail')
+  })
+
+  test('a malformed map by its keys, whatever its name', async () => {
+    const r = await checkFiles({ 'dist/x.out': `{"x": tru, "mappings": "", "sources": []}` })
+    expect(found(r)).toEqual([['sourcemap/malformed', 'dist/x.out', 'error']])
+  })
+
+  test('an embedded source over 64 MiB: its bytes and those after it go on as text', () => {
+    const raw: Buffer[] = []
+    const scanner = new MapScanner(
+      () => {},
+      undefined,
+      undefined,
+      (b) => raw.push(Buffer.from(b)),
+    )
+    const head = Buffer.from('{"version":3,"sources":["a"],"sourcesContent":["')
+    const chunk = Buffer.alloc(1024 * 1024, 'a')
+    scanner.write(head)
+    let error: unknown
+    let n = 0
+    try {
+      for (; n < 70; n++) scanner.write(chunk)
+    } catch (err) {
+      error = err
+    }
+    expect(error).toBeInstanceOf(MalformedMap)
+    expect(scanner.failed).toBe(true)
+    const all = Buffer.concat(raw)
+    expect(all.length).toBe(head.length + (n + 1) * chunk.length)
+    expect(all.subarray(0, head.length).equals(head)).toBe(true)
+  })
+})
+
+describe('MapSniff: the first bytes decide', () => {
+  test.each([
+    ['{', 'map'],
+    ['  \n{', 'map'],
+    [")]}'\n{", 'map'],
+    ['export', 'text'],
+    ['\u0000\u0001', 'text'],
+    ['<html>', 'text'],
+  ])('%j: %s', (text, verdict) => {
+    const s = new MapSniff()
+    s.write(Buffer.from(text, 'latin1'))
+    s.end()
+    expect(s.verdict).toBe(verdict)
+  })
+
+  test('a text file is told apart by its first byte, whatever follows', () => {
+    const s = new MapSniff()
+    s.write(Buffer.from('x' + '{'.repeat(10)))
+    expect(s.verdict).toBe('text')
+  })
+})
