@@ -190,3 +190,62 @@ describe('MapSniff: the first bytes decide', () => {
     expect(s.verdict).toBe('text')
   })
 })
+
+describe('inline maps', () => {
+  const json = mapText()
+  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
+  const url = (meta: string, body: string) => `data:${meta},${body}`
+  const base64Url = url('application/json;charset=utf-8;base64', b64(json))
+
+  test.each([
+    ['bin/acme', `#!/usr/bin/env node\nmain()\n//# sourceMappingURL=${base64Url}\n`],
+    ['page.html', `<script>main()\n//# sourceMappingURL=${base64Url}</script>\n`],
+    ['icon.svg', `<svg><style>a{}\n/*# sourceMappingURL=${base64Url} */</style></svg>\n`],
+    ['tabs.js', `main()\n//#\t \tsourceMappingURL=${base64Url}\n`],
+    ['wide.js', `main()\n//#${' '.repeat(5000)}sourceMappingURL=${base64Url}\n`],
+    [
+      'utf16.js',
+      `main()\n//# sourceMappingURL=${url('application/json;charset=utf-16le;base64', b64(Buffer.from('\ufeff' + json, 'utf16le')))}\n`,
+    ],
+    [
+      'param-order.js',
+      `main()\n//# sourceMappingURL=${url('application/json;base64;charset=utf-8', b64(json))}\n`,
+    ],
+    [
+      'percent.js',
+      `main()\n//# sourceMappingURL=${url('application/json;charset=utf-8', encodeURIComponent(json))}\n`,
+    ],
+    [
+      'broken-percent.js',
+      `main()\n//# sourceMappingURL=${url('application/json', encodeURIComponent(json).replace('cli.ts', 'cli%ZZ.ts'))}\n`,
+    ],
+  ])('%s', async (name, text) => {
+    const r = await checkFiles({ [name]: text })
+    expect(found(r)).toEqual([['sourcemap/inline', name, 'error']])
+  })
+
+  test('a streamed file: 5,000 spaces after //# cut across chunks', async () => {
+    const code = `x = 1;\n`.repeat(400_000)
+    const text = `${code}//#${' '.repeat(5000)}sourceMappingURL=${base64Url}\n`
+    const r = await checkFiles({ 'big.js': text })
+    expect(found(r)).toEqual([['sourcemap/inline', 'big.js', 'error']])
+  })
+
+  test.each([
+    [
+      'code that builds a comment',
+      'main.js',
+      'const c = "//# sourceMappingURL=data:application/json;base64," + enc\n',
+    ],
+    ['not a lead', 'main.js', `// # sourceMappingURL=${base64Url}\n`],
+    [
+      'data that is no JSON object',
+      'main.js',
+      `//# sourceMappingURL=${url('text/plain;base64', b64('[1]'))}\n`,
+    ],
+    ['a text file', 'notes.txt', `//# sourceMappingURL=${base64Url}\n`],
+  ])('not an inline map: %s', async (_name, file, text) => {
+    const r = await checkFiles({ [file]: text })
+    expect(found(r)).toEqual([])
+  })
+})

@@ -9,6 +9,7 @@ import { MAX_URL, type StreamedUrl } from './comment-stream.js'
 import type { EmbeddedMap } from './judge.js'
 import type { ListedMap } from './listed-maps.js'
 import { MalformedMap, scanMap, type MapSources } from './map-scan.js'
+import { MapSniff } from './map-sniff.js'
 import { describeSources, isDependency, summarize, type SourcesSummary } from './sources-summary.js'
 import { mayShip, sourceFileOf, type Copy } from './copies.js'
 
@@ -139,10 +140,15 @@ function checkInline(
     )
     return
   }
-  const json = decodeDataUrl(url)
+  const data = decodeDataUrl(url)
+  if (data === undefined) return
   // Only a comment whose data decodes to a JSON object is a map: code that builds such a
-  // comment (a bundler's own source: "...base64," + encoded) carries none.
-  if (json === undefined || !/^[\s\ufeff]*\{/.test(json)) return
+  // comment (a bundler's own source: "...base64," + encoded) carries none. Its bytes are read
+  // as a map file's are: after a BOM or whitespace, in UTF-8 or UTF-16.
+  const sniff = new MapSniff()
+  const bytes = Buffer.concat([sniff.write(data), sniff.end()])
+  if (sniff.verdict !== 'map') return
+  const json = bytes.toString('latin1')
   const where = `${e.path}:${line}!inline-map`
   let map: MapSources
   try {
