@@ -1,10 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import {
-  MalformedMap,
-  MapScanner,
-  scanMap,
-  type MapSources,
-} from '../src/rules/sourcemaps/map-scan.js'
+import { MalformedMap, MapScanner, type MapSources } from '../src/rules/sourcemaps/map-scan.js'
+import { scanMap } from '../src/rules/sourcemaps/scan-map.js'
 
 interface Outcome {
   map: MapSources | undefined

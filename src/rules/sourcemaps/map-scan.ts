@@ -14,43 +14,35 @@ import {
   WHITESPACE,
 } from './map-tokens.js'
 import { contentSum, type ContentSum } from './copies.js'
+import { RawSplit } from './raw-split.js'
+import {
+  CONTENT,
+  CONTENTS,
+  ITEM_ROLE,
+  KEY_BIT,
+  keyRole,
+  MalformedMap,
+  MAP,
+  MAP_KEYS,
+  MAP_OR_SKIP,
+  NAME,
+  NON_ASCII,
+  PATH,
+  SECTION,
+  SECTIONS,
+  SKIP,
+  SOURCES,
+  utf8,
+  VERSION,
+  type MapSources,
+  type OnContent,
+  type OnRaw,
+  type Skim,
+  type WantSum,
+} from './map-roles.js'
 
-/** What one source map says about the original sources, gathered without parsing the whole map. */
-export interface MapSources {
-  /** `sources` paths, in order (index maps: every section's, concatenated). */
-  sources: string[]
-  /** Per source index, the embedded content's UTF-8 byte length (absent or null: none). */
-  contentBytes: Array<number | undefined>
-  /**
-   * Per source index, the CRC-32 and length of the embedded content's UTF-8 bytes, for the
-   * sources `WantSum` asked for (see ./copies.ts); absent when none was asked for.
-   */
-  contentSums?: Array<ContentSum | undefined>
-  /**
-   * Whether it is a source map by its content: `version: 3` with `mappings` and `sources`, or
-   * with `sections` (an index map). Any other JSON object is read all the same.
-   */
-  isMap: boolean
-}
-
-/** Called with the map's bytes that are not embedded sources, as they are read (see MapScanner). */
-export type OnRaw = (bytes: Buffer) => void
-
-/** Whether an embedded source, by its `sources` path, is worth a checksum (a file may ship it). */
-export type WantSum = (path: string) => boolean
-
-/** Called with each non-empty embedded source as soon as it is parsed; it is dropped after. */
-export type OnContent = (index: number, content: string) => void
-
-/**
- * Looks at an embedded source's raw JSON text (between its quotes) first: its decoded length
- * when it need not be decoded (nothing in it for OnContent, and it is valid), else undefined.
- */
-export type Skim = (raw: string) => number | undefined
-
-export class MalformedMap extends Error {
-  override name = 'MalformedMap'
-}
+export { MalformedMap }
+export type { MapSources, OnContent, OnRaw, Skim, WantSum }
 
 /** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
 const MAX_DEPTH = 10_000
@@ -58,7 +50,6 @@ const MAX_DEPTH = 10_000
 const MAX_STRING = 64 * 1024 * 1024
 /** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
 const MAX_KEY = 256
-const NON_ASCII = /[\u0080-\uffff]/
 
 // States: what the next byte may be.
 const START = 0 // before the map's `{` (see MapStart)
@@ -72,38 +63,6 @@ const STRING = 7 // inside a string
 const LITERAL = 8 // inside a number, `true`, `false` or `null`
 const DONE = 9 // after the map object: whitespace only
 const NOT_A_MAP = 10
-
-// Roles: what a value is for. Containers keep theirs on the stack, strings while being read.
-const SKIP = 0 // checked for syntax, nothing kept: `mappings`, `names`, unknown keys
-const MAP = 1 // a map object, whose `sources`, `sourcesContent` and `sections` are read
-const MAP_OR_SKIP = 2 // a section's `map`: read when it is an object
-const SECTION = 3 // one entry of `sections`
-const SOURCES = 4
-const CONTENTS = 5 // `sourcesContent`
-const SECTIONS = 6
-const PATH = 7 // one entry of `sources`
-const CONTENT = 8 // one entry of `sourcesContent`
-const NAME = 9 // a key of a MAP or SECTION, read to choose its value's role
-const VERSION = 10 // the top map's `version`
-
-/** What each entry of an array with this role is for. */
-const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP, SKIP]
-
-/** Keys a map or section has once: a second one is read differently by different tools. */
-const KEY_BIT: Record<string, number> = {
-  version: 1,
-  mappings: 2,
-  sources: 4,
-  sourcesContent: 8,
-  sections: 16,
-  file: 32,
-  sourceRoot: 64,
-  names: 128,
-  map: 256,
-  offset: 512,
-}
-/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
-const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections
 
 interface Frame {
   object: boolean
@@ -139,12 +98,7 @@ export class MapScanner {
   /** The top object's KEY_BIT keys, and whether its `version` is 3. */
   private topKeys = 0
   private version3 = false
-  /** Chunk index from which bytes are still to be handed to onRaw (see write()). */
-  private fwd = 0
-  /** Inside an embedded source: its bytes go to onContent, not onRaw. */
-  private inContent = false
-  /** Where in the chunk the string reader stopped (bytes before it belong to the string). */
-  private resume = 0
+  private readonly split: RawSplit
   private error: MalformedMap | undefined
   private ended = false
   /** Bytes before the current chunk: offsets are byte offsets into the whole input. */
@@ -157,15 +111,15 @@ export class MapScanner {
   private contentIndex = 0
   private readonly literal = new LiteralReader()
   private literalRole = SKIP
-  /** An embedded source's raw text while it is decoded: handed to onRaw if it is invalid. */
-  private held: string | undefined
 
   constructor(
     private readonly onContent: OnContent,
     private readonly skim?: Skim,
     private readonly wantSum?: WantSum,
-    private readonly onRaw?: OnRaw,
-  ) {}
+    onRaw?: OnRaw,
+  ) {
+    this.split = new RawSplit(onRaw)
+  }
 
   /** Whether it threw MalformedMap: later bytes are the caller's to scan as text. */
   get failed(): boolean {
@@ -191,14 +145,14 @@ export class MapScanner {
   write(chunk: Buffer): void {
     if (this.error) throw this.error
     if (this.ended) throw new Error('MapScanner: write after end')
-    this.fwd = 0
+    this.split.chunkStarts()
     try {
       this.scan(chunk)
     } catch (err) {
-      if (err instanceof MalformedMap) this.flushAfterError(chunk)
+      if (err instanceof MalformedMap) this.split.afterError(chunk, () => this.string.raw())
       throw err
     }
-    if (!this.inContent) this.raw(chunk, this.fwd, chunk.length)
+    this.split.chunkEnds(chunk)
     this.offset += chunk.length
   }
 
@@ -220,21 +174,6 @@ export class MapScanner {
     }
   }
 
-  private raw(c: Buffer, from: number, to: number): void {
-    if (this.onRaw && to > from) this.onRaw(c.subarray(from, to))
-  }
-
-  /** The rest of the input as it is, an embedded source cut short included: nothing is lost. */
-  private flushAfterError(chunk: Buffer): void {
-    if (!this.onRaw) return
-    if (this.inContent) {
-      const held = this.string.raw()
-      if (held.length > 1) this.onRaw(Buffer.from(held.slice(1), 'latin1'))
-      this.inContent = false
-      this.raw(chunk, this.resume, chunk.length)
-    } else this.raw(chunk, this.fwd, chunk.length)
-  }
-
   /** Ends the input: what was gathered, undefined if not a map; MalformedMap if incomplete. */
   end(): MapSources | undefined {
     if (this.error) throw this.error
@@ -254,10 +193,7 @@ export class MapScanner {
       return undefined
     }
     if (state === STRING) {
-      if (this.inContent && this.onRaw) {
-        this.inContent = false
-        this.onRaw(Buffer.from(this.string.raw().slice(1), 'latin1'))
-      }
+      this.split.endsInContent(() => this.string.raw())
       return this.fail('unterminated string', this.string.start)
     }
     return this.fail(`map ends early: ${this.expected()}`, this.offset)
@@ -321,8 +257,7 @@ export class MapScanner {
     if (role === CONTENT) {
       // Its raw bytes, quote included, are handed on up to here; the rest goes decoded (or, if
       // it turns out invalid, as it is written, its opening quote left out: it went already).
-      this.raw(c, this.fwd, i + 1)
-      this.inContent = true
+      this.split.contentStarts(c, i)
     }
     this.state = STRING
     this.stringRole = role
@@ -332,7 +267,7 @@ export class MapScanner {
 
   private readString(c: Buffer, i: number): number {
     const end = this.string.read(c, i)
-    this.resume = end < 0 ? c.length : end
+    this.split.stringReadTo(end < 0 ? c.length : end)
     if (this.string.overLimit) {
       if (this.stringRole === PATH) this.fail('a source path over 64 MiB', this.string.start)
       if (this.stringRole === CONTENT)
@@ -342,16 +277,12 @@ export class MapScanner {
     }
     if (end < 0) return c.length
     const role = this.stringRole
-    if (role === CONTENT) {
-      // Bytes from the closing quote on go to onRaw again (a failure below hands on the string).
-      this.fwd = end - 1
-    }
     let text = ''
     let length = 0
     let sum: ContentSum | undefined
     if (role === CONTENT && this.skim) {
       const raw = this.string.raw()
-      this.held = raw
+      this.split.contentEnds(end - 1, raw)
       const skimmed = this.skim(raw.slice(1, -1))
       const path = this.out.sources[this.contentIndex]
       const wanted = path !== undefined && this.wantSum?.(path) === true
@@ -361,13 +292,12 @@ export class MapScanner {
       if (skimmed !== undefined) text = ''
     } else if (role !== SKIP) {
       const raw = this.string.raw()
-      this.held = raw
+      if (role === CONTENT) this.split.contentEnds(end - 1, raw)
       text = decodeString(raw) ?? this.invalid()
       if (role === PATH) text = utf8(text, raw)
       length = text.length
     }
-    this.inContent = false
-    this.held = undefined
+    if (role === CONTENT) this.split.contentTaken()
     if (this.isKey) {
       this.key(text)
       this.state = AFTER_KEY
@@ -451,11 +381,7 @@ export class MapScanner {
   }
 
   private invalid(): never {
-    if (this.inContent && this.held !== undefined && this.onRaw) {
-      this.inContent = false
-      this.onRaw(Buffer.from(this.held.slice(1), 'latin1'))
-      this.fwd = this.resume
-    }
+    this.split.contentInvalid()
     return this.fail('invalid string', this.string.start)
   }
 
@@ -463,38 +389,4 @@ export class MapScanner {
     this.error = new MalformedMap(`${what} at offset ${at}`)
     throw this.error
   }
-}
-
-/**
- * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
- * escapes are characters already. Most paths are ASCII and stay as they are.
- */
-function utf8(text: string, raw: string): string {
-  return NON_ASCII.test(raw) ? Buffer.from(text, 'latin1').toString('utf8') : text
-}
-
-function keyRole(parent: number, key: string): number {
-  if (parent === MAP) {
-    if (key === 'sources') return SOURCES
-    if (key === 'sourcesContent') return CONTENTS
-    if (key === 'sections') return SECTIONS
-  }
-  return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP
-}
-
-/**
- * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
- * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
- */
-export function scanMap(
-  bytes: Buffer | string,
-  onContent: OnContent,
-  skim?: Skim,
-  wantSum?: WantSum,
-): MapSources {
-  const scanner = new MapScanner(onContent, skim, wantSum)
-  scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes)
-  const map = scanner.end()
-  if (!map) throw new MalformedMap('not a JSON object at offset 0')
-  return map
 }
