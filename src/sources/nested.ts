@@ -1,5 +1,5 @@
-import { gunzipSync } from 'node:zlib'
-import { Budget, LimitExceeded } from './limits.js'
+import { BROTLI, decompressOne, GZIP, ZSTD, type Codec } from './compressed-asset.js'
+import { Budget } from './limits.js'
 import { topFolderFor } from './open.js'
 import { sniff } from './sniff.js'
 import { readTar } from './tar/reader.js'
@@ -12,14 +12,18 @@ const CHUNK = 64 * 1024
  * The entries of an archive found inside another (a .jar in a .zip, a .tgz in a .tgz), read
  * from its bytes with the outer artifact's budget. Paths become `outer/x.jar!/inner/path`.
  * Returns undefined when the bytes are not an archive. A gzip that holds no tar (a `.js.gz`
- * asset) yields its one decompressed file.
+ * asset) yields its one decompressed file; so does a zstd one (by its magic) and a brotli one
+ * (by its `.br` name: brotli has no magic).
  */
 export function openNested(outer: Entry, budget: Budget): AsyncIterable<Entry> | undefined {
   const content = outer.content
   if (!content || content.length === 0) return undefined
-  const kind = sniff(content.subarray(0, 512)).kind
-  if (kind !== 'zip' && kind !== 'tar' && kind !== 'gzip') return undefined
+  const sniffed = sniff(content.subarray(0, 512))
+  const kind = sniffed.kind
   const depth = (outer.depth ?? 0) + 1
+  const single = singleFile(sniffed, outer.path)
+  if (single) return prefixed(one(outer, budget, single), outer.path, depth)
+  if (kind !== 'zip' && kind !== 'tar' && kind !== 'gzip') return undefined
   const inner =
     kind === 'zip'
       ? readZip(content, { artifact: outer.path, budget, countCompressed: false })
@@ -27,6 +31,17 @@ export function openNested(outer: Entry, budget: Budget): AsyncIterable<Entry> |
         ? readTar(chunks(content), tarOptions(outer, budget, false))
         : gzipEntries(outer, budget)
   return prefixed(inner, outer.path, depth)
+}
+
+/** The codec of a compressed asset that is no archive format of its own. */
+function singleFile(sniffed: ReturnType<typeof sniff>, path: string): Codec | undefined {
+  if (sniffed.kind === 'unsupported' && sniffed.name === 'zstd') return ZSTD
+  if (sniffed.kind === 'unknown' && BROTLI.ext.test(path)) return BROTLI
+  return undefined
+}
+
+async function* one(outer: Entry, budget: Budget, codec: Codec): AsyncGenerator<Entry> {
+  yield decompressOne(outer, budget, codec)
 }
 
 async function* prefixed(
@@ -65,34 +80,7 @@ async function* gzipEntries(outer: Entry, budget: Budget): AsyncGenerator<Entry>
   } catch (err) {
     if (yielded || !(err instanceof ArtifactError) || !/not a tar archive/.test(err.cause_))
       throw err
-    yield gunzipOne(outer, budget)
-  }
-}
-
-function gunzipOne(outer: Entry, budget: Budget): Entry {
-  const name = outer.path.split('/').pop()?.replace(/\.gz$/i, '') || 'content'
-  budget.addEntry(name)
-  let content: Buffer
-  try {
-    content = gunzipSync(outer.content as Buffer, { maxOutputLength: budget.limits.maxEntryBytes })
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new LimitExceeded(
-        'maxEntryBytes',
-        `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`,
-        outer.path,
-      )
-    }
-    throw new ArtifactError(outer.path, `cannot decompress: ${(err as Error).message}`)
-  }
-  budget.addBytes(content.length, name)
-  return {
-    path: name,
-    rawPath: name,
-    type: 'file',
-    mode: outer.mode,
-    size: content.length,
-    content,
+    yield decompressOne(outer, budget, GZIP)
   }
 }
 
