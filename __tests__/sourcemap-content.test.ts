@@ -95,6 +95,23 @@ describe('everything in a map is scanned for secrets', () => {
     expect(r.findings.filter((f) => f.rule.startsWith('secret/'))).toHaveLength(1)
   })
 
+  /** The token written with JSON escapes: a scan of the text as written cannot see it. */
+  const escaped = `\\u00${gh.charCodeAt(0).toString(16)}${gh.slice(1, 8)}\\u00${gh.charCodeAt(8).toString(16)}${gh.slice(9)}`
+  test.each([
+    ['sourceRoot', { sourceRoot: 'TOKEN' }],
+    ['file', { file: 'TOKEN' }],
+    ['names', { names: ['a', 'TOKEN'] }],
+    ['sources', { sources: ['../src/TOKEN.ts'] }],
+    ['an unknown field', { x_debug: { note: 'TOKEN' } }],
+    ['an unknown key', { x_debug: { TOKEN: 1 } }],
+    ['mappings', { mappings: 'AAAA,TOKEN' }],
+  ])('escaped in %s', async (_name, over) => {
+    const text = mapText(over).replace('TOKEN', escaped)
+    expect(text).not.toContain(gh)
+    const r = await checkFiles({ 'cli.js.map': text })
+    expect(found(r)).toContainEqual(['secret/github-token', 'cli.js.map', 'error'])
+  })
+
   test('a token in sourcesContent is found once, in the decoded source', async () => {
     const r = await checkFiles({ 'cli.js.map': mapText({ sourcesContent: [`x = "${gh}"`] }) })
     expect(r.findings.filter((f) => f.rule.startsWith('secret/')).map((f) => f.file)).toEqual([

@@ -110,6 +110,7 @@ export class MapFile implements ChunkSink {
       (s) => this.sink.secrets.skim(s),
       wantSum(path),
       (b) => raw.write(b),
+      (text) => this.sink.secrets.text(text, path),
     )
     if (!this.whole && leadGoesToText(this.sniff)) {
       raw.write(bytes.subarray(0, this.sniff.brace))

@@ -39,6 +39,15 @@ export class MalformedMap extends Error {
   override name = 'MalformedMap'
 }
 
+/** Other strings (names, unknown fields, the start of `mappings`) held to decode escapes. */
+export const ESCAPE_HOLD = 64 * 1024
+/** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
+export const MAX_DEPTH = 10_000
+/** A path or an embedded source is held whole to be parsed: past 64 MiB (raw) it is refused. */
+export const MAX_STRING = 64 * 1024 * 1024
+/** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
+export const MAX_KEY = 256
+
 export const NON_ASCII = /[\u0080-\uffff]/
 
 // Roles: what a value is for. Containers keep theirs on the stack, strings while being read.

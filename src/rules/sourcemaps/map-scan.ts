@@ -18,6 +18,7 @@ import { RawSplit } from './raw-split.js'
 import {
   CONTENT,
   CONTENTS,
+  ESCAPE_HOLD,
   ITEM_ROLE,
   KEY_BIT,
   keyRole,
@@ -25,6 +26,9 @@ import {
   MAP,
   MAP_KEYS,
   MAP_OR_SKIP,
+  MAX_DEPTH,
+  MAX_KEY,
+  MAX_STRING,
   NAME,
   NON_ASCII,
   PATH,
@@ -43,13 +47,6 @@ import {
 
 export { MalformedMap }
 export type { MapSources, OnContent, OnRaw, Skim, WantSum }
-
-/** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
-const MAX_DEPTH = 10_000
-/** A path or an embedded source is held whole to be parsed: past 64 MiB (raw) it is refused. */
-const MAX_STRING = 64 * 1024 * 1024
-/** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
-const MAX_KEY = 256
 
 // States: what the next byte may be.
 const START = 0 // before the map's `{` (see MapStart)
@@ -117,6 +114,7 @@ export class MapScanner {
     private readonly skim?: Skim,
     private readonly wantSum?: WantSum,
     onRaw?: OnRaw,
+    private readonly onEscaped?: (text: string) => void,
   ) {
     this.split = new RawSplit(onRaw)
   }
@@ -137,10 +135,8 @@ export class MapScanner {
   }
 
   /**
-   * Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer (unless
-   * onRaw keeps what it is given). Every byte goes either to onRaw or, decoded, to onContent
-   * (or is skimmed as holding no secret), also when the map turns out malformed: the bytes of
-   * the chunk after the error go to onRaw before MalformedMap is thrown.
+   * Feeds the next bytes (kept only by onRaw). Every byte goes to onRaw or, decoded, to
+   * onContent, also when the map is malformed (see RawSplit); then MalformedMap is thrown.
    */
   write(chunk: Buffer): void {
     if (this.error) throw this.error
@@ -262,7 +258,8 @@ export class MapScanner {
     this.state = STRING
     this.stringRole = role
     this.isKey = isKey
-    this.string.begin(this.offset + i, role === SKIP ? 0 : role === NAME ? MAX_KEY : MAX_STRING)
+    const skip = this.onEscaped ? ESCAPE_HOLD : 0
+    this.string.begin(this.offset + i, role === SKIP ? skip : role === NAME ? MAX_KEY : MAX_STRING)
   }
 
   private readString(c: Buffer, i: number): number {
@@ -296,6 +293,10 @@ export class MapScanner {
       text = decodeString(raw) ?? this.invalid()
       if (role === PATH) text = utf8(text, raw)
       length = text.length
+      if (role !== CONTENT) this.escaped(raw, text)
+    } else if (this.onEscaped && !this.string.overLimit) {
+      const raw = this.string.raw()
+      if (raw.includes('\\')) this.escaped(raw, decodeString(raw) ?? this.invalid())
     }
     if (role === CONTENT) this.split.contentTaken()
     if (this.isKey) {
@@ -313,6 +314,11 @@ export class MapScanner {
       if (text) this.onContent(this.contentIndex, text)
     }
     return end
+  }
+
+  /** A string written with escapes (`\u0067`, `\/`) is scanned as what it stands for too. */
+  private escaped(raw: string, text: string): void {
+    if (this.onEscaped && raw.includes('\\')) this.onEscaped(text)
   }
 
   /** A key of a map or section just read: its value's role, and its duplicates refused. */
