@@ -58,6 +58,20 @@ describe('a source map is known by its content, whatever its name', () => {
     ])
   })
 
+  test.each([
+    ['held whole', 0, 0],
+    ['streamed, the lead held', 512 * 1024, 2.5 * 1024 * 1024],
+    ['streamed, the lead past what is held', 1.5 * 1024 * 1024, 2.5 * 1024 * 1024],
+  ])("a secret in the )]}' line is found: %s", async (_name, pad, more) => {
+    const lead = `)]}' ${gh}${' '.repeat(pad)}\n`
+    const text = `${lead}${mapText({ x_pad: ' '.repeat(more) })}`
+    const r = await checkFiles({ 'dist/cli.out': text })
+    expect(found(r)).toEqual([
+      ['sourcemap/sources-content', 'dist/cli.out', 'error'],
+      ['secret/github-token', 'dist/cli.out', 'error'],
+    ])
+  })
+
   test('a UTF-16 map streamed: decoded across chunks, secrets found in it', async () => {
     const big = 'x'.repeat(1_200_000)
     const map = mapText({ sourcesContent: [`${big}\nconst t = "${gh}"\n`] })
