@@ -170,6 +170,19 @@ describe('a map that does not parse is an error, and the scan goes on', () => {
     expect(r.result).toBe('fail')
   })
 
+  test('an embedded source over 64 MiB: malformed, and a token after 64 MiB is still found', async () => {
+    const big = 'x'.repeat(65 * 1024 * 1024)
+    const text = mapText({ sourcesContent: [`${big} "${gh}"`] })
+    // (one repeated byte compresses past the default max-ratio: allowed here)
+    const yaml = 'safety:\n  max-ratio: 100000\n'
+    const r = await checkBytes('p.tgz', npmTgz({ 'dist/cli.js.map': text }), yaml)
+    expect(found(r)).toEqual([
+      ['sourcemap/malformed', 'dist/cli.js.map', 'error'],
+      ['secret/github-token', 'dist/cli.js.map', 'error'],
+    ])
+    expect(r.findings[0].message).toContain('an embedded source over 64 MiB')
+  })
+
   test('a malformed map by its keys, whatever its name', async () => {
     const r = await checkFiles({ 'dist/x.out': `{"x": tru, "mappings": "", "sources": []}` })
     expect(found(r)).toEqual([['sourcemap/malformed', 'dist/x.out', 'error']])
