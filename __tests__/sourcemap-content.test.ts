@@ -139,6 +139,15 @@ describe('everything in a map is scanned for secrets', () => {
     expect(r.result).toBe('fail')
   })
 
+  test.each([
+    ['held whole', ''],
+    ['streamed', 'x'.repeat(3 * 1024 * 1024)],
+  ])('a binary that starts like UTF-16 JSON is scanned as it is too: %s', async (_name, pad) => {
+    const bytes = Buffer.concat([Buffer.from('{\0"\0'), Buffer.from(`\n${gh}\n${pad}`)])
+    const r = await checkFiles({ 'blob.bin': bytes })
+    expect(found(r)).toContainEqual(['secret/github-token', 'blob.bin', 'error'])
+  })
+
   test('a JSON file that is no map is scanned whole, as before', async () => {
     const r = await checkFiles({ 'config.json': JSON.stringify({ token: gh }) })
     expect(found(r)).toEqual([['secret/github-token', 'config.json', 'error']])

@@ -1,7 +1,7 @@
 import { defineFamily, type RuleMeta } from '../types.js'
 import { DETECTORS, type DetectorId } from './detectors/index.js'
 import { UNVERIFIED } from './engine/scanner.js'
-import { sniffWhole } from '../sourcemaps/map-sniff.js'
+import { mapReaderScans, sniffWhole } from '../sourcemaps/map-sniff.js'
 import { TextUnlessMap } from './text-unless-map.js'
 
 /**
@@ -41,7 +41,7 @@ export const secretRules = defineFamily({
       },
       entry(e) {
         if (e.type !== 'file' || !e.content) return
-        if (sniffWhole(e.content).verdict === 'map') return
+        if (mapReaderScans(sniffWhole(e.content))) return
         secrets.bytes(e.content, e.path)
       },
     }

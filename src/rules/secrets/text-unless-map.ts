@@ -1,9 +1,9 @@
 import type { ChunkSink } from '../../sources/body.js'
-import { leadGoesToText, MapSniff } from '../sourcemaps/map-sniff.js'
+import { leadGoesToText, MapSniff, mapReaderScans } from '../sourcemaps/map-sniff.js'
 
 /**
  * A streamed file's chunks for the secret scanner, unless its first bytes say it is read as a
- * source map (the sourcemap rules then scan all of it). Chunks are held while that is not
+ * source map (the sourcemap rules then scan all of it; see mapReaderScans). Chunks are held while that is not
  * known (a lead of whitespace or a `)]}'` line), up to HOLD_LEAD; past it they are scanned
  * here, and the map reader starts where the verdict comes (see leadGoesToText).
  */
@@ -17,18 +17,18 @@ export class TextUnlessMap implements ChunkSink {
 
   write(chunk: Buffer): void {
     if (this.map) return
-    if (this.sniff.verdict === 'text') return this.out?.write(chunk)
+    if (this.out && this.sniff.verdict !== undefined) return this.out.write(chunk)
     this.sniff.write(chunk)
-    if (this.sniff.verdict === 'map') return this.toMap()
+    if (mapReaderScans(this.sniff)) return this.toMap()
     this.held.push(chunk)
-    if (this.sniff.verdict === 'text' || leadGoesToText(this.sniff)) this.flush()
+    if (this.sniff.verdict !== undefined || leadGoesToText(this.sniff)) this.flush()
   }
 
   end(): void {
     if (this.map) return
     if (this.sniff.verdict === undefined) {
       this.sniff.end()
-      if (this.sniff.verdict === 'map') return this.toMap()
+      if (mapReaderScans(this.sniff)) return this.toMap()
     }
     this.flush()
     this.out?.end()

@@ -130,6 +130,14 @@ export const HOLD_LEAD = 1024 * 1024
 /** Whether the undecided lead read so far is the secret scanner's to scan (see HOLD_LEAD). */
 export const leadGoesToText = (sniff: MapSniff) => sniff.lead > HOLD_LEAD
 
+/**
+ * Whether the secret scanner leaves a file to the map reader: a map in UTF-8. A UTF-16 one is
+ * scanned as it is as well (it finds nothing in a real one, whose text the map reader decodes),
+ * so bytes that only start like UTF-16 JSON are never scanned only as what they would decode to.
+ */
+export const mapReaderScans = (sniff: MapSniff) =>
+  sniff.verdict === 'map' && !sniff.decoder.utf16Input
+
 /** Whether a whole file is read as a map (by content, whatever its name). */
 export function sniffWhole(content: Buffer): MapSniff {
   const sniff = new MapSniff()
