@@ -35,6 +35,11 @@ const COMMENTS = [
   '//# sourceMappingURL=',
   // A marker inside a URL is part of it, not a second comment.
   '//# sourceMappingURL=a.map//#sourceMappingURL=b.map\n',
+  // Any spaces or tabs after the lead, as V8 reads it; a run the chunks may cut anywhere.
+  '//#  \t sourceMappingURL=spaced.map\n',
+  `//#${' '.repeat(40)}\tsourceMappingURL=wide.map\n`,
+  '// # sourceMappingURL=not-a-lead.map\n',
+  '<script>//# sourceMappingURL=page.js.map</script>\n',
 ]
 
 describe('MappingUrlStream', () => {
@@ -52,6 +57,13 @@ describe('MappingUrlStream', () => {
       expect(streamed(text, cuts)).toEqual(whole(text))
     },
   )
+
+  test('any spaces or tabs after the lead, however long the run and wherever it is cut', () => {
+    const text = `a()\n//#${' \t'.repeat(2500)}sourceMappingURL=far.map\n// #  sourceMappingURL=no.map\n`
+    expect(whole(text)).toEqual([['far.map', 2]])
+    const cuts = (step: number) => Array.from({ length: text.length / step }, (_, i) => i * step)
+    for (const step of [1, 7, 1000, 4999]) expect(streamed(text, cuts(step))).toEqual(whole(text))
+  })
 
   test('a CSS comment cut between its `*` and `/` ends the URL there', () => {
     const text = 'a{}\n/*# sourceMappingURL=a.css.map*/\n'

@@ -38,11 +38,6 @@ const compressed: Array<[string, string, () => Buffer]> = [
     () => tool('bzip2', ['-c'], tarOf('x')) ?? Buffer.from('425a683931415926535900', 'hex'),
   ],
   [
-    'zstd',
-    'data.tar.zst',
-    () => tool('zstd', ['-c', '-q'], tarOf('x')) ?? Buffer.from('28b52ffd00', 'hex'),
-  ],
-  [
     '7z',
     'vendor.7z',
     () => Buffer.concat([Buffer.from('377abcaf271c0004', 'hex'), Buffer.alloc(40, 1)]),
@@ -66,6 +61,19 @@ describe('archives inside the package that packguard cannot read are errors', ()
       expect(r.result).toBe('fail')
     },
   )
+
+  test('zstd: read through where Node can decompress it, else an unreadable-entry error', async () => {
+    const zst = tool('zstd', ['-c', '-q'], tarOf('x')) ?? Buffer.from('28b52ffd00', 'hex')
+    const r = await checkBytes('p.tgz', npmTgz({ 'vendor/data.tar.zst': zst, 'index.js': '1' }))
+    const unread = r.findings.filter((f) => f.rule === 'archive/unreadable-entry')
+    if ('zstdDecompressSync' in (await import('node:zlib'))) {
+      expect(unread).toEqual([])
+    } else {
+      expect(unread.map((f) => [f.severity, f.file])).toEqual([['error', 'vendor/data.tar.zst']])
+      expect(unread[0].message).toMatch(/zstd.*its content was not checked$/)
+      expect(r.result).toBe('fail')
+    }
+  })
 
   test('one streamed through the rules (over 2 MiB) is found by its first bytes', async () => {
     const big = Buffer.concat([

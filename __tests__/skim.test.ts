@@ -5,7 +5,7 @@ import { SIMD_FROM } from '../src/rules/secrets/engine/keyword-filter.js'
 import { keywordsOf } from '../src/rules/secrets/engine/scanner.js'
 import { BLOCK } from '../src/rules/secrets/engine/simd-filter.js'
 import type { RawFinding } from '../src/findings.js'
-import { scanMap } from '../src/rules/sourcemaps/map-scan.js'
+import { scanMap } from '../src/rules/sourcemaps/scan-map.js'
 import { prng } from './helpers/hostile.js'
 
 // An embedded source whose raw JSON text holds no keyword, and only the escapes \" \\ \b \f \n

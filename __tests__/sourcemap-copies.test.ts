@@ -102,7 +102,7 @@ test('sourceFileOf: a source path as an artifact path, or undefined outside it',
 })
 
 test('a source path written with \\u escapes reads as the characters they stand for', async () => {
-  const { scanMap } = await import('../src/rules/sourcemaps/map-scan.js')
+  const { scanMap } = await import('../src/rules/sourcemaps/scan-map.js')
   const raw = '{"version":3,"sources":["src/\\u00e9.ts","src/é.ts"],"mappings":""}'
   expect(scanMap(Buffer.from(raw), () => {}).sources).toEqual(['src/é.ts', 'src/é.ts'])
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { MalformedMap, scanMap } from '../src/rules/sourcemaps/map-scan.js'
+import { MalformedMap } from '../src/rules/sourcemaps/map-scan.js'
+import { scanMap } from '../src/rules/sourcemaps/scan-map.js'
 import { findMappingUrls } from '../src/rules/sourcemaps/comments.js'
 import { checkBytes, rulesOf } from './helpers/check.js'
 import { bundleMap } from './helpers/sourcemap.js'

@@ -1,5 +1,5 @@
-import { gunzipSync } from 'node:zlib'
-import { Budget, LimitExceeded } from './limits.js'
+import { BROTLI, decompressOne, GZIP, ZSTD, type Codec } from './compressed-asset.js'
+import { Budget } from './limits.js'
 import { topFolderFor } from './open.js'
 import { sniff } from './sniff.js'
 import { readTar } from './tar/reader.js'
@@ -17,8 +17,9 @@ export type Nested = { entries: AsyncIterable<Entry> } | { unsupported: string }
  * The entries of an archive found inside another (a .jar in a .zip, a .tgz in a .tgz, a .deb),
  * read from its bytes with the outer artifact's budget. Paths become `outer/x.jar!/inner/path`.
  * Returns undefined when the bytes are not an archive, and the format's name when they are one
- * that is not read (xz, bzip2, zstd, 7z, rar): that content was not checked. A gzip that holds
- * no tar (a `.js.gz` asset) yields its one decompressed file; a script with a zip after it (an
+ * that is not read (xz, bzip2, 7z, rar): that content was not checked. A gzip that holds no tar
+ * (a `.js.gz` asset) yields its one decompressed file; so does a zstd one (by its magic) and a
+ * brotli one (by its `.br` name: brotli has no magic). A script with a zip after it (an
  * executable jar, a Python zipapp) is read as that zip.
  */
 export function openNested(outer: Entry, budget: Budget): Nested | undefined {
@@ -26,10 +27,12 @@ export function openNested(outer: Entry, budget: Budget): Nested | undefined {
   const head = content ?? outer.head
   if (!head || head.length === 0) return undefined
   const sniffed = sniff(head.subarray(0, 512))
+  const depth = (outer.depth ?? 0) + 1
+  const single = content ? singleFile(sniffed, outer.path) : undefined
+  if (single) return { entries: prefixed(one(outer, budget, single), outer.path, depth) }
   if (sniffed.kind === 'unsupported') return { unsupported: sniffed.name }
   if (!content) return undefined
   const kind = sniffed.kind === 'unknown' && zipAfterScript(content, content) ? 'zip' : sniffed.kind
-  const depth = (outer.depth ?? 0) + 1
   const zipOpts = { artifact: outer.path, budget, countCompressed: false, frontScanned: true }
   let inner: AsyncIterable<Entry>
   if (kind === 'zip') inner = readZip(content, zipOpts)
@@ -42,6 +45,17 @@ export function openNested(outer: Entry, budget: Budget): Nested | undefined {
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
   yield* it
+}
+
+/** The codec of a compressed asset that is no archive format of its own. */
+function singleFile(sniffed: ReturnType<typeof sniff>, path: string): Codec | undefined {
+  if (sniffed.kind === 'unsupported' && sniffed.name === 'zstd') return ZSTD
+  if (sniffed.kind === 'unknown' && BROTLI.ext.test(path)) return BROTLI
+  return undefined
+}
+
+async function* one(outer: Entry, budget: Budget, codec: Codec): AsyncGenerator<Entry> {
+  yield decompressOne(outer, budget, codec)
 }
 
 async function* prefixed(
@@ -80,34 +94,7 @@ async function* gzipEntries(outer: Entry, budget: Budget): AsyncGenerator<Entry>
   } catch (err) {
     if (yielded || !(err instanceof ArtifactError) || !/not a tar archive/.test(err.cause_))
       throw err
-    yield gunzipOne(outer, budget)
-  }
-}
-
-function gunzipOne(outer: Entry, budget: Budget): Entry {
-  const name = outer.path.split('/').pop()?.replace(/\.gz$/i, '') || 'content'
-  budget.addEntry(name)
-  let content: Buffer
-  try {
-    content = gunzipSync(outer.content as Buffer, { maxOutputLength: budget.limits.maxEntryBytes })
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new LimitExceeded(
-        'maxEntryBytes',
-        `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`,
-        outer.path,
-      )
-    }
-    throw new ArtifactError(outer.path, `cannot decompress: ${(err as Error).message}`)
-  }
-  budget.addBytes(content.length, name)
-  return {
-    path: name,
-    rawPath: name,
-    type: 'file',
-    mode: outer.mode,
-    size: content.length,
-    content,
+    yield decompressOne(outer, budget, GZIP)
   }
 }
 

@@ -1,6 +1,8 @@
 import { defineFamily, type RuleMeta } from '../types.js'
 import { DETECTORS, type DetectorId } from './detectors/index.js'
 import { UNVERIFIED } from './engine/scanner.js'
+import { mapReaderScans, sniffWhole } from '../sourcemaps/map-sniff.js'
+import { TextUnlessMap } from './text-unless-map.js'
 
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
@@ -17,7 +19,10 @@ const unverifiedMeta: RuleMeta<typeof UNVERIFIED> = {
     'Something shaped like a secret that did not pass its structural check (checksum, key body), looks like a test value, is a credential for this machine (`localhost`, `127.0.0.0/8`, `[::1]`, `*.localhost`), or is presented as an example of its format (`like`, `e.g.`, `for example`, `for instance`, `such as`, `example`, `format` shortly before it in the same sentence; never a token whose provider checksum verifies).',
 }
 
-/** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
+/**
+ * The `secret/*` rule family: every file is scanned, except a file that starts like a source
+ * map (a JSON object, see MapSniff), which the sourcemap rules read and secret-scan whole.
+ */
 export const secretRules = defineFamily({
   rules: [
     ...DETECTORS.map((d): RuleMeta<DetectorId> => ({
@@ -32,10 +37,11 @@ export const secretRules = defineFamily({
   create({ secrets }) {
     return {
       stream(e) {
-        return e.path.endsWith('.map') ? undefined : secrets.sink(e.path)
+        return new TextUnlessMap(() => secrets.sink(e.path))
       },
       entry(e) {
-        if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
+        if (e.type !== 'file' || !e.content) return
+        if (mapReaderScans(sniffWhole(e.content))) return
         secrets.bytes(e.content, e.path)
       },
     }

@@ -1,8 +1,11 @@
 import type { ChunkSink } from '../../sources/body.js'
+import { isLead } from './comments.js'
 
 const MARKER = Buffer.from('sourceMappingURL=')
 const STAR = Buffer.from('*')
 const SLASH = 0x2f
+const SPACE = 0x20
+const TAB = 0x09
 /** Bytes kept from the previous chunk: a marker split across chunks, and the `//# ` before it. */
 const KEEP = MARKER.length + 4
 /** A URL longer than this (an inline map of more than 48 MiB) is not read. */
@@ -27,6 +30,12 @@ export interface StreamedUrl {
 export class MappingUrlStream implements ChunkSink {
   private prev = Buffer.alloc(0)
   private line = 1
+  /** The stream so far ends with a comment's lead and any spaces or tabs. */
+  private endLead = false
+  /** Its last 3 bytes. */
+  private tail3 = Buffer.alloc(0)
+  /** A marker cut by the last chunk's end has a lead before it. */
+  private jointLead = false
   private url?: {
     parts: Buffer[]
     size: number
@@ -55,15 +64,13 @@ export class MappingUrlStream implements ChunkSink {
     ) {
       const end = i + MARKER.length
       if (end <= this.prev.length || end > joint.length || i >= this.prev.length) continue
-      if (!leadOk(joint.subarray(Math.max(0, i - 4), i))) continue
+      if (!this.jointLead) continue
       this.start(this.lineAt(chunk, 0))
       from = this.collect(chunk, end - this.prev.length)
     }
     for (let i = chunk.indexOf(MARKER, from); i >= 0; i = chunk.indexOf(MARKER, from)) {
       from = i + MARKER.length
-      const lead =
-        i >= 4 ? chunk.subarray(i - 4, i) : Buffer.concat([this.prev, chunk.subarray(0, i)])
-      if (!leadOk(lead.subarray(Math.max(0, lead.length - 4)))) continue
+      if (!this.leadAt(chunk, i)) continue
       this.start(this.lineAt(chunk, i))
       from = this.collect(chunk, from)
       if (this.url) break
@@ -129,21 +136,40 @@ export class MappingUrlStream implements ChunkSink {
     return line
   }
 
+  /**
+   * Whether a marker at `chunk[i]` follows `//#` (or `//@`, `/*#`, `/*@`) and any spaces or
+   * tabs, however long the run and however the chunks cut it.
+   */
+  private leadAt(chunk: Buffer, i: number): boolean {
+    let k = i
+    while (k > 0 && (chunk[k - 1] === SPACE || chunk[k - 1] === TAB)) k--
+    if (k === 0) return this.endLead
+    const three =
+      k >= 3 ? chunk.subarray(k - 3, k) : Buffer.concat([this.tail3, chunk.subarray(0, k)])
+    return isLead(three.toString('latin1', Math.max(0, three.length - 3)))
+  }
+
   private advance(chunk: Buffer): void {
+    // A marker cut by the stream's end (however many chunks it spans so far): the lead before
+    // its start, worked out in the chunk where it starts (MARKER has one `s`: one such start).
+    const tail = Buffer.concat([this.prev, chunk.subarray(Math.max(0, chunk.length - KEEP))])
+    let m = Math.min(MARKER.length - 1, tail.length)
+    while (m > 0 && !tail.subarray(tail.length - m).equals(MARKER.subarray(0, m))) m--
+    if (m === 0) this.jointLead = false
+    else if (m <= chunk.length) this.jointLead = this.leadAt(chunk, chunk.length - m)
+    this.endLead = this.leadAt(chunk, chunk.length)
+    this.tail3 = Buffer.concat([this.tail3, chunk.subarray(Math.max(0, chunk.length - 3))])
+    this.tail3 = Buffer.from(this.tail3.subarray(Math.max(0, this.tail3.length - 3)))
     this.line = this.lineAt(chunk, chunk.length)
     const keep = Buffer.concat([this.prev, chunk.subarray(Math.max(0, chunk.length - KEEP))])
     this.prev = Buffer.from(keep.subarray(Math.max(0, keep.length - KEEP)))
   }
 }
 
-/** `//#`, `//@`, `/*#` or `/*@`, with an optional space, right before the marker. */
-function leadOk(lead: Buffer): boolean {
-  return /(\/\/|\/\*)[#@]\s?$/.test(lead.toString('latin1'))
-}
-
 /** Where a URL ends: whitespace, a quote or backtick, or the `*\/` closing a CSS comment. */
 function isTerminator(b: Buffer, i: number): boolean {
   const c = b[i]
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x27 || c === 0x22 || c === 0x60) return true
+  if (c === 0x3c) return true // `<`: an HTML tag after the URL
   return c === 0x2a && b[i + 1] === 0x2f
 }

@@ -6,10 +6,14 @@ import { MappingUrlStream } from './comment-stream.js'
 import { ShippedFiles } from './copies.js'
 import { judgeEmbedded, type EmbeddedMap } from './judge.js'
 import { isDeclarationMap, listedMapsFinding, type ListedMap } from './listed-maps.js'
-import { checkComments, mapSink, onMappingUrl, type Sink } from './map-sink.js'
+import { MapFile } from './map-file.js'
+import { checkComments, onMappingUrl, type Sink } from './map-sink.js'
 
-const MAP_FILE = /\.map$/i
-const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i
+/**
+ * Files searched for `sourceMappingURL` comments: scripts and styles, pages and SVG (their
+ * `<script>` and `<style>`), and files without an extension (a `bin/` script).
+ */
+const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css|html?|xhtml|svg)$|(^|\/)[^./]+$/i
 
 /** The metadata file an entry is, for judging whether the artifact's sources are public. */
 function metadataKind(path: string): keyof MetadataTexts | undefined {
@@ -55,8 +59,9 @@ export const sourcemapRules = defineFamily({
     {
       id: 'sourcemap/malformed',
       category: 'leak',
-      severity: 'warning',
-      description: 'A source map cannot be read; what it holds was not checked.',
+      severity: 'error',
+      description:
+        'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
     },
   ],
   create({ report, secrets, config }) {
@@ -77,23 +82,24 @@ export const sourcemapRules = defineFamily({
     }
     return {
       stream(e) {
-        if (MAP_FILE.test(e.path)) return mapSink(e, sink)
-        if (SCRIPT_OR_STYLE.test(e.path))
-          return new MappingUrlStream((u) => onMappingUrl(e, u, sink))
-        return undefined
+        if (e.type !== 'file') return undefined
+        const text = SCRIPT_OR_STYLE.test(e.path)
+          ? new MappingUrlStream((u) => onMappingUrl(e, u, sink))
+          : undefined
+        return new MapFile(e, sink, false, text)
       },
       entry(e: Entry) {
         if (e.type !== 'file' || !e.content) return
         const kind = e.depth ? undefined : metadataKind(e.path)
         if (kind) metadata[kind] ??= e.content.toString('utf8')
         shipped.note(e)
-        if (MAP_FILE.test(e.path)) {
-          const s = mapSink(e, sink)
-          s.write(e.content)
-          s.end()
-        } else if (SCRIPT_OR_STYLE.test(e.path)) {
-          checkComments(e, sink)
-        }
+        // Read as a map by its content; else its comments are searched once it is known.
+        const text = SCRIPT_OR_STYLE.test(e.path)
+          ? { write() {}, end: () => checkComments(e, sink) }
+          : undefined
+        const file = new MapFile(e, sink, true, text)
+        file.write(e.content)
+        file.end()
       },
       end(_entries, { drift }) {
         const open = embedded.length ? openness(metadata) : undefined

@@ -14,43 +14,39 @@ import {
   WHITESPACE,
 } from './map-tokens.js'
 import { contentSum, type ContentSum } from './copies.js'
+import { RawSplit } from './raw-split.js'
+import {
+  CONTENT,
+  CONTENTS,
+  ESCAPE_HOLD,
+  ITEM_ROLE,
+  KEY_BIT,
+  keyRole,
+  MalformedMap,
+  MAP,
+  MAP_KEYS,
+  MAP_OR_SKIP,
+  MAX_DEPTH,
+  MAX_KEY,
+  MAX_STRING,
+  NAME,
+  NON_ASCII,
+  PATH,
+  SECTION,
+  SECTIONS,
+  SKIP,
+  SOURCES,
+  utf8,
+  VERSION,
+  type MapSources,
+  type OnContent,
+  type OnRaw,
+  type Skim,
+  type WantSum,
+} from './map-roles.js'
 
-/** What one source map says about the original sources, gathered without parsing the whole map. */
-export interface MapSources {
-  /** `sources` paths, in order (index maps: every section's, concatenated). */
-  sources: string[]
-  /** Per source index, the embedded content's UTF-8 byte length (absent or null: none). */
-  contentBytes: Array<number | undefined>
-  /**
-   * Per source index, the CRC-32 and length of the embedded content's UTF-8 bytes, for the
-   * sources `WantSum` asked for (see ./copies.ts); absent when none was asked for.
-   */
-  contentSums?: Array<ContentSum | undefined>
-}
-
-/** Whether an embedded source, by its `sources` path, is worth a checksum (a file may ship it). */
-export type WantSum = (path: string) => boolean
-
-/** Called with each non-empty embedded source as soon as it is parsed; it is dropped after. */
-export type OnContent = (index: number, content: string) => void
-
-/**
- * Looks at an embedded source's raw JSON text (between its quotes) first: its decoded length
- * when it need not be decoded (nothing in it for OnContent, and it is valid), else undefined.
- */
-export type Skim = (raw: string) => number | undefined
-
-export class MalformedMap extends Error {
-  override name = 'MalformedMap'
-}
-
-/** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
-const MAX_DEPTH = 10_000
-/** A path or an embedded source is held whole to be parsed: past 64 MiB (raw) it is refused. */
-const MAX_STRING = 64 * 1024 * 1024
-/** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
-const MAX_KEY = 256
-const NON_ASCII = /[\u0080-\uffff]/
+export { MalformedMap }
+export type { MapSources, OnContent, OnRaw, Skim, WantSum }
 
 // States: what the next byte may be.
 const START = 0 // before the map's `{` (see MapStart)
@@ -65,21 +61,6 @@ const LITERAL = 8 // inside a number, `true`, `false` or `null`
 const DONE = 9 // after the map object: whitespace only
 const NOT_A_MAP = 10
 
-// Roles: what a value is for. Containers keep theirs on the stack, strings while being read.
-const SKIP = 0 // checked for syntax, nothing kept: `mappings`, `names`, unknown keys
-const MAP = 1 // a map object, whose `sources`, `sourcesContent` and `sections` are read
-const MAP_OR_SKIP = 2 // a section's `map`: read when it is an object
-const SECTION = 3 // one entry of `sections`
-const SOURCES = 4
-const CONTENTS = 5 // `sourcesContent`
-const SECTIONS = 6
-const PATH = 7 // one entry of `sources`
-const CONTENT = 8 // one entry of `sourcesContent`
-const NAME = 9 // a key of a MAP or SECTION, read to choose its value's role
-
-/** What each entry of an array with this role is for. */
-const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP]
-
 interface Frame {
   object: boolean
   role: number
@@ -89,6 +70,8 @@ interface Frame {
   count: number
   /** Maps: one past the last index (from `base`) of their `sourcesContent` that had content. */
   contents?: number
+  /** Maps and sections: the KEY_BIT keys seen. */
+  keys: number
 }
 
 /**
@@ -108,7 +91,11 @@ export class MapScanner {
   private state = START
   private readonly start = new MapStart()
   private readonly stack: Frame[] = []
-  private readonly out: MapSources = { sources: [], contentBytes: [] }
+  private readonly out: MapSources = { sources: [], contentBytes: [], isMap: false }
+  /** The top object's KEY_BIT keys, and whether its `version` is 3. */
+  private topKeys = 0
+  private version3 = false
+  private readonly split: RawSplit
   private error: MalformedMap | undefined
   private ended = false
   /** Bytes before the current chunk: offsets are byte offsets into the whole input. */
@@ -120,22 +107,52 @@ export class MapScanner {
   private isKey = false
   private contentIndex = 0
   private readonly literal = new LiteralReader()
+  private literalRole = SKIP
 
   constructor(
     private readonly onContent: OnContent,
     private readonly skim?: Skim,
     private readonly wantSum?: WantSum,
-  ) {}
+    onRaw?: OnRaw,
+    private readonly onEscaped?: (text: string) => void,
+  ) {
+    this.split = new RawSplit(onRaw)
+  }
+
+  /** Whether it threw MalformedMap: later bytes are the caller's to scan as text. */
+  get failed(): boolean {
+    return this.error !== undefined
+  }
+
+  /** Whether its top-level keys show it means to be a map (`sources`, `mappings`...). */
+  get mapKeys(): boolean {
+    return (this.topKeys & MAP_KEYS) !== 0
+  }
 
   /** True once the input is known not to be a JSON object; see the class comment. */
   get notAMap(): boolean {
     return this.state === NOT_A_MAP
   }
 
-  /** Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer. */
+  /**
+   * Feeds the next bytes (kept only by onRaw). Every byte goes to onRaw or, decoded, to
+   * onContent, also when the map is malformed (see RawSplit); then MalformedMap is thrown.
+   */
   write(chunk: Buffer): void {
     if (this.error) throw this.error
     if (this.ended) throw new Error('MapScanner: write after end')
+    this.split.chunkStarts()
+    try {
+      this.scan(chunk)
+    } catch (err) {
+      if (err instanceof MalformedMap) this.split.afterError(chunk, () => this.string.raw())
+      throw err
+    }
+    this.split.chunkEnds(chunk)
+    this.offset += chunk.length
+  }
+
+  private scan(chunk: Buffer): void {
     const n = chunk.length
     let i = 0
     while (i < n && this.state !== NOT_A_MAP) {
@@ -151,7 +168,6 @@ export class MapScanner {
         i = brace + 1
       } else i = this.token(chunk, i)
     }
-    this.offset += n
   }
 
   /** Ends the input: what was gathered, undefined if not a map; MalformedMap if incomplete. */
@@ -160,13 +176,22 @@ export class MapScanner {
     this.ended = true
     if (this.state === LITERAL) this.endLiteral()
     const state = this.state
-    if (state === DONE) return this.out
+    if (state === DONE) {
+      const keys = this.topKeys
+      this.out.isMap =
+        this.version3 &&
+        ((keys & KEY_BIT.mappings && keys & KEY_BIT.sources) || keys & KEY_BIT.sections) !== 0
+      return this.out
+    }
     if (state === START || state === NOT_A_MAP) {
       this.start.end()
       this.state = NOT_A_MAP
       return undefined
     }
-    if (state === STRING) return this.fail('unterminated string', this.string.start)
+    if (state === STRING) {
+      this.split.endsInContent(() => this.string.raw())
+      return this.fail('unterminated string', this.string.start)
+    }
     return this.fail(`map ends early: ${this.expected()}`, this.offset)
   }
 
@@ -181,7 +206,7 @@ export class MapScanner {
     else if (state === KEY || state === FIRST_KEY) {
       if (b !== QUOTE) this.fail(this.expected(), this.offset + i)
       const role = this.top().role
-      this.startString(i, role === MAP || role === SECTION ? NAME : SKIP, true)
+      this.startString(c, i, role === MAP || role === SECTION ? NAME : SKIP, true)
       return i
     } else if (state === AFTER_KEY) {
       if (b !== COLON) this.fail("expected ':'", this.offset + i)
@@ -213,30 +238,39 @@ export class MapScanner {
     if (b === OPEN_OBJECT) this.open(true, needObject || role === MAP_OR_SKIP ? role : SKIP, i)
     else if (b === OPEN_ARRAY) this.open(false, needArray ? role : SKIP, i)
     else if (b === QUOTE) {
-      this.startString(i, role === PATH || role === CONTENT ? role : SKIP, false)
+      this.startString(c, i, role === PATH || role === CONTENT ? role : SKIP, false)
       return i
     } else if (LITERAL_BYTE[b] === 1) {
       this.state = LITERAL
+      this.literalRole = role
       this.literal.begin(this.offset + i)
       return i
     } else this.fail('unexpected value', this.offset + i)
     return i + 1
   }
 
-  private startString(i: number, role: number, isKey: boolean): void {
+  private startString(c: Buffer, i: number, role: number, isKey: boolean): void {
+    if (role === CONTENT) {
+      // Its raw bytes, quote included, are handed on up to here; the rest goes decoded (or, if
+      // it turns out invalid, as it is written, its opening quote left out: it went already).
+      this.split.contentStarts(c, i)
+    }
     this.state = STRING
     this.stringRole = role
     this.isKey = isKey
-    this.string.begin(this.offset + i, role === SKIP ? 0 : role === NAME ? MAX_KEY : MAX_STRING)
+    const skip = this.onEscaped ? ESCAPE_HOLD : 0
+    this.string.begin(this.offset + i, role === SKIP ? skip : role === NAME ? MAX_KEY : MAX_STRING)
   }
 
   private readString(c: Buffer, i: number): number {
     const end = this.string.read(c, i)
+    this.split.stringReadTo(end < 0 ? c.length : end)
     if (this.string.overLimit) {
       if (this.stringRole === PATH) this.fail('a source path over 64 MiB', this.string.start)
       if (this.stringRole === CONTENT)
         this.fail('an embedded source over 64 MiB', this.string.start)
-      this.stringRole = SKIP // a key that long is none of those read
+      this.string.raw() // dropped: a key that long is none of those read
+      this.stringRole = SKIP
     }
     if (end < 0) return c.length
     const role = this.stringRole
@@ -245,6 +279,7 @@ export class MapScanner {
     let sum: ContentSum | undefined
     if (role === CONTENT && this.skim) {
       const raw = this.string.raw()
+      this.split.contentEnds(end - 1, raw)
       const skimmed = this.skim(raw.slice(1, -1))
       const path = this.out.sources[this.contentIndex]
       const wanted = path !== undefined && this.wantSum?.(path) === true
@@ -254,12 +289,18 @@ export class MapScanner {
       if (skimmed !== undefined) text = ''
     } else if (role !== SKIP) {
       const raw = this.string.raw()
+      if (role === CONTENT) this.split.contentEnds(end - 1, raw)
       text = decodeString(raw) ?? this.invalid()
       if (role === PATH) text = utf8(text, raw)
       length = text.length
+      if (role !== CONTENT) this.escaped(raw, text)
+    } else if (this.onEscaped && !this.string.overLimit) {
+      const raw = this.string.raw()
+      if (raw.includes('\\')) this.escaped(raw, decodeString(raw) ?? this.invalid())
     }
+    if (role === CONTENT) this.split.contentTaken()
     if (this.isKey) {
-      this.role = keyRole(this.top().role, text)
+      this.key(text)
       this.state = AFTER_KEY
       return end
     }
@@ -275,6 +316,24 @@ export class MapScanner {
     return end
   }
 
+  /** A string written with escapes (`\u0067`, `\/`) is scanned as what it stands for too. */
+  private escaped(raw: string, text: string): void {
+    if (this.onEscaped && raw.includes('\\')) this.onEscaped(text)
+  }
+
+  /** A key of a map or section just read: its value's role, and its duplicates refused. */
+  private key(text: string): void {
+    const top = this.top()
+    this.role = keyRole(top.role, text)
+    const bit = KEY_BIT[text] ?? 0
+    if (top.keys & bit) this.fail(`duplicate key "${text}"`, this.string.start)
+    top.keys |= bit
+    if (this.stack.length === 1) {
+      this.topKeys |= bit
+      if (bit === KEY_BIT.version) this.role = VERSION
+    }
+  }
+
   private readLiteral(c: Buffer, i: number): number {
     const end = this.literal.read(c, i)
     if (end < 0) return c.length
@@ -284,6 +343,7 @@ export class MapScanner {
 
   private endLiteral(): void {
     if (!this.literal.valid()) this.fail('unexpected value', this.literal.start)
+    if (this.literalRole === VERSION) this.version3 = this.literal.value === '3'
     this.afterValue()
   }
 
@@ -292,7 +352,7 @@ export class MapScanner {
       this.fail(`nesting deeper than ${MAX_DEPTH}`, this.offset + i)
     if (role === MAP_OR_SKIP) role = MAP
     const base = role === MAP ? this.out.sources.length : (this.stack.at(-1)?.base ?? 0)
-    this.stack.push({ object, role, base, count: 0 })
+    this.stack.push({ object, role, base, count: 0, keys: 0 })
     this.state = object ? FIRST_KEY : FIRST_VALUE
   }
 
@@ -327,6 +387,7 @@ export class MapScanner {
   }
 
   private invalid(): never {
+    this.split.contentInvalid()
     return this.fail('invalid string', this.string.start)
   }
 
@@ -334,38 +395,4 @@ export class MapScanner {
     this.error = new MalformedMap(`${what} at offset ${at}`)
     throw this.error
   }
-}
-
-/**
- * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
- * escapes are characters already. Most paths are ASCII and stay as they are.
- */
-function utf8(text: string, raw: string): string {
-  return NON_ASCII.test(raw) ? Buffer.from(text, 'latin1').toString('utf8') : text
-}
-
-function keyRole(parent: number, key: string): number {
-  if (parent === MAP) {
-    if (key === 'sources') return SOURCES
-    if (key === 'sourcesContent') return CONTENTS
-    if (key === 'sections') return SECTIONS
-  }
-  return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP
-}
-
-/**
- * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
- * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
- */
-export function scanMap(
-  bytes: Buffer | string,
-  onContent: OnContent,
-  skim?: Skim,
-  wantSum?: WantSum,
-): MapSources {
-  const scanner = new MapScanner(onContent, skim, wantSum)
-  scanner.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes)
-  const map = scanner.end()
-  if (!map) throw new MalformedMap('not a JSON object at offset 0')
-  return map
 }

@@ -1,6 +1,5 @@
 import { formatSize } from '../../config/units.js'
 import type { RawFinding } from '../../findings.js'
-import type { ChunkSink } from '../../sources/body.js'
 import type { Entry } from '../../sources/types.js'
 import { position } from '../position.js'
 import type { SecretScanning } from '../secrets/engine/service.js'
@@ -9,7 +8,9 @@ import { absoluteHost, decodeDataUrl, findMappingUrls } from './comments.js'
 import { MAX_URL, type StreamedUrl } from './comment-stream.js'
 import type { EmbeddedMap } from './judge.js'
 import type { ListedMap } from './listed-maps.js'
-import { MalformedMap, MapScanner, scanMap, type MapSources } from './map-scan.js'
+import { MalformedMap, type MapSources } from './map-scan.js'
+import { scanMap } from './scan-map.js'
+import { MapSniff } from './map-sniff.js'
 import { describeSources, isDependency, summarize, type SourcesSummary } from './sources-summary.js'
 import { mayShip, sourceFileOf, type Copy } from './copies.js'
 
@@ -43,59 +44,13 @@ function readMap(text: string, file: string, sink: Sink): MapSources {
 }
 
 /** Sources of the map (or the file with an inline map) at `file` that may ship beside it. */
-const wantSum = (file: string) => (source: string) => mayShip(file, source)
+export const wantSum = (file: string) => (source: string) => mayShip(file, source)
 
-const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) =>
+export const scanEmbedded = (file: string, sink: Sink) => (i: number, content: string) =>
   sink.secrets.text(content, `${file}!sources[${i}]`)
 
-/**
- * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned
- * as they complete, and once it ends, what it exposes is reported. A file that is not a JSON
- * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
- */
-export function mapSink(e: Entry, sink: Sink): ChunkSink {
-  const scanner = new MapScanner(
-    scanEmbedded(e.path, sink),
-    (raw) => sink.secrets.skim(raw),
-    wantSum(e.path),
-  )
-  let failure: MalformedMap | undefined
-  const fail = (err: unknown) => {
-    if (!(err instanceof MalformedMap)) throw err
-    failure ??= err
-  }
-  return {
-    write(chunk) {
-      if (failure || scanner.notAMap) return
-      try {
-        scanner.write(chunk)
-      } catch (err) {
-        fail(err)
-      }
-    },
-    end() {
-      let map: MapSources | undefined
-      if (!failure) {
-        try {
-          map = scanner.end()
-        } catch (err) {
-          fail(err)
-        }
-      }
-      if (failure) {
-        sink.report({
-          rule: 'sourcemap/malformed',
-          file: e.path,
-          message: `${e.path} looks like a source map but cannot be read (${failure.message}); its content was not checked`,
-        })
-      } else if (map) {
-        reportMap(e, map, sink)
-      }
-    },
-  }
-}
-
-function reportMap(e: Entry, map: MapSources, sink: Sink): void {
+/** Reports what a map file exposes, once it is read. */
+export function reportMap(e: Entry, map: MapSources, sink: Sink): void {
   const embedded = summarize(map, true)
   if (embedded.firstParty + embedded.dependencies > 0) {
     sink.embedded(
@@ -186,10 +141,15 @@ function checkInline(
     )
     return
   }
-  const json = decodeDataUrl(url)
+  const data = decodeDataUrl(url)
+  if (data === undefined) return
   // Only a comment whose data decodes to a JSON object is a map: code that builds such a
-  // comment (a bundler's own source: "...base64," + encoded) carries none.
-  if (json === undefined || !/^[\s\ufeff]*\{/.test(json)) return
+  // comment (a bundler's own source: "...base64," + encoded) carries none. Its bytes are read
+  // as a map file's are: after a BOM or whitespace, in UTF-8 or UTF-16.
+  const sniff = new MapSniff()
+  const bytes = Buffer.concat([sniff.write(data), sniff.end()])
+  if (sniff.verdict !== 'map') return
+  const json = bytes.toString('latin1')
   const where = `${e.path}:${line}!inline-map`
   let map: MapSources
   try {

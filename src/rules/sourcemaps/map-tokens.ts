@@ -12,8 +12,6 @@ const BACKSLASH = 0x5c
 
 /** The anti-XSSI prefix a map may start with (the rest of its line is ignored too). */
 const XSSI_PREFIX = Buffer.from(")]}'", 'latin1')
-/** The `{` must come within this many bytes after that line, as it always had to. */
-const LEAD_LIMIT = 1024
 
 function byteSet(chars: string): Uint8Array {
   const set = new Uint8Array(256)
@@ -122,9 +120,10 @@ export class StringReader {
       this.pieces.push(latin1(c, from, to))
       return
     }
+    // Kept one last time: the caller takes them (raw()) to scan them as text, then they go.
+    this.pieces.push(latin1(c, from, to))
     this.overLimit = true
     this.limit = 0
-    this.pieces = []
   }
 }
 
@@ -156,6 +155,11 @@ export class LiteralReader {
     return j < c.length ? j : -1
   }
 
+  /** The literal as written (up to its limit). */
+  get value(): string {
+    return this.text
+  }
+
   /** Whether the whole literal is valid JSON. */
   valid(): boolean {
     return this.text.length <= MAX_LITERAL && LITERAL_TOKEN.test(this.text)
@@ -163,8 +167,9 @@ export class LiteralReader {
 }
 
 /**
- * Finds where a map's JSON object starts: after an optional `)]}'` line and JSON whitespace,
- * a `{` within the first 1024 bytes. Anything else is no JSON object, so no source map at all.
+ * Finds where a map's JSON object starts: after JSON whitespace of any length and an optional
+ * `)]}'` line (itself after whitespace), a `{`. Anything else is no JSON object, so no source
+ * map at all. A UTF-8 BOM or UTF-16 is dealt with before (see MapDecoder in map-sniff.ts).
  */
 export class MapStart {
   /** Known not to be a map: it starts with something else, or ended before a `{`. */
@@ -172,7 +177,6 @@ export class MapStart {
   /** Bytes of the prefix matched so far; -1 once past the place where it may be. */
   private prefix = 0
   private inPrefixLine = false
-  private lead = 0
 
   /** Reads on from `i`: the index of the `{` once found, else -1 (see `notAMap`). */
   find(c: Buffer, i: number): number {
@@ -193,10 +197,10 @@ export class MapStart {
           continue
         }
         if (this.prefix > 0) return this.no() // half a prefix
-        this.prefix = -1
+        if (WHITESPACE[b] !== 1) this.prefix = -1
       }
       if (b === OPEN_OBJECT) return i
-      if (WHITESPACE[b] !== 1 || ++this.lead >= LEAD_LIMIT) return this.no()
+      if (WHITESPACE[b] !== 1) return this.no()
       i++
     }
     return -1
