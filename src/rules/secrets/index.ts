@@ -1,6 +1,7 @@
 import { defineFamily, type RuleMeta } from '../types.js'
 import { DETECTORS, type DetectorId } from './detectors/index.js'
 import { UNVERIFIED } from './engine/scanner.js'
+import { NameScan } from './names.js'
 
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
@@ -30,11 +31,13 @@ export const secretRules = defineFamily({
     unverifiedMeta,
   ],
   create({ secrets }) {
+    const names = new NameScan((name, path) => secrets.text(name, path))
     return {
       stream(e) {
         return e.path.endsWith('.map') ? undefined : secrets.sink(e.path)
       },
       entry(e) {
+        names.scan(e.path)
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
         secrets.bytes(e.content, e.path)
       },

@@ -40,6 +40,11 @@ export class SecretScan {
       scan(printableRuns(content, MIN_RUN), file, report, mask)
   }
 
+  /** See Scanner.redactText: the text with every secret in it redacted. */
+  redactText(text: string): string {
+    return this.scanner.redactText(text)
+  }
+
   /** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
   skim(raw: string): number | undefined {
     return this.scanner.skim(raw)
