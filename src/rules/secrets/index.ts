@@ -1,6 +1,7 @@
 import { defineFamily, type RuleMeta } from '../types.js'
 import { DETECTORS, type DetectorId } from './detectors/index.js'
 import { UNVERIFIED } from './engine/scanner.js'
+import { gitObjects } from './git-objects.js'
 import { NameScan } from './names.js'
 
 /**
@@ -30,8 +31,10 @@ export const secretRules = defineFamily({
     })),
     unverifiedMeta,
   ],
-  create({ secrets }) {
+  create({ secrets, config }) {
     const names = new NameScan((name, path) => secrets.text(name, path))
+    // A shipped .git/'s objects are zlib streams: inflated within the safety limits.
+    let inflated = 0
     return {
       stream(e) {
         return e.path.endsWith('.map') ? undefined : secrets.sink(e.path)
@@ -40,6 +43,12 @@ export const secretRules = defineFamily({
         names.scan(e.path)
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
         secrets.bytes(e.content, e.path)
+        const { maxEntryBytes, maxTotalBytes } = config.safety
+        const room = Math.min(maxEntryBytes, maxTotalBytes - inflated)
+        for (const o of gitObjects(e.path, e.content, room) ?? []) {
+          inflated += o.bytes.length
+          secrets.bytes(o.bytes, o.file)
+        }
       },
     }
   },
