@@ -43,11 +43,13 @@ export const secretRules = defineFamily({
         names.scan(e.path)
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
         secrets.bytes(e.content, e.path)
-        const { maxEntryBytes, maxTotalBytes } = config.safety
-        const room = Math.min(maxEntryBytes, maxTotalBytes - inflated)
-        for (const o of gitObjects(e.path, e.content, room) ?? []) {
-          inflated += o.bytes.length
-          secrets.bytes(o.bytes, o.file)
+        if (e.path.includes('.git/objects/')) {
+          const { maxEntryBytes, maxTotalBytes } = config.safety
+          const room = Math.min(maxEntryBytes, maxTotalBytes - inflated)
+          for (const o of gitObjects(e.path, e.content, room) ?? []) {
+            inflated += o.bytes.length
+            secrets.bytes(o.bytes, o.file)
+          }
         }
       },
     }
