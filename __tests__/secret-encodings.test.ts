@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, test } from '@jest/globals'
 import type { RawFinding } from '../src/findings.js'
 import { utf16Of } from '../src/rules/secrets/engine/encodings.js'
@@ -81,5 +82,59 @@ describe('.pyc strings', () => {
     ['a longer string that only starts like a token', pyc(str(`${gh}abc`), Buffer.from('N'))],
   ])('%s finds nothing', (_, bytes) => {
     expect(found(bytes, 'm.pyc')).toEqual([])
+  })
+})
+
+describe('base64 values of credential-named keys in config files', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64')
+  const scan = (text: string, file: string) => {
+    const out: RawFinding[] = []
+    scanBytes(Buffer.from(text), file, (f) => out.push(f))
+    return out.map((f) => [f.rule, f.file, f.line])
+  }
+
+  test.each([
+    ['YAML', 'deploy/values.yaml', `app: x\ntoken: ${b64(gh)}\n`, 'secret/github-token'],
+    [
+      'JSON, quoted',
+      'config/prod.json',
+      `{\n  "authToken": "${b64(npmToken)}"\n}`,
+      'secret/npm-token',
+    ],
+    [
+      'base64url in an .env',
+      '.env.production',
+      `X=1\nGH_TOKEN=${Buffer.from(`t=${gh}`).toString('base64url')}\n`,
+      'secret/github-token',
+    ],
+  ])('%s', (_, file, text, rule) => {
+    expect(scan(text, file)).toContainEqual([rule, `${file}!base64[line 2]`, 1])
+  })
+
+  test('a kubeconfig client key (base64 of a PEM key) is a private key', () => {
+    const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      format: 'pem',
+      type: 'pkcs1',
+    }) as string
+    const text = `users:\n- name: admin\n  user:\n    client-key-data: ${b64(pem)}\n`
+    expect(scan(text, 'admin.conf').map(([rule]) => rule)).toContain('secret/private-key')
+  })
+
+  test.each([
+    [
+      'base64 that decodes to plain words',
+      'a.yml',
+      `password: ${b64('hello world, nothing secret here')}\n`,
+    ],
+    [
+      'base64 of random key bytes',
+      'a.yml',
+      `key: ${Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 73 + 5) & 255)).toString('base64')}\n`,
+    ],
+    ['base64 of a placeholder token', 'a.json', `{"token": "${b64(`ghp_${'x'.repeat(36)}`)}"}`],
+    ['a key not named like a credential', 'a.yml', `image: ${b64(gh)}\n`],
+    ['the same value outside a config file', 'dist/app.js', `const token = "${b64(gh)}"\n`],
+  ])('%s finds nothing', (_, file, text) => {
+    expect(scan(text, file)).toEqual([])
   })
 })

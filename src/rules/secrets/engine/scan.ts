@@ -2,6 +2,7 @@ import type { RawFinding } from '../../../findings.js'
 import type { ChunkSink } from '../../../sources/body.js'
 import { latin1Text } from '../../text.js'
 import { Windows, type WindowPos, type WindowSizes } from '../../windows.js'
+import { base64Values, isConfigFile } from './base64-values.js'
 import { isBinary, printableRuns } from './binary.js'
 import { isPyc, marshalStrings, utf16Of, utf16Text } from './encodings.js'
 import { createScanner, type Mask, type Scanner } from './scanner.js'
@@ -36,7 +37,15 @@ export class SecretScan {
   /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
   bytes(content: Buffer, file: string, report: (f: RawFinding) => void, mask?: Mask): void {
     const { scan, keywordInRuns } = this.scanner
-    if (!isBinary(content)) return void scan(latin1Text(content), file, report, mask)
+    if (!isBinary(content)) {
+      const text = latin1Text(content)
+      scan(text, file, report, mask)
+      // base64 values of credential-named keys, decoded: config files only.
+      if (isConfigFile(file))
+        for (const { line, decoded } of base64Values(text))
+          scan(decoded, `${file}!base64[line ${line}]`, report, mask)
+      return
+    }
     // UTF-16 text (a BOM, or the NUL pattern of its first bytes) is read as text.
     const utf16 = utf16Of(content)
     if (utf16) return void scan(utf16Text(content, utf16), file, report, mask)
