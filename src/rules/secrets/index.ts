@@ -31,7 +31,8 @@ export const secretRules = defineFamily({
     })),
     unverifiedMeta,
   ],
-  create({ secrets, config }) {
+  create({ secrets, config, artifact }) {
+    const archiveName = artifact.slice(artifact.lastIndexOf('/') + 1)
     const names = new NameScan((name, path) => secrets.text(name, path))
     // A shipped .git/'s objects are zlib streams: inflated within the safety limits.
     let inflated = 0
@@ -41,6 +42,9 @@ export const secretRules = defineFamily({
       },
       entry(e) {
         names.scan(e.path)
+        // Comments and extended attributes the archive keeps (`x.zip!comment`, `a!pax:comment`).
+        for (const t of e.texts ?? [])
+          secrets.text(t.text, t.path.startsWith('!') ? `${archiveName}${t.path}` : t.path)
         if (e.type !== 'file' || !e.content || e.path.endsWith('.map')) return
         secrets.bytes(e.content, e.path)
         if (e.path.includes('.git/objects/')) {

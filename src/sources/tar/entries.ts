@@ -132,6 +132,7 @@ function entryOf(h: TarHeader, path: string, artifact: string): Entry {
     size: h.size ?? 0,
   }
   if (h.linkpath) entry.linkTarget = h.linkpath
+  if (h.texts) entry.texts = h.texts.map((t) => ({ path: `${path}!pax:${t.key}`, text: t.value }))
   if (!h.name.valid) {
     entry.issues = [
       {

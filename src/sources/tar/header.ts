@@ -28,6 +28,8 @@ export interface TarHeader {
   linkpath: string
   /** node-tar (so npm) passes over this entry unseen: a type it does not know (type 'other'). */
   skipped: boolean
+  /** pax `comment` and extended-attribute records in force (global first). */
+  texts?: Array<{ key: string; value: string }>
 }
 
 /** A pax or GNU long-name header: its data sets fields of the entries after it (Extensions). */
@@ -128,5 +130,15 @@ export function readHeader(buf: Buffer, off: number, ext: Extensions): HeaderBlo
   const name = exPath ?? fieldName(field as Slice, prefix)
   let linkpath = noLink ? '' : nameOf(bytesOf(slice(buf, off + 157, 100))).text
   linkpath = gex?.linkpath?.text ?? ex?.linkpath?.text ?? linkpath
-  return { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal }
+  const texts = [...(gex?.texts ?? []), ...(ex?.texts ?? [])]
+  return {
+    kind: 'entry',
+    name,
+    type,
+    mode,
+    size,
+    linkpath,
+    skipped: !normal,
+    ...(texts.length > 0 && { texts }),
+  }
 }
