@@ -111,13 +111,14 @@ describe('base64 values of credential-named keys in config files', () => {
     expect(scan(text, file)).toContainEqual([rule, `${file}!base64[line 2]`, 1])
   })
 
-  test('a kubeconfig client key (base64 of a PEM key) is a private key', () => {
+  test('a kubeconfig client key (base64 of a PEM key) has its own detector, in any file', () => {
     const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
       format: 'pem',
       type: 'pkcs1',
     }) as string
     const text = `users:\n- name: admin\n  user:\n    client-key-data: ${b64(pem)}\n`
-    expect(scan(text, 'admin.conf').map(([rule]) => rule)).toContain('secret/private-key')
+    for (const file of ['admin.conf', 'deploy/cluster-prod'])
+      expect(scan(text, file)).toEqual([['secret/kubeconfig-client-key', file, 4]])
   })
 
   test.each([

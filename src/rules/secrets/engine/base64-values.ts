@@ -32,7 +32,9 @@ export function* base64Values(text: string): Generator<{ line: number; decoded: 
   let counted = 0
   VALUE.lastIndex = 0
   for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
-    if (!KEY.test(text.slice(Math.max(0, m.index - 60), m.index))) continue
+    const key = text.slice(Math.max(0, m.index - 60), m.index)
+    // A kubeconfig's client key has its own detector (secret/kubeconfig-client-key).
+    if (!KEY.test(key) || /client-key-data["']?[ \t]*$/.test(key)) continue
     const decoded = Buffer.from(
       m[1],
       m[1].includes('-') || m[1].includes('_') ? 'base64url' : 'base64',
