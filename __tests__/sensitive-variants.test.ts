@@ -46,6 +46,8 @@ describe('every .env a release step leaves behind', () => {
     ['src/load.env.ts', 'export const x = 1'],
     ['docs/dotenv.md', 'A=1'],
     ['lib/test.env', '# nothing assigned here\n'],
+    // A template's harmless values (firebase-tools ships one): no credential assigned.
+    ['templates/integration-test.env', 'GREETING=Hello\nLOCATION=us-central1\n'],
     ['.environment/README', 'x'],
   ])('%j with placeholders is not', async (name, content) => {
     expect(await ruleOf(name, content)).toEqual([])

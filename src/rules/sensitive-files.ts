@@ -30,8 +30,12 @@ const EXAMPLE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[._-])
 /** Names an example or a schema (which lists keys, never values): not a live file. */
 const NOT_LIVE = /(?:^|[._-])(?:example|sample|template|dist|defaults|schema)(?:$|[._-])/i
 const SECRET_KEYS = String.raw`[\w.]*(?:secret|token|password|passwd|api_?key|private_?key|access_?key)[\w.]*`
-/** An environment assignment with a value that is not a reference or a placeholder. */
-const ASSIGNS = has(String.raw`(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_]*`, REAL.replace('[:=]', '='))
+/**
+ * A credential-named variable with a value that is not a reference or a placeholder: what makes
+ * a file only named like an env file (`*.env`, `.envrc`, `.envs/`) one that leaks (a template's
+ * `GREETING=Hello` does not).
+ */
+const SECRET_ASSIGNED = has(`(?:export[ \\t]+)?${SECRET_KEYS}`, REAL.replace('[:=]', '='))
 
 /**
  * The name as a release step may leave it: invisible characters and trailing spaces dropped,
@@ -57,9 +61,9 @@ export const SENSITIVE_FILES: readonly SensitiveFile[] = [
   {
     rule: 'file/sensitive-env',
     what: 'an environment file',
-    // `production.env`, `app.env`: named like one, and it assigns a value.
+    // `production.env`, `app.env`: named like one, and it assigns a credential.
     name: (p, b) => env(/^[^.][^/]*\.env$/i)(p, b) && !NOT_LIVE.test(plainName(b).slice(0, -4)),
-    content: ASSIGNS,
+    content: SECRET_ASSIGNED,
   },
   {
     rule: 'file/sensitive-env',
@@ -67,7 +71,7 @@ export const SENSITIVE_FILES: readonly SensitiveFile[] = [
     // cookiecutter-django's `.envs/.production/.django`; direnv's `.envrc`.
     name: (p, b) =>
       (/(^|\/)\.envs\//.test(p) && !NOT_LIVE.test(plainName(b))) || env(/^\.envrc$/)(p, b),
-    content: ASSIGNS,
+    content: SECRET_ASSIGNED,
   },
   {
     rule: 'file/sensitive-env',
