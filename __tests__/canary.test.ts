@@ -57,6 +57,9 @@ beforeAll(async () => {
       'dist/app.js.map': map,
       'dist/native.node': native,
       'vendor/keys.zip': zip([{ name: 'deploy/key.pem', content: pem }]),
+      // A token used as a folder name: every path that names it is printed redacted.
+      [`cache/${stripe}/settings.json`]: '{}',
+      [`cache/${stripe}/.env`]: 'A=1\n',
     }),
   })
 })

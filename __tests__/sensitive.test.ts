@@ -92,8 +92,8 @@ describe('cruft', () => {
       'p.tgz',
       npmTgz({
         'package.json': '{"files":["lib"]}',
-        '.git/config': 'x',
-        '.git/HEAD': 'x',
+        '.svn/entries': 'x',
+        '.svn/wc.db': 'x',
         '.DS_Store': 'x',
         '.idea/workspace.xml': 'x',
         'coverage/lcov.info': 'x',
@@ -105,7 +105,7 @@ describe('cruft', () => {
       }),
     )
     expect(r.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([
-      ['file/vcs-folder', 'warning', '.git/'],
+      ['file/vcs-folder', 'warning', '.svn/'],
       ['file/cruft', 'notice', '.DS_Store'],
       ['file/cruft', 'notice', '.idea/'],
       ['file/cruft', 'notice', 'coverage/'],

@@ -9,7 +9,7 @@ import {
 } from './drift/context.js'
 import { buildManifest, serializeManifest } from './drift/manifest.js'
 import type { Finding, RawFinding } from './findings.js'
-import { fails, finalize, toFinding } from './pipeline.js'
+import { fails, finalize, secretFreeTexts, toFinding } from './pipeline.js'
 import { readArtifact } from './sources/read-artifact.js'
 import { readProblemFinding } from './rules/archive.js'
 import { FAMILIES } from './rules/registry.js'
@@ -118,10 +118,14 @@ async function checkArtifact(
   )
   await secrets.settle()
   append(raws, read.problems.map(readProblemFinding))
+  // A token used as a folder name must not reach any output whole (see secretFreeTexts).
+  const redactText = (text: string) => secretScan.redactText(text)
+  const folders = (files: Parameters<typeof sizeBreakdown>[0]) =>
+    sizeBreakdown(files).map((b) => ({ ...b, folder: redactText(b.folder) }))
   const report: ArtifactReport = { path, files: read.files, bytes: read.bytes }
   if (read.format) report.format = read.format
-  if (read.error) report.error = read.error
-  else report.breakdown = sizeBreakdown(read.entries)
+  if (read.error) report.error = redactText(read.error)
+  else report.breakdown = folders(read.entries)
   let against: DriftContext | undefined
   if (!read.error && drift) {
     try {
@@ -133,10 +137,10 @@ async function checkArtifact(
         fetchBaseline: deps.fetchBaseline,
       })
     } catch (err) {
-      report.error = (err as Error).message
+      report.error = redactText((err as Error).message)
     }
     const baseline = against?.against.find((a) => a.kind === 'baseline')
-    if (baseline) report.baselineBreakdown = sizeBreakdown(baseline.manifest.files)
+    if (baseline) report.baselineBreakdown = folders(baseline.manifest.files)
     if (drift.lockfile) {
       const proposed = buildManifest(read.entries, read.format)
       const changed =
@@ -147,6 +151,7 @@ async function checkArtifact(
   }
   if (!report.error)
     for (const v of visitors) v.end?.(read.entries, { format: read.format, drift: against })
-  const findings = raws.flatMap((r) => toFinding(r, path, options.config) ?? [])
+  const secretFree = secretFreeTexts(redactText)
+  const findings = raws.flatMap((r) => toFinding(secretFree(r), path, options.config) ?? [])
   return { report, findings }
 }

@@ -40,6 +40,27 @@ export function toFinding(raw: RawFinding, artifact: string, config: Config): Fi
   return finding
 }
 
+/**
+ * A finding's path and message with every secret in them redacted: a token used as a folder or
+ * file name must not reach any output whole, whichever rule names that path. Each distinct
+ * string is scanned once.
+ */
+export function secretFreeTexts(
+  redactText: (text: string) => string,
+): (raw: RawFinding) => RawFinding {
+  const cache = new Map<string, string>()
+  const clean = (text: string) => {
+    let out = cache.get(text)
+    if (out === undefined) cache.set(text, (out = redactText(text)))
+    return out
+  }
+  return (raw) => {
+    const file = clean(raw.file)
+    const message = clean(raw.message)
+    return file === raw.file && message === raw.message ? raw : { ...raw, file, message }
+  }
+}
+
 /** Content rules are declared in the config: their meta comes from there. */
 function contentMeta(id: string, config: Config): RuleMeta {
   const rule = config.content.find((c) => id === `content/${c.name}`)

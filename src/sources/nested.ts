@@ -68,6 +68,12 @@ async function* prefixed(
     if (e.issues) {
       out.issues = e.issues.map((i) => ({ ...i, path: i.path ? `${prefix}!/${i.path}` : prefix }))
     }
+    if (e.texts) {
+      out.texts = e.texts.map((t) => ({
+        ...t,
+        path: t.path.startsWith('!') ? `${prefix}${t.path}` : `${prefix}!/${t.path}`,
+      }))
+    }
     yield out
   }
 }

@@ -52,6 +52,20 @@ export interface Entry {
   unreadable?: { kind: 'limit' | 'unsupported' | 'corrupt'; detail: string }
   /** What the reader saw wrong in how this entry (or the archive around it) is stored. */
   issues?: ArchiveIssue[]
+  /** Text the archive keeps beside the entry or itself (comments, extended attributes). */
+  texts?: ArchiveText[]
+}
+
+/**
+ * Text an archive keeps outside its entries' data: a zip's or a zip entry's comment, a gzip
+ * header's name and comment, a pax `comment` or extended attribute. Rules scan it for secrets
+ * like any file. `path` is where it is attributed: `<entry>!pax:comment`, `<entry>!comment`, or,
+ * for the archive itself, `!comment` / `!gzip-comment` (the archive's name goes in front). Texts
+ * of the archive ride on its first entry.
+ */
+export interface ArchiveText {
+  path: string
+  text: string
 }
 
 /** An entry without its bytes: what rules get at the end of an artifact. */

@@ -1,7 +1,7 @@
 import yauzl, { type Entry as ZipEntry, type ZipFile } from 'yauzl'
 import { decodeName, lossy, showBytes } from './names.js'
 import { normalizeEntryPath } from './paths.js'
-import { addIssue, ArtifactError, type Entry, type EntryType } from './types.js'
+import { addIssue, ArtifactError, type ArchiveText, type Entry, type EntryType } from './types.js'
 import { readContent, type ZipOptions } from './zip-data.js'
 import { unicodePathIssue } from './zip-names.js'
 import {
@@ -61,6 +61,8 @@ export async function* readZip(source: string | Buffer, opts: ZipOptions): Async
         if (!ze) break
         read++
         const entry = toEntry(ze)
+        const texts = commentTexts(read === 1 ? zip : undefined, ze, entry.path)
+        if (texts.length > 0) entry.texts = texts
         opts.budget.addEntry(entry.path || entry.rawPath)
         const local = await checkedLocalHeader(src, shift, ze, entry)
         if (local) {
@@ -154,6 +156,19 @@ function toEntry(ze: ZipEntry): Entry {
     })
   }
   return entry
+}
+
+/**
+ * The archive's comment (on its first entry) and the entry's own: text that ships in the zip and
+ * that no extraction shows. yauzl hands both over as bytes (decodeStrings off): read as latin1.
+ */
+function commentTexts(zip: ZipFile | undefined, ze: ZipEntry, path: string): ArchiveText[] {
+  const texts: ArchiveText[] = []
+  const own = zip?.comment as unknown as Buffer | undefined
+  if (own?.length) texts.push({ path: '!comment', text: Buffer.from(own).toString('latin1') })
+  const c = ze.fileComment as unknown as Buffer | undefined
+  if (c?.length) texts.push({ path: `${path}!comment`, text: Buffer.from(c).toString('latin1') })
+  return texts
 }
 
 function openZip(src: ByteSource, shift: number, artifact: string): Promise<ZipFile> {

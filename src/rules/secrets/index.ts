@@ -3,6 +3,8 @@ import { DETECTORS, type DetectorId } from './detectors/index.js'
 import { UNVERIFIED } from './engine/scanner.js'
 import { mapReaderScans, sniffWhole } from '../sourcemaps/map-sniff.js'
 import { TextUnlessMap } from './text-unless-map.js'
+import { gitObjects } from './git-objects.js'
+import { NameScan } from './names.js'
 
 /**
  * Low-confidence matches (a checksum that fails, a value that looks like a test one, a key
@@ -34,15 +36,31 @@ export const secretRules = defineFamily({
     })),
     unverifiedMeta,
   ],
-  create({ secrets }) {
+  create({ secrets, config, artifact }) {
+    const archiveName = artifact.slice(artifact.lastIndexOf('/') + 1)
+    const names = new NameScan((name, path) => secrets.text(name, path))
+    // A shipped .git/'s objects are zlib streams: inflated within the safety limits.
+    let inflated = 0
     return {
       stream(e) {
         return new TextUnlessMap(() => secrets.sink(e.path))
       },
       entry(e) {
+        names.scan(e.path)
+        // Comments and extended attributes the archive keeps (`x.zip!comment`, `a!pax:comment`).
+        for (const t of e.texts ?? [])
+          secrets.text(t.text, t.path.startsWith('!') ? `${archiveName}${t.path}` : t.path)
         if (e.type !== 'file' || !e.content) return
         if (mapReaderScans(sniffWhole(e.content))) return
         secrets.bytes(e.content, e.path)
+        if (e.path.includes('.git/objects/')) {
+          const { maxEntryBytes, maxTotalBytes } = config.safety
+          const room = Math.min(maxEntryBytes, maxTotalBytes - inflated)
+          for (const o of gitObjects(e.path, e.content, room) ?? []) {
+            inflated += o.bytes.length
+            secrets.bytes(o.bytes, o.file)
+          }
+        }
       },
     }
   },

@@ -140,6 +140,7 @@ function entryOf(h: TarHeader, path: string, artifact: string): Entry {
   }
   if (h.linkpath) entry.linkTarget = h.linkpath
   if (h.ambiguous) addIssue(entry, { kind: 'ambiguous-name', path, detail: h.ambiguous })
+  if (h.texts) entry.texts = h.texts.map((t) => ({ path: `${path}!pax:${t.key}`, text: t.value }))
   if (!h.name.valid) {
     addIssue(entry, {
       kind: 'invalid-utf8-name',

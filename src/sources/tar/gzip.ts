@@ -1,5 +1,6 @@
 import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib'
 import type { Budget } from '../limits.js'
+import type { ArchiveText } from '../types.js'
 
 const CHUNK = 64 * 1024
 
@@ -10,9 +11,18 @@ const CHUNK = 64 * 1024
  */
 export async function tarBytes(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
-  opts: { budget: Budget; countCompressed?: boolean },
+  opts: {
+    budget: Budget
+    countCompressed?: boolean
+    /** Gets the first gzip header's name and comment, when it has them. */
+    onTexts?: (texts: ArchiveText[]) => void
+  },
 ): Promise<AsyncIterator<Buffer>> {
   const source = await sniffGzip(input, opts)
+  if (source.gzip && source.head && opts.onTexts) {
+    const texts = gzipHeaderTexts(source.head)
+    if (texts.length > 0) opts.onTexts(texts)
+  }
   return (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]()
 }
 
@@ -20,7 +30,7 @@ export async function tarBytes(
 async function sniffGzip(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: { budget: Budget; countCompressed?: boolean },
-): Promise<{ gzip: boolean; chunks: AsyncIterable<Buffer> }> {
+): Promise<{ gzip: boolean; chunks: AsyncIterable<Buffer>; head?: Buffer }> {
   const it = counted(input, opts)
   const head = await it.next()
   const rest: AsyncIterable<Buffer> = {
@@ -29,7 +39,34 @@ async function sniffGzip(
   const chunks = head.done ? rest : prepend(head.value, rest)
   const gzip =
     !head.done && head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b
-  return { gzip, chunks }
+  return { gzip, chunks, head: head.done ? undefined : head.value }
+}
+
+const FEXTRA = 4
+const FNAME = 8
+const FCOMMENT = 16
+
+/**
+ * The FNAME and FCOMMENT fields of a gzip header (RFC 1952), read from the first chunk (a field
+ * cut off by its end is read as far as it goes): text that ships with the archive and that no
+ * extraction shows. Latin-1, as the RFC says.
+ */
+export function gzipHeaderTexts(head: Buffer): ArchiveText[] {
+  const flags = head[3]
+  let at = 10
+  if (flags & FEXTRA) at += 2 + (head.length >= 12 ? head.readUInt16LE(10) : 0)
+  const texts: ArchiveText[] = []
+  for (const [flag, path] of [
+    [FNAME, '!gzip-name'],
+    [FCOMMENT, '!gzip-comment'],
+  ] as const) {
+    if (!(flags & flag) || at >= head.length) continue
+    const end = head.indexOf(0, at)
+    const stop = end < 0 ? head.length : end
+    texts.push({ path, text: head.toString('latin1', at, stop) })
+    at = stop + 1
+  }
+  return texts
 }
 
 async function* counted(

@@ -31,6 +31,8 @@ export interface TarHeader {
   skipped: boolean
   /** Why readers may see this entry under another name (a pax path against the header's own). */
   ambiguous?: string
+  /** pax `comment` and extended-attribute records in force (global first). */
+  texts?: Array<{ key: string; value: string }>
 }
 
 /** A pax or GNU long-name header: its data sets fields of the entries after it (Extensions). */
@@ -131,7 +133,9 @@ export function readHeader(buf: Buffer, off: number, ext: Extensions): HeaderBlo
   const name = exPath ?? fieldName(field as Slice, prefix)
   let linkpath = noLink ? '' : nameOf(bytesOf(slice(buf, off + 157, 100))).text
   linkpath = gex?.linkpath?.text ?? ex?.linkpath?.text ?? linkpath
+  const texts = [...(gex?.texts ?? []), ...(ex?.texts ?? [])]
   const header: TarHeader = { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal }
+  if (texts.length > 0) header.texts = texts
   // Only entries with a pax or GNU name pay for the comparison.
   if (ex?.nul || exPath) {
     const why = ambiguity(ex as Extended, fieldName(slice(buf, off, 100), prefix))

@@ -23,6 +23,8 @@ export interface Extended {
   mtime?: true
   atime?: true
   ctime?: true
+  /** `comment` and extended-attribute records: text kept beside the entry, scanned for secrets. */
+  texts?: Array<{ key: string; value: string }>
 }
 
 /**
@@ -99,9 +101,19 @@ export function paxRecords(data: Buffer, into: Extended | undefined): Extended {
       case 'ctime':
         out[k] = true
         break
+      default:
+        if (k === 'comment' || XATTR.test(k)) out.texts = [...(out.texts ?? []), paxText(k, v)]
     }
   })
   return out
+}
+
+const XATTR = /^(SCHILY|LIBARCHIVE)\.xattr\./
+
+/** libarchive writes an attribute's value in base64; shown decoded when it decodes to text. */
+function paxText(key: string, value: string): { key: string; value: string } {
+  if (!key.startsWith('LIBARCHIVE.') || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return { key, value }
+  return { key, value: Buffer.from(value, 'base64').toString('latin1') }
 }
 
 function paxName(text: string, rawLine: string | undefined, n: number): TarName {

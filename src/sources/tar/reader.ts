@@ -1,5 +1,5 @@
 import type { LimitExceeded } from '../limits.js'
-import { ArtifactError, type Entry } from '../types.js'
+import { ArtifactError, type ArchiveText, type Entry } from '../types.js'
 import { TarEntries, type EntryOptions } from './entries.js'
 import { asFailure } from './errors.js'
 import { tarBytes } from './gzip.js'
@@ -8,6 +8,8 @@ import { TarParser } from './parser.js'
 export interface TarOptions extends EntryOptions {
   /** Count input bytes toward the compression ratio (false for archives nested in another). */
   countCompressed?: boolean
+  /** Gets the gzip header's texts (see tarBytes). */
+  onTexts?: (texts: ArchiveText[]) => void
 }
 
 /**
@@ -23,12 +25,18 @@ export async function* readTar(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: TarOptions,
 ): AsyncGenerator<Entry> {
-  const reader = new TarReader(input, opts)
+  // The gzip header's texts ride on the first entry.
+  let texts: ArchiveText[] | undefined
+  const reader = new TarReader(input, { ...opts, onTexts: (t) => (texts = t) })
   const { entries } = reader
   try {
     for (;;) {
       const e = entries.ready.shift()
       if (e) {
+        if (texts) {
+          e.texts = [...texts, ...(e.texts ?? [])]
+          texts = undefined
+        }
         yield e
         if (e.body) await skipBody(e.body)
       } else if (!(await reader.step()) && entries.ready.length === 0) {

@@ -1,3 +1,4 @@
+import { kubeconfigClientKey } from './kubeconfig.js'
 import { ageSecretKey } from './age.js'
 import { anthropicAdminKey, anthropicApiKey } from './anthropic.js'
 import { awsAccessKeyId, awsSecretAccessKey } from './aws.js'
@@ -63,6 +64,7 @@ export const DETECTORS = [
   supabaseServiceRoleKey,
   jwt,
   privateKey,
+  kubeconfigClientKey,
   databaseUrl,
   urlCredentials,
 ] as const satisfies readonly Detector[]

@@ -2,7 +2,9 @@ import type { RawFinding } from '../../../findings.js'
 import type { ChunkSink } from '../../../sources/body.js'
 import { latin1Text } from '../../text.js'
 import { Windows, type WindowPos, type WindowSizes } from '../../windows.js'
+import { base64Values, isConfigFile } from './base64-values.js'
 import { isBinary, printableRuns } from './binary.js'
+import { isPyc, marshalStrings, utf16Of, utf16Text } from './encodings.js'
 import { createScanner, type Mask, type Scanner } from './scanner.js'
 import type { Detector } from './types.js'
 
@@ -35,9 +37,28 @@ export class SecretScan {
   /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
   bytes(content: Buffer, file: string, report: (f: RawFinding) => void, mask?: Mask): void {
     const { scan, keywordInRuns } = this.scanner
-    if (!isBinary(content)) return void scan(latin1Text(content), file, report, mask)
-    if (keywordInRuns(content, 0, content.length, MIN_RUN))
-      scan(printableRuns(content, MIN_RUN), file, report, mask)
+    if (!isBinary(content)) {
+      const text = latin1Text(content)
+      scan(text, file, report, mask)
+      // base64 values of credential-named keys, decoded: config files only.
+      if (isConfigFile(file))
+        for (const { line, decoded } of base64Values(text))
+          scan(decoded, `${file}!base64[line ${line}]`, report, mask)
+      return
+    }
+    // UTF-16 text (a BOM, or the NUL pattern of its first bytes) is read as text.
+    const utf16 = utf16Of(content)
+    if (utf16) return void scan(utf16Text(content, utf16), file, report, mask)
+    if (!keywordInRuns(content, 0, content.length, MIN_RUN)) return
+    scan(printableRuns(content, MIN_RUN), file, report, mask)
+    // A .pyc's strings once more, each alone (what a token ends on is the next type byte); a
+    // hit seen both ways is one finding (same rule, file and value).
+    if (isPyc(file, content)) scan(marshalStrings(content), file, report, mask)
+  }
+
+  /** See Scanner.redactText: the text with every secret in it redacted. */
+  redactText(text: string): string {
+    return this.scanner.redactText(text)
   }
 
   /** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */

@@ -74,10 +74,10 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
   const keywordRe = new RegExp(source || '(?!)', 'iy')
   const filter = new KeywordFilter(keywords)
 
-  const scan: Scan = (text, file, report, mask, at) => {
+  /** Every hit whose keyword starts in `[from, to)`, before overlaps are resolved. */
+  const findAll = (text: string, file: string, from: number, to: number): Found[] => {
     // Made at the first keyword: most texts have none, and most files are small.
     let ctx: ScanContext | undefined
-    const to = at ? at.to : text.length
     const found: Found[] = []
     const push = (detector: Detector, hits: Hit | readonly Hit[] | undefined) => {
       if (!hits) return
@@ -85,7 +85,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
         found.push({ detector, hit })
     }
     let windows: Map<Detector, Array<[number, number]>> | undefined
-    const { positions, count } = filter.find(text, at ? at.from : 0, to)
+    const { positions, count } = filter.find(text, from, to)
     for (let c = 0; c < count; c++) {
       const at = positions[c]
       keywordRe.lastIndex = at
@@ -107,6 +107,11 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     }
     for (const [d, list] of windows ?? [])
       for (const [from, to] of list) push(d, d.near!.find(text, from, to, ctx!))
+    return found
+  }
+
+  const scan: Scan = (text, file, report, mask, at) => {
+    const found = findAll(text, file, at ? at.from : 0, at ? at.to : text.length)
     const base = at?.base ?? 0
     if (found.length === 0) return at?.seenUpTo ?? 0
     const fresh = at ? found.filter((f) => base + f.hit.start >= at.seenUpTo) : found
@@ -116,6 +121,18 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     let end = at?.seenUpTo ?? 0
     for (const f of kept) end = Math.max(end, base + f.hit.end)
     return end
+  }
+
+  const redactText = (text: string): string => {
+    const found = findAll(text, '', 0, text.length)
+    if (found.length === 0) return text
+    let out = ''
+    let last = 0
+    for (const { hit } of resolveOverlaps(found)) {
+      out += text.slice(last, hit.start) + `[${redact(hit.value, hit.shown)}]`
+      last = hit.end
+    }
+    return out + text.slice(last)
   }
 
   const keywordInRuns = (bytes: Uint8Array, from: number, to: number, min: number) => {
@@ -150,7 +167,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     }
     return raw.length - r.escapes
   }
-  return { scan, keywordInRuns, skim }
+  return { scan, keywordInRuns, skim, redactText }
 }
 
 /** Every keyword of these detectors (lower case, sorted): what the keyword pass looks for. */
@@ -177,6 +194,11 @@ export interface Scanner {
    * one in the raw text too), and no control byte (which JSON forbids).
    */
   skim(raw: string): number | undefined
+  /**
+   * The text with every secret in it (unverified ones too) replaced by its redacted evidence in
+   * brackets: for paths and messages, where a secret must not reach any output.
+   */
+  redactText(text: string): string
 }
 
 /** Where hits overlap (a token inside a URL, a key inside a service-account file), one wins. */

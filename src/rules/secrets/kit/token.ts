@@ -6,9 +6,10 @@ import { PRIORITY, type Detector, type Hit, type Samples } from '../engine/types
 /**
  * Left boundary: the character before is not one of `chars` (a token does not start in the
  * middle of a longer run), unless it ends an escaped line break or tab (`\n` inside a string
- * literal, as in a bundled `.npmrc` or JSON).
+ * literal, as in a bundled `.npmrc` or JSON) or a percent escape (`%3D` in a URL-encoded query
+ * or form body: `token%3Dghp_...`).
  */
-export const boundary = (chars: string) => `(?:(?<=\\\\[nrt])|(?<![${chars}]))`
+export const boundary = (chars: string) => `(?:(?<=\\\\[nrt])|(?<=%[0-9A-Fa-f]{2})|(?<![${chars}]))`
 /** Left boundary of most tokens. */
 export const B = boundary('A-Za-z0-9_-')
 /** Right boundary: and does not go on. */
