@@ -140,9 +140,11 @@ describe('links: inside the root a warning, outside an error', () => {
         { name: 'b.py', content: '1' },
       ]),
     )
+    // A link named like a credentials file: what it points to was not read, so it is one too.
     expect(found(r)).toEqual([
       ['archive/link', 'warning', 'lib/a.py'],
       ['archive/link-escape', 'error', 'npmrc'],
+      ['file/sensitive-registry-credentials', 'error', 'npmrc'],
     ])
   })
 

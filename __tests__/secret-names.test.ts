@@ -70,6 +70,26 @@ describe('secrets in entry names', () => {
     ])
   })
 
+  test('the proposed lockfile (JSON report, --update-lockfile) holds it redacted too', async () => {
+    const { readFile, writeFile } = await import('node:fs/promises')
+    const { join } = await import('node:path')
+    const { tempDir } = await import('./helpers/fs.js')
+    const { runCli } = await import('./helpers/run.js')
+    const dir = await tempDir()
+    const pkg = '{"name":"x","version":"1.0.0"}'
+    await writeFile(join(dir, 'x.tgz'), npmTgz({ 'package.json': pkg }))
+    expect(runCli(['snapshot', 'x.tgz'], { cwd: dir }).status).toBe(0)
+    await writeFile(join(dir, 'x.tgz'), npmTgz({ 'package.json': pkg, [`c/${gh}/a.json`]: '{}' }))
+    const args = ['check', 'x.tgz', '--lockfile', 'packguard.lock.json', '--format', 'json']
+    const r = runCli(args, { cwd: dir })
+    expect(JSON.parse(r.stdout).artifacts[0].lockfile.proposed.files.length).toBe(2)
+    runCli([...args, '--update-lockfile'], { cwd: dir })
+    for (const out of [r.stdout, await readFile(join(dir, 'packguard.lock.json'), 'utf8')]) {
+      expect(out).toContain('c/[ghp_… (40 chars, sha256:')
+      expect(out).not.toContain(gh.slice(4, 16))
+    }
+  })
+
   test('every rule that names such a path prints it redacted (a sensitive file, a zip entry)', async () => {
     const inner = zip([{ name: `${gh}/.env`, content: 'A=1\n' }])
     const report = await checkBytes(

@@ -146,7 +146,10 @@ async function checkArtifact(
       const changed =
         !drift.lockfile.manifest ||
         serializeManifest(drift.lockfile.manifest) !== serializeManifest(proposed)
-      report.lockfile = { path: drift.lockfile.path, changed, proposed }
+      // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
+      // a token used as a name is redacted there too (the run fails on it anyway).
+      const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }))
+      report.lockfile = { path: drift.lockfile.path, changed, proposed: { ...proposed, files } }
     }
   }
   if (!report.error)

@@ -1505,6 +1505,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
 /***/ 8522:
 /***/ ((module) => {
 
@@ -5686,22 +5693,179 @@ function compileGlobs(patterns) {
 
 /***/ }),
 
-/***/ 8547:
+/***/ 8903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ readProblemFinding),
-/* harmony export */   g: () => (/* binding */ archiveRules)
-/* harmony export */ });
-/* harmony import */ var _sources_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4888);
-/* harmony import */ var _sources_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5800);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5300);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ archiveRules),
+  D: () => (/* binding */ readProblemFinding)
+});
+
+// EXTERNAL MODULE: ./build/src/sources/names.js
+var names = __nccwpck_require__(4888);
+// EXTERNAL MODULE: ./build/src/sources/paths.js
+var paths = __nccwpck_require__(5800);
+;// CONCATENATED MODULE: ./build/src/rules/archive-links.js
+
+/** How many links one target may pass through before it is given up on (Linux's limit). */
+const MAX_HOPS = 40;
+/**
+ * Judges links as an extractor would meet them. A link whose target leaves the package root
+ * (absolute, or `..` past the root, also by way of other links in the archive) and an entry
+ * written through a symlink (`lib` a link, then `lib/x.js`) are `archive/link-escape` errors;
+ * a link that stays inside is an `archive/link` warning. Targets are resolved once the whole
+ * artifact is read, since a later link can change where an earlier one leads.
+ */
+class LinkJudge {
+    roots = new Map();
+    /** Records a link; for any other entry, whether it is written through a symlink. */
+    entry(e) {
+        // Most artifacts hold no link at all: nothing to look up then.
+        if (this.roots.size === 0 && e.type !== 'symlink' && e.type !== 'hardlink')
+            return undefined;
+        const { key, inner } = split(e);
+        if (e.type === 'symlink' || e.type === 'hardlink') {
+            const root = this.root(key);
+            const link = {
+                file: e.path,
+                inner,
+                type: e.type,
+                target: e.linkTarget ?? '',
+                top: topOf(e),
+            };
+            root.links.push(link);
+            const through = root.symlinks.size > 0 ? writtenThrough(root, inner) : undefined;
+            if (e.type === 'symlink')
+                root.symlinks.set(inner, link);
+            return through && throughFinding(e.path, through);
+        }
+        const root = this.roots.get(key);
+        const through = root && root.symlinks.size > 0 ? writtenThrough(root, inner) : undefined;
+        return through && throughFinding(e.path, through);
+    }
+    /** Every link, judged with all the archive's symlinks known. */
+    end() {
+        const out = [];
+        for (const root of this.roots.values()) {
+            for (const link of root.links) {
+                const escape = escapes(root, link);
+                out.push(escape
+                    ? {
+                        rule: 'archive/link-escape',
+                        file: link.file,
+                        message: `${link.file} is a ${link.type} to '${link.target}', outside the package (${escape}); extracting it reaches files outside the package`,
+                        key: link.target,
+                    }
+                    : {
+                        rule: 'archive/link',
+                        file: link.file,
+                        message: `${link.file} is a ${link.type} to '${link.target}' (not followed)`,
+                        key: link.target,
+                    });
+            }
+        }
+        return out;
+    }
+    root(key) {
+        let root = this.roots.get(key);
+        if (!root)
+            this.roots.set(key, (root = { symlinks: new Map(), links: [] }));
+        return root;
+    }
+}
+function throughFinding(file, link) {
+    return {
+        rule: 'archive/link-escape',
+        file,
+        message: `${file} is written through the symlink ${link.file} (to '${link.target}'): an extractor that follows it writes where the link points, not where the entry says`,
+        key: link.file,
+    };
+}
+/**
+ * The archive an entry belongs to and its path inside it. A nested path is `outer!/inner`; an
+ * inner path that itself holds `!/` only makes the root deeper, so more links are judged as
+ * leaving it, never fewer.
+ */
+function split(e) {
+    if (!e.depth)
+        return { key: '', inner: e.path };
+    const at = e.path.lastIndexOf('!/');
+    return { key: e.path.slice(0, at), inner: e.path.slice(at + 2) };
+}
+/** The top folder stripped from the raw name (`package/`), or ''. */
+function topOf(e) {
+    const raw = (0,paths/* normalizeEntryPath */.h1)(e.rawPath);
+    const inner = split(e).inner;
+    return inner && raw.endsWith(inner) ? raw.slice(0, raw.length - inner.length) : '';
+}
+/** The first folder of `path` that an earlier entry made a symlink, if any. */
+function writtenThrough(root, path) {
+    for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+        const link = root.symlinks.get(path.slice(0, i));
+        if (link)
+            return link;
+    }
+    return undefined;
+}
+/** Why a link's target leaves the root, or undefined when it stays inside. */
+function escapes(root, link) {
+    // A symlink's target is read from its folder, a hardlink's from the archive's root.
+    let target = link.target;
+    if (link.type === 'hardlink' && link.top && target.startsWith(link.top)) {
+        target = target.slice(link.top.length);
+    }
+    const from = link.type === 'symlink' ? link.inner.split('/').slice(0, -1) : [];
+    const state = { hops: 0 };
+    const end = walk(root, from, target, state);
+    if (typeof end !== 'string')
+        return undefined;
+    return state.via ? `by way of ${state.via}: ${end}` : end;
+}
+const ABSOLUTE = /^(?:[\\/]|[a-zA-Z]:)/;
+/**
+ * Walks `target` from the folder `from` as the kernel resolves a path: `..` goes up, and a
+ * segment that is a symlink of the archive is replaced by where it leads. Returns where the walk
+ * ends, or why it left the root. A loop (past MAX_HOPS) stops where it is: it leads nowhere.
+ */
+function walk(root, from, target, state) {
+    if (ABSOLUTE.test(target))
+        return 'an absolute path';
+    const at = [...from];
+    for (const seg of target.split(/[\\/]+/)) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (at.length === 0)
+                return "'..' past the package root";
+            at.pop();
+            continue;
+        }
+        at.push(seg);
+        const next = root.symlinks.get(at.join('/'));
+        if (!next || ++state.hops > MAX_HOPS)
+            continue;
+        state.via ??= next.file;
+        at.pop();
+        const end = walk(root, at, next.target, state);
+        if (typeof end === 'string')
+            return end;
+        at.splice(0, at.length, ...end);
+    }
+    return at;
+}
+
+// EXTERNAL MODULE: ./build/src/rules/types.js
+var types = __nccwpck_require__(5300);
+;// CONCATENATED MODULE: ./build/src/rules/archive.js
+
 
 
 
 const SPECIAL = new Set(['char-device', 'block-device', 'fifo', 'socket', 'other']);
 /** Entries that are unsafe or cannot be read: reported, never followed or written. */
-const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily */ .u)({
+const archiveRules = (0,types/* defineFamily */.u)({
     rules: [
         {
             id: 'archive/path-traversal',
@@ -5714,7 +5878,14 @@ const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily *
             id: 'archive/link',
             category: 'archive',
             severity: 'warning',
-            description: 'A symlink or hardlink entry (never followed).',
+            description: 'A symlink or hardlink entry that stays inside the package (never followed).',
+        },
+        {
+            id: 'archive/link-escape',
+            category: 'archive',
+            severity: 'error',
+            always: true,
+            description: 'A symlink or hardlink whose target leaves the package (absolute, or `..` past the root, also by way of other links), or an entry written through a symlink (`lib` a link, then `lib/x.js`).',
         },
         {
             id: 'archive/special-file',
@@ -5726,26 +5897,34 @@ const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily *
         {
             id: 'archive/duplicate-entry',
             category: 'archive',
-            severity: 'warning',
+            severity: 'error',
             description: 'The same path appears more than once; npm installs the last copy.',
         },
         {
             id: 'archive/case-collision',
             category: 'archive',
-            severity: 'warning',
+            severity: 'error',
             description: 'Two paths differ only in case or Unicode normalization (NFC/NFD): one file on macOS and Windows.',
         },
         {
             id: 'archive/deceptive-name',
             category: 'archive',
-            severity: 'warning',
-            description: 'An entry name holds line breaks, control characters, bidi controls, invisible characters or GitHub workflow command markers.',
+            severity: 'error',
+            description: 'An entry name holds line breaks, control characters (NUL included), bidi controls, invisible characters or GitHub workflow command markers.',
+            judged: 'an error when the name holds a line break, a control, bidi or invisible character; a warning when its only trait is a workflow command marker (`::`, `##[`), which every output escapes.',
         },
         {
             id: 'archive/invalid-utf8-name',
             category: 'archive',
-            severity: 'warning',
+            severity: 'error',
             description: 'An entry name is not valid UTF-8: tools decode it differently, so distinct names can land on one file.',
+        },
+        {
+            id: 'archive/ambiguous-name',
+            category: 'archive',
+            severity: 'error',
+            always: true,
+            description: "Readers see an entry under different names: a tar pax path (or GNU long name) that disagrees with the header's own name or holds a NUL, a zip Info-ZIP Unicode Path field (0x7075) that names another path than the header.",
         },
         {
             id: 'archive/trailing-data',
@@ -5766,7 +5945,7 @@ const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily *
             category: 'archive',
             severity: 'error',
             always: true,
-            description: 'An entry cannot be decoded (encrypted, unsupported compression), so it was not checked.',
+            description: 'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, zstd, 7z, rar), so it was not checked.',
         },
         {
             id: 'archive/limit-exceeded',
@@ -5778,26 +5957,26 @@ const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily *
     ],
     create({ report }) {
         const seen = new Map();
-        const twins = new _sources_names_js__WEBPACK_IMPORTED_MODULE_0__/* .CaseTwins */ .Ah();
+        const twins = new names/* CaseTwins */.Ah();
+        const links = new LinkJudge();
         return {
+            end() {
+                for (const f of links.end())
+                    report(f);
+            },
             entry(e) {
                 for (const f of nameFindings(e, twins))
                     report(f);
-                const issues = (0,_sources_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .pathIssues */ .Mu)(e.rawPath);
+                const through = links.entry(e);
+                if (through)
+                    report(through);
+                const issues = (0,paths/* pathIssues */.Mu)(e.rawPath);
                 if (issues.length > 0) {
                     report({
                         rule: 'archive/path-traversal',
                         file: e.path,
                         message: `unsafe entry name '${e.rawPath}' (${issues.map((i) => i.detail).join(', ')}); read as '${e.path}'`,
                         key: e.rawPath,
-                    });
-                }
-                if (e.type === 'symlink' || e.type === 'hardlink') {
-                    report({
-                        rule: 'archive/link',
-                        file: e.path,
-                        message: `${e.path} is a ${e.type} to '${e.linkTarget ?? ''}' (not followed)`,
-                        key: e.linkTarget,
                     });
                 }
                 if (SPECIAL.has(e.type)) {
@@ -5839,14 +6018,19 @@ const archiveRules = (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .defineFamily *
 });
 function nameFindings(e, twins) {
     const out = [];
-    const traits = (0,_sources_names_js__WEBPACK_IMPORTED_MODULE_0__/* .deceptiveTraits */ .P3)(e.rawPath);
+    const traits = (0,names/* deceptiveTraits */.P3)(e.rawPath);
     if (traits.length > 0) {
-        out.push({
+        const f = {
             rule: 'archive/deceptive-name',
             file: e.path,
             message: `the entry name '${e.rawPath}' holds ${traits.join(', ')}; shown escaped`,
             key: e.rawPath,
-        });
+        };
+        if (traits.length === 1 && traits[0] === names/* MARKER */.tl) {
+            f.severity = 'warning';
+            f.because = 'a workflow command marker only, escaped in every output';
+        }
+        out.push(f);
     }
     const twin = e.path ? twins.add(e.path) : undefined;
     if (twin) {
@@ -5874,7 +6058,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 1404:
+/***/ 1115:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5889,8 +6073,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: docsAnchor
 
-// EXTERNAL MODULE: ./build/src/rules/archive.js
-var archive = __nccwpck_require__(8547);
+// EXTERNAL MODULE: ./build/src/rules/archive.js + 1 modules
+var archive = __nccwpck_require__(8903);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
 // EXTERNAL MODULE: ./build/src/rules/types.js
@@ -6743,33 +6927,146 @@ function parseRecord(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./build/src/rules/key-bytes.js
+/**
+ * Binary key formats told by their first bytes, whatever the file is called: a Java keystore,
+ * a PKCS#12 bundle, a DER private key. Only the first few bytes of a file are read, so this
+ * costs nothing per file; a DER key must also declare exactly the file's length, which random
+ * binaries and certificates (a DER certificate starts `30 82 .. .. 30 82`) do not.
+ */
+function binaryKeyKind(head, size) {
+    if (head.length < 8)
+        return undefined;
+    const magic = head.readUInt32BE(0);
+    if (magic === 0xfeedfeed)
+        return 'a Java keystore (JKS)';
+    if (magic === 0xcececece)
+        return 'a Java keystore (JCEKS)';
+    if (head[0] !== 0x30)
+        return undefined;
+    const seq = derLength(head, 1);
+    if (!seq)
+        return undefined;
+    const body = head.subarray(seq.at);
+    // PFX: SEQUENCE { INTEGER 3, ContentInfo SEQUENCE ... } (BER indefinite lengths are allowed).
+    if (startsWith(body, [0x02, 0x01, 0x03, 0x30]))
+        return 'a PKCS#12 keystore';
+    if (seq.length !== undefined && seq.at + seq.length !== size)
+        return undefined;
+    // PKCS#1 RSAPrivateKey: INTEGER 0, then the modulus INTEGER.
+    if (startsWith(body, [0x02, 0x01, 0x00, 0x02]))
+        return 'a DER private key (PKCS#1)';
+    // PKCS#8 PrivateKeyInfo: INTEGER 0, AlgorithmIdentifier SEQUENCE, then the key OCTET STRING.
+    if (startsWith(body, [0x02, 0x01, 0x00, 0x30]))
+        return 'a DER private key (PKCS#8)';
+    // SEC1 ECPrivateKey: INTEGER 1, the key OCTET STRING.
+    if (startsWith(body, [0x02, 0x01, 0x01, 0x04]))
+        return 'a DER private key (EC)';
+    // EncryptedPrivateKeyInfo: AlgorithmIdentifier { OID PBES2 (pkcs5) or a pkcs12 PBE, ... }.
+    const alg = body[0] === 0x30 ? derLength(body, 1) : undefined;
+    const oid = alg && body.subarray(alg.at);
+    if (oid && (startsWith(oid, PKCS5) || startsWith(oid, PKCS12_PBE)))
+        return 'an encrypted DER private key (PKCS#8)';
+    return undefined;
+}
+const PKCS5 = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05];
+const PKCS12_PBE = [0x06, 0x0a, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c];
+/** A DER length at `at`: where the value starts and how long it is (undefined: indefinite). */
+function derLength(b, at) {
+    const first = b[at];
+    if (first === undefined)
+        return undefined;
+    if (first < 0x80)
+        return { at: at + 1, length: first };
+    if (first === 0x80)
+        return { at: at + 1 };
+    const n = first & 0x7f;
+    if (n > 4 || at + 1 + n > b.length)
+        return undefined;
+    let length = 0;
+    for (let i = 0; i < n; i++)
+        length = length * 256 + b[at + 1 + i];
+    return { at: at + 1 + n, length };
+}
+function startsWith(b, bytes) {
+    return bytes.every((x, i) => b[i] === x);
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/sensitive-files.js
 const base = (re) => (_, b) => re.test(b);
 const path = (re) => (p) => re.test(p);
 /** A value that is there and is not a `${VAR}` reference or an obvious placeholder. */
 const REAL = String.raw `[ \t]*[:=][ \t]*["']?(?!\$\{|\$[A-Z_]|<|your|changeme|xxx|\*\*\*)[^\s"'#]{4,}`;
-const has = (keys) => {
-    const re = new RegExp(`^[ \\t]*(?:${keys})${REAL}`, 'im');
+const has = (keys, real = REAL) => {
+    const re = new RegExp(`^[ \\t]*(?:${keys})${real}`, 'im');
     return (text) => re.test(text);
 };
+/** yarn v1's `.yarnrc` separates key and value by a space (`"//r/:_authToken" "v"`) too. */
+const REAL_SPACED = REAL.replace('[:=]', `(?:[:=]|["']?[ \\t])`);
+const NPM_AUTH = String.raw `(?:"?\/\/[^\s=]*:)?(?:_authToken|_auth|_password)"?`;
+/** Names an example, not a live file: its content decides. */
+const EXAMPLE = /(?:^|[._-])(?:example|sample|template|dist|defaults)(?:$|[._-])/i;
+/** Names an example or a schema (which lists keys, never values): not a live file. */
+const NOT_LIVE = /(?:^|[._-])(?:example|sample|template|dist|defaults|schema)(?:$|[._-])/i;
+const SECRET_KEYS = String.raw `[\w.]*(?:secret|token|password|passwd|api_?key|private_?key|access_?key)[\w.]*`;
+/**
+ * A credential-named variable with a value that is not a reference or a placeholder: what makes
+ * a file only named like an env file (`*.env`, `.envrc`, `.envs/`) one that leaks (a template's
+ * `GREETING=Hello` does not).
+ */
+const SECRET_ASSIGNED = has(`(?:export[ \\t]+)?${SECRET_KEYS}`, REAL.replace('[:=]', '='));
+/**
+ * The name as a release step may leave it: invisible characters and trailing spaces dropped,
+ * editor leftovers (`#.env#`, `.env~`) unwrapped, so `.env\u200b` and `.env ` are `.env`.
+ */
+function plainName(b) {
+    return b
+        .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+        .replace(/[\s.]+$/, '')
+        .replace(/^#(.+)#$/, '$1')
+        .replace(/~+$/, '');
+}
+const env = (re) => (_, b) => re.test(plainName(b));
 /** Credential and key files: `file/sensitive-*` (errors in `recommended`). */
 const SENSITIVE_FILES = [
     {
         rule: 'file/sensitive-env',
         what: 'an environment file',
-        name: base(/^\.env(\.(?!example$|sample$|template$|dist$|defaults$|schema$)[\w.-]+)?$/i),
+        // `.env`, `.env.production`, `.env_production`, `.env-local`, and their leftovers.
+        name: (p, b) => env(/^\.env(?:[._-][\w.-]+)?$/i)(p, b) && !NOT_LIVE.test(plainName(b).slice(4)),
+    },
+    {
+        rule: 'file/sensitive-env',
+        what: 'an environment file',
+        // `production.env`, `app.env`: named like one, and it assigns a credential.
+        name: (p, b) => env(/^[^.][^/]*\.env$/i)(p, b) && !NOT_LIVE.test(plainName(b).slice(0, -4)),
+        content: SECRET_ASSIGNED,
+    },
+    {
+        rule: 'file/sensitive-env',
+        what: 'an environment file',
+        // cookiecutter-django's `.envs/.production/.django`; direnv's `.envrc`.
+        name: (p, b) => (/(^|\/)\.envs\//.test(p) && !NOT_LIVE.test(plainName(b))) || env(/^\.envrc$/)(p, b),
+        content: SECRET_ASSIGNED,
     },
     {
         rule: 'file/sensitive-env',
         what: 'an example environment file with real-looking values',
-        name: base(/^\.env\.(example|sample|template|dist|defaults)$/i),
-        content: has(String.raw `[\w.]*(?:secret|token|password|passwd|api_?key|private_?key|access_?key)[\w.]*`),
+        name: (p, b) => (env(/^(?:\.env[._-].*|.*\.env)$/i)(p, b) || /(^|\/)\.envs\//.test(p)) &&
+            EXAMPLE.test(plainName(b)),
+        content: has(SECRET_KEYS),
     },
     {
         rule: 'file/sensitive-registry-credentials',
         what: 'an .npmrc with an auth token or password',
-        name: base(/^\.npmrc$/),
-        content: has(String.raw `(?:\/\/[^\s=]*:)?(?:_authToken|_auth|_password)`),
+        name: base(/^\.?npmrc$/),
+        content: has(NPM_AUTH),
+    },
+    {
+        rule: 'file/sensitive-registry-credentials',
+        what: 'a .yarnrc with an auth token or password',
+        name: base(/^\.yarnrc$/),
+        content: has(NPM_AUTH, REAL_SPACED),
     },
     {
         rule: 'file/sensitive-registry-credentials',
@@ -6784,10 +7081,29 @@ const SENSITIVE_FILES = [
         content: has('password'),
     },
     {
+        rule: 'file/sensitive-registry-credentials',
+        what: 'RubyGems credentials',
+        name: path(/(^|\/)\.gem\/credentials$/),
+        content: has(String.raw `:?\w*api_key`),
+    },
+    {
+        rule: 'file/sensitive-registry-credentials',
+        what: 'Cargo registry credentials',
+        name: path(/(^|\/)\.cargo\/credentials(\.toml)?$/),
+        content: has('token'),
+    },
+    {
         rule: 'file/sensitive-credentials',
         what: 'a .netrc with a password',
         name: base(/^_?\.?netrc$/),
         content: (t) => /\bpassword\s+\S{4,}/.test(t),
+    },
+    {
+        rule: 'file/sensitive-credentials',
+        what: 'a PostgreSQL password file',
+        name: base(/^(\.pgpass|pgpass\.conf)$/),
+        // host:port:database:user:password, with a password that is not a placeholder.
+        content: (t) => /^[^#:\n]*:[^:\n]*:[^:\n]*:[^:\n]*:(?!\$|<|\*+$)[^\n:]{4,}$/m.test(t),
     },
     {
         rule: 'file/sensitive-credentials',
@@ -6803,13 +7119,16 @@ const SENSITIVE_FILES = [
     {
         rule: 'file/sensitive-credentials',
         what: 'a Docker config with registry auths',
-        name: path(/(^|\/)\.docker\/config\.json$/),
-        content: (t) => /"auths?"\s*:\s*"[A-Za-z0-9+/=]{8,}"/.test(t),
+        name: base(/^config\.json$/i),
+        broad: true,
+        content: (t) => /"auths"\s*:\s*\{/.test(t) &&
+            /"(?:auth|identitytoken|registrytoken)"\s*:\s*"[A-Za-z0-9+/=._-]{8,}"/.test(t),
     },
     {
         rule: 'file/sensitive-credentials',
         what: 'a kubeconfig with credentials',
-        name: (p, b) => /(^|\/)\.kube\/config$/.test(p) || /^kubeconfig(\.ya?ml)?$/i.test(b),
+        name: (p, b) => /(^|\/)\.kube\/config$/.test(p) ||
+            /^(kubeconfig(\.ya?ml)?|[\w.-]+\.kubeconfig|admin\.conf|kubelet\.conf|super-admin\.conf|controller-manager\.conf|scheduler\.conf)$/i.test(b),
         content: (t) => /^\s*(client-key-data|token|password)\s*:\s*\S{8,}/m.test(t),
     },
     {
@@ -6823,7 +7142,7 @@ const SENSITIVE_FILES = [
     {
         rule: 'file/sensitive-credentials',
         what: 'Terraform state (it holds every secret Terraform manages)',
-        name: base(/^terraform\.tfstate(\.backup)?$|\.tfstate$/),
+        name: base(/\.tfstate(\.backup)?$/),
     },
     { rule: 'file/sensitive-credentials', what: 'an .htpasswd file', name: base(/^\.htpasswd$/) },
     {
@@ -6874,6 +7193,7 @@ const TEST_FOLDER = /(^|\/)(test|tests|__tests__|__mocks__|spec)\//;
 ;// CONCATENATED MODULE: ./build/src/rules/sensitive.js
 
 
+
 /** Credential files, keys and cruft, by name and (where it decides) by content. */
 const sensitiveRules = (0,types/* defineFamily */.u)({
     rules: [
@@ -6881,31 +7201,32 @@ const sensitiveRules = (0,types/* defineFamily */.u)({
             id: 'file/sensitive-env',
             category: 'leak',
             severity: 'error',
-            description: 'An environment file (`.env`, `.env.production`, ...) ships.',
+            description: 'An environment file ships: `.env`, `.env.production`, `.env_production`, `*.env`, `.envrc`, files under `.envs/`, and the leftovers a release step leaves (`.env~`, `#.env#`, a name with trailing spaces or invisible characters).',
         },
         {
             id: 'file/sensitive-registry-credentials',
             category: 'leak',
             severity: 'error',
-            description: 'A package-registry config (`.npmrc`, `.yarnrc.yml`, `.pypirc`) ships with a token or password.',
+            description: 'A package-registry config ships with a token or password: `.npmrc`/`npmrc` (a byte-order mark too), `.yarnrc`, `.yarnrc.yml`, `.pypirc`, `.gem/credentials`, `.cargo/credentials.toml`.',
         },
         {
             id: 'file/sensitive-credentials',
             category: 'leak',
             severity: 'error',
-            description: 'A credentials file ships (`.netrc`, `.git-credentials`, AWS, Docker, kubeconfig, gcloud, Terraform state, `.htpasswd`).',
+            description: 'A credentials file ships: `.netrc`, `.pgpass`, `.git-credentials`, AWS, a Docker `config.json` with auths, a kubeconfig with credentials (`admin.conf`, `*.kubeconfig`), gcloud, Terraform state and its `.backup`, `.htpasswd`.',
         },
         {
             id: 'file/sensitive-private-key',
             category: 'leak',
             severity: 'error',
-            description: 'A private key or keystore file ships (`id_rsa`, `*.pem` with a key, `*.p12`, `*.jks`, ...).',
+            description: 'A private key or keystore file ships: `id_rsa`, `*.pem` with a key, `*.p12`, `*.jks`, ..., and, whatever its name, a DER private key (PKCS#1, PKCS#8, EC, encrypted), a PKCS#12 bundle or a Java keystore told by its bytes.',
         },
         {
             id: 'file/vcs-folder',
             category: 'leak',
             severity: 'warning',
             description: 'A version-control folder (`.git/`, `.svn/`, `.hg/`) ships: it can hold the whole history.',
+            judged: 'A `.git/` folder is an error: its `config` can hold remote URLs with credentials and its objects every version of every file (both are scanned for secrets, objects inflated).',
         },
         {
             id: 'file/cruft',
@@ -6934,6 +7255,14 @@ const sensitiveRules = (0,types/* defineFamily */.u)({
                 const sensitive = SENSITIVE_FILES.find((s) => s.name(e.path, baseName) && matchesContent(e, s));
                 if (sensitive)
                     report({ rule: sensitive.rule, file: e.path, message: `${e.path} is ${sensitive.what}` });
+                const head = e.type === 'file' && !sensitive ? (e.content ?? e.head) : undefined;
+                const key = head && binaryKeyKind(head, e.size);
+                if (key)
+                    report({
+                        rule: 'file/sensitive-private-key',
+                        file: e.path,
+                        message: `${e.path} is ${key}`,
+                    });
                 for (const c of CRUFT) {
                     const m = c.test.exec(e.path);
                     if (!m)
@@ -6943,7 +7272,13 @@ const sensitiveRules = (0,types/* defineFamily */.u)({
                     if (once.has(folder))
                         continue;
                     once.add(folder);
-                    report({ rule: c.rule, file: folder, message: `${folder} is ${c.what}` });
+                    const git = c.rule === 'file/vcs-folder' && /(^|\/)\.git\/$/.test(folder);
+                    report({
+                        rule: c.rule,
+                        file: folder,
+                        message: `${folder} is ${c.what}`,
+                        ...(git && { severity: 'error', because: GIT_WHY }),
+                    });
                 }
                 const t = !e.depth ? TEST_FOLDER.exec(e.path) : null;
                 if (t)
@@ -6965,6 +7300,7 @@ const sensitiveRules = (0,types/* defineFamily */.u)({
         };
     },
 });
+const GIT_WHY = 'a .git folder holds the remote URLs and every version of every file';
 function matchesContent(e, s) {
     if (!s.content)
         return true;
@@ -6972,7 +7308,9 @@ function matchesContent(e, s) {
     const bytes = e.content ?? e.head;
     if (!bytes)
         return !s.broad;
-    return s.content(bytes.subarray(0, 1024 * 1024).toString('latin1'));
+    // A UTF-8 byte-order mark (an editor's) must not hide the first line.
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return s.content(bytes.subarray(start, 1024 * 1024).toString('latin1'));
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/size.js
@@ -7037,11 +7375,515 @@ const sizeRules = (0,types/* defineFamily */.u)({
     },
 });
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 35 modules
-var detectors = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 36 modules
+var detectors = __nccwpck_require__(74);
 // EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 7 modules
 var scanner = __nccwpck_require__(3491);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-tokens.js
+/** Byte-level pieces of the streaming source-map scanner (map-scan.ts). */
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const BACKSLASH = 0x5c;
+/** The anti-XSSI prefix a map may start with (the rest of its line is ignored too). */
+const XSSI_PREFIX = Buffer.from(")]}'", 'latin1');
+function byteSet(chars) {
+    const set = new Uint8Array(256);
+    for (let i = 0; i < chars.length; i++)
+        set[chars.charCodeAt(i)] = 1;
+    return set;
+}
+/** JSON whitespace; anything else between tokens is an error. */
+const WHITESPACE = byteSet(' \t\n\r');
+/**
+ * Bytes a number, `true`, `false` or `null` is made of. Wider than what is valid, so that a
+ * token like `tru` or `1x` is read whole and then rejected by {@link LiteralReader}.
+ */
+const LITERAL_BYTE = byteSet('0123456789+-.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
+const LITERAL_TOKEN = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
+/** Longer is no literal a map needs; past it the text stops growing, so a hostile run costs nothing. */
+const MAX_LITERAL = 512;
+/**
+ * Bytes `[from, to)` as a latin1 string (one character per byte). Node's own `latin1Slice`,
+ * undocumented but stable: `toString('latin1', ...)` wraps it in argument checks that cost
+ * more than the copy for the thousands of short strings a map holds.
+ */
+function latin1(c, from, to) {
+    return c.latin1Slice(from, to);
+}
+/**
+ * Whether the run of backslashes that ends just before `end` (counted no further back than
+ * `floor`) is odd: an odd run escapes the byte at `end`. `floor` is where the current stretch
+ * of string began, so a backslash already known to be escaped is never counted twice.
+ */
+function oddBackslashes(chunk, end, floor) {
+    let k = end;
+    while (k > floor && chunk[k - 1] === BACKSLASH)
+        k--;
+    return ((end - k) & 1) === 1;
+}
+/**
+ * One JSON string read in pieces as chunks arrive. Its closing quote is found with
+ * `Buffer.indexOf` (memchr speed) and an escape split across chunks is carried over. Its raw
+ * text is held only when the caller keeps it (up to a limit), so a skipped string of any size
+ * costs a few native searches and no memory.
+ */
+class StringReader {
+    /** Offset of the opening quote in the whole input. */
+    start = 0;
+    /** The kept text passed its limit: it was dropped, and the rest of the string is skipped. */
+    overLimit = false;
+    limit = 0;
+    /** The next byte belongs to the string whatever it is: the opening quote, or an escaped byte. */
+    takeNext = false;
+    pieces = [];
+    size = 0;
+    /** A string opens at `start`; `limit` > 0 keeps up to that many raw bytes of it. */
+    begin(start, limit) {
+        this.start = start;
+        this.limit = limit;
+        this.overLimit = false;
+        this.takeNext = true;
+        this.pieces = [];
+        this.size = 0;
+    }
+    /** Reads on from `i`: the index after the closing quote, or -1 if the chunk ends first. */
+    read(c, i) {
+        let from = this.takeNext ? i + 1 : i;
+        this.takeNext = false;
+        for (;;) {
+            const q = c.indexOf(QUOTE, from);
+            if (q < 0) {
+                // A trailing odd run of backslashes escapes the next chunk's first byte.
+                this.takeNext = oddBackslashes(c, c.length, from);
+                this.keep(c, i, c.length);
+                return -1;
+            }
+            if (!oddBackslashes(c, q, from)) {
+                this.keep(c, i, q + 1);
+                return q + 1;
+            }
+            from = q + 1;
+        }
+    }
+    /** The kept string decoded by JSON.parse (undefined if invalid), then dropped. */
+    text() {
+        return decodeString(this.raw());
+    }
+    /** The kept string as it is written, quotes and escapes and all, then dropped. */
+    raw() {
+        const raw = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+        this.pieces = [];
+        return raw;
+    }
+    keep(c, from, to) {
+        if (this.limit === 0)
+            return;
+        this.size += to - from;
+        if (this.size <= this.limit) {
+            this.pieces.push(latin1(c, from, to));
+            return;
+        }
+        // Kept one last time: the caller takes them (raw()) to scan them as text, then they go.
+        this.pieces.push(latin1(c, from, to));
+        this.overLimit = true;
+        this.limit = 0;
+    }
+}
+/** A JSON string as written (with its quotes) decoded, or undefined if it is not valid. */
+function decodeString(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A number, `true`, `false` or `null`: short, so gathered across chunks as text and checked whole. */
+class LiteralReader {
+    /** Offset of its first byte in the whole input. */
+    start = 0;
+    text = '';
+    begin(start) {
+        this.start = start;
+        this.text = '';
+    }
+    /** Reads on from `i`: the index just after the literal, or -1 if the chunk ends first. */
+    read(c, i) {
+        let j = i;
+        while (j < c.length && LITERAL_BYTE[c[j]] === 1)
+            j++;
+        if (this.text.length <= MAX_LITERAL)
+            this.text += latin1(c, i, j);
+        return j < c.length ? j : -1;
+    }
+    /** The literal as written (up to its limit). */
+    get value() {
+        return this.text;
+    }
+    /** Whether the whole literal is valid JSON. */
+    valid() {
+        return this.text.length <= MAX_LITERAL && LITERAL_TOKEN.test(this.text);
+    }
+}
+/**
+ * Finds where a map's JSON object starts: after JSON whitespace of any length and an optional
+ * `)]}'` line (itself after whitespace), a `{`. Anything else is no JSON object, so no source
+ * map at all. A UTF-8 BOM or UTF-16 is dealt with before (see MapDecoder in map-sniff.ts).
+ */
+class MapStart {
+    /** Known not to be a map: it starts with something else, or ended before a `{`. */
+    notAMap = false;
+    /** Bytes of the prefix matched so far; -1 once past the place where it may be. */
+    prefix = 0;
+    inPrefixLine = false;
+    /** Reads on from `i`: the index of the `{` once found, else -1 (see `notAMap`). */
+    find(c, i) {
+        while (i < c.length) {
+            if (this.inPrefixLine) {
+                const nl = c.indexOf(NEWLINE, i);
+                if (nl < 0)
+                    return -1;
+                this.inPrefixLine = false;
+                i = nl + 1;
+                continue;
+            }
+            const b = c[i];
+            if (this.prefix >= 0) {
+                if (b === XSSI_PREFIX[this.prefix]) {
+                    this.inPrefixLine = ++this.prefix === XSSI_PREFIX.length;
+                    if (this.inPrefixLine)
+                        this.prefix = -1;
+                    i++;
+                    continue;
+                }
+                if (this.prefix > 0)
+                    return this.no(); // half a prefix
+                if (WHITESPACE[b] !== 1)
+                    this.prefix = -1;
+            }
+            if (b === OPEN_OBJECT)
+                return i;
+            if (WHITESPACE[b] !== 1)
+                return this.no();
+            i++;
+        }
+        return -1;
+    }
+    /** The input ended before its `{`. */
+    end() {
+        this.notAMap = true;
+    }
+    no() {
+        this.notAMap = true;
+        return -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-sniff.js
+
+
+const map_sniff_OPEN_OBJECT = 0x7b;
+const CLOSE_PAREN = 0x29;
+/** Whether a byte may start a map's text: whitespace, `{` or the `)` of `)]}'`. */
+const mayLead = (b) => WHITESPACE[b] === 1 || b === map_sniff_OPEN_OBJECT || b === CLOSE_PAREN;
+/**
+ * Turns a file's bytes into the UTF-8 a map is read as: a UTF-8 BOM is dropped, UTF-16 (by its
+ * BOM, or without one by the zero byte beside a map's first character) is transcoded, anything
+ * else is passed on as it is (the same buffer, no copy). Chunks may be cut anywhere.
+ */
+class MapDecoder {
+    mode = 'head';
+    head = Buffer.alloc(0);
+    utf16;
+    /** UTF-16BE: a byte of a code unit cut by the chunk's end. */
+    odd;
+    /** The decoded bytes of `chunk` (maybe none yet, at the very start). */
+    write(chunk) {
+        if (this.mode === 'utf8')
+            return chunk;
+        if (this.mode === 'head') {
+            const head = this.head.length ? Buffer.concat([this.head, chunk]) : chunk;
+            if (head.length < 3) {
+                this.head = Buffer.from(head);
+                return Buffer.alloc(0);
+            }
+            this.head = Buffer.alloc(0);
+            return this.start(head);
+        }
+        return this.transcode(chunk, false);
+    }
+    /** The input ended: what was held back. */
+    end() {
+        if (this.mode === 'head')
+            return this.start(this.head);
+        if (this.mode === 'utf8')
+            return Buffer.alloc(0);
+        return this.transcode(Buffer.alloc(0), true);
+    }
+    /** Whether the input is UTF-16 (known once the first bytes are in). */
+    get utf16Input() {
+        return this.mode === 'le' || this.mode === 'be';
+    }
+    start(head) {
+        const [a, b] = head;
+        if (a === 0xef && b === 0xbb && head[2] === 0xbf) {
+            this.mode = 'utf8';
+            return head.subarray(3);
+        }
+        if ((a === 0xff && b === 0xfe) || (head.length >= 2 && b === 0 && a !== 0 && mayLead(a))) {
+            this.mode = 'le';
+        }
+        else if ((a === 0xfe && b === 0xff) ||
+            (head.length >= 2 && a === 0 && b !== 0 && mayLead(b))) {
+            this.mode = 'be';
+        }
+        else {
+            this.mode = 'utf8';
+            return head;
+        }
+        this.utf16 = new external_node_util_.TextDecoder('utf-16le', { ignoreBOM: false });
+        return this.transcode(head, false);
+    }
+    transcode(chunk, last) {
+        let bytes = chunk;
+        if (this.mode === 'be') {
+            if (this.odd !== undefined)
+                bytes = Buffer.concat([Buffer.from([this.odd]), bytes]);
+            const even = bytes.length & ~1;
+            this.odd = even < bytes.length ? bytes[even] : undefined;
+            bytes = Buffer.from(bytes.subarray(0, even)).swap16();
+        }
+        const text = this.utf16.decode(bytes, { stream: !last });
+        return Buffer.from(text, 'utf8');
+    }
+}
+/**
+ * Whether a file is to be read as a source map, from its first bytes: a JSON object (after a
+ * BOM, whitespace of any length, a `)]}'` line; in UTF-8 or UTF-16). Most files are told apart
+ * by their first byte; only a file that starts like a map is read on by the map reader.
+ */
+class MapSniff {
+    /** 'map' once its `{` is found, 'text' once it cannot be a map; undefined before. */
+    verdict;
+    /** Where the `{` is in the bytes returned by the `write` that found it. */
+    brace = -1;
+    /** Decoded bytes read before a verdict. */
+    lead = 0;
+    decoder = new MapDecoder();
+    start = new MapStart();
+    /** The chunk's bytes decoded (see MapDecoder); sets `verdict` once it is known. */
+    write(chunk) {
+        const bytes = this.decoder.write(chunk);
+        if (this.verdict === undefined)
+            this.look(bytes);
+        return bytes;
+    }
+    end() {
+        const bytes = this.decoder.end();
+        if (this.verdict === undefined)
+            this.look(bytes);
+        if (this.verdict === undefined)
+            this.verdict = 'text';
+        return bytes;
+    }
+    look(bytes) {
+        const brace = this.start.find(bytes, 0);
+        if (brace >= 0) {
+            this.verdict = 'map';
+            this.brace = brace;
+        }
+        else if (this.start.notAMap)
+            this.verdict = 'text';
+        else
+            this.lead += bytes.length;
+    }
+}
+/**
+ * While a file's verdict is pending (its lead is whitespace or a long `)]}'` line), the secret
+ * scanner holds its chunks up to this many bytes; past it, the secret scanner scans the lead
+ * itself and the map reader scans from the chunk that settles the verdict on (see
+ * `leadGoesToText`). Both sides decide it alike, from the same chunks.
+ */
+const HOLD_LEAD = 1024 * 1024;
+/** Whether the undecided lead read so far is the secret scanner's to scan (see HOLD_LEAD). */
+const leadGoesToText = (sniff) => sniff.lead > HOLD_LEAD;
+/**
+ * Whether the secret scanner leaves a file to the map reader: a map in UTF-8. A UTF-16 one is
+ * scanned as it is as well (it finds nothing in a real one, whose text the map reader decodes),
+ * so bytes that only start like UTF-16 JSON are never scanned only as what they would decode to.
+ */
+const mapReaderScans = (sniff) => sniff.verdict === 'map' && !sniff.decoder.utf16Input;
+/** Whether a whole file is read as a map (by content, whatever its name). */
+function sniffWhole(content) {
+    const sniff = new MapSniff();
+    // The first bytes settle it for nearly every file: a UTF-16 one is not transcoded whole.
+    sniff.write(content.subarray(0, 4096));
+    if (sniff.verdict === undefined && content.length > 4096)
+        sniff.write(content.subarray(4096));
+    if (sniff.verdict === undefined)
+        sniff.end();
+    return sniff;
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/text-unless-map.js
+
+/**
+ * A streamed file's chunks for the secret scanner, unless its first bytes say it is read as a
+ * source map (the sourcemap rules then scan all of it; see mapReaderScans). Chunks are held while that is not
+ * known (a lead of whitespace or a `)]}'` line), up to HOLD_LEAD; past it they are scanned
+ * here, and the map reader starts where the verdict comes (see leadGoesToText).
+ */
+class TextUnlessMap {
+    open;
+    sniff = new MapSniff();
+    held = [];
+    out;
+    map = false;
+    constructor(open) {
+        this.open = open;
+    }
+    write(chunk) {
+        if (this.map)
+            return;
+        if (this.out && this.sniff.verdict !== undefined)
+            return this.out.write(chunk);
+        this.sniff.write(chunk);
+        if (mapReaderScans(this.sniff))
+            return this.toMap();
+        this.held.push(chunk);
+        if (this.sniff.verdict !== undefined || leadGoesToText(this.sniff))
+            this.flush();
+    }
+    end() {
+        if (this.map)
+            return;
+        if (this.sniff.verdict === undefined) {
+            this.sniff.end();
+            if (mapReaderScans(this.sniff))
+                return this.toMap();
+        }
+        this.flush();
+        this.out?.end();
+    }
+    toMap() {
+        this.map = true;
+        this.held = [];
+        this.out?.end();
+    }
+    flush() {
+        this.out ??= this.open();
+        for (const b of this.held)
+            this.out.write(b);
+        this.held = [];
+    }
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/git-objects.js
+
+const LOOSE = /(^|\/)\.git\/objects\/[0-9a-f]{2}\/[0-9a-f]{38}$/;
+const PACK = /(^|\/)\.git\/objects\/pack\/[^/]+\.pack$/;
+const OFS_DELTA = 6;
+const REF_DELTA = 7;
+/**
+ * The inflated objects of a `.git/` object file (a loose object, or each object of a pack; a
+ * delta's inflated instructions hold its inserted text), or undefined when the path is none.
+ * `room` is how many inflated bytes may still be made (the safety limits): inflating stops at
+ * it, so a bomb of a pack costs no more than a large file.
+ */
+function gitObjects(path, content, room) {
+    if (!path.includes('.git/objects/'))
+        return undefined;
+    if (LOOSE.test(path)) {
+        const bytes = inflate(content, room);
+        return bytes ? [{ file: path, bytes: bytes.buffer }] : [];
+    }
+    if (!PACK.test(path) || content.toString('latin1', 0, 4) !== 'PACK')
+        return undefined;
+    const out = [];
+    const count = content.length >= 12 ? content.readUInt32BE(8) : 0;
+    let at = 12;
+    let left = room;
+    for (let i = 0; i < count && at < content.length && left > 0; i++) {
+        let c = content[at++];
+        const type = (c >> 4) & 7;
+        while (c & 0x80 && at < content.length)
+            c = content[at++];
+        if (type === OFS_DELTA) {
+            do
+                c = content[at++];
+            while (c & 0x80 && at < content.length);
+        }
+        else if (type === REF_DELTA)
+            at += 20;
+        const got = inflate(content.subarray(at), left);
+        if (!got)
+            break;
+        out.push({ file: `${path}!object[${i}]`, bytes: got.buffer });
+        left -= got.buffer.length;
+        at += got.consumed;
+    }
+    return out;
+}
+/** One zlib stream at the start of `data`, at most `max` bytes out; undefined when damaged or too big. */
+function inflate(data, max) {
+    try {
+        const r = (0,external_node_zlib_.inflateSync)(data, { info: true, maxOutputLength: Math.max(1, max) });
+        return { buffer: r.buffer, consumed: r.engine.bytesWritten };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/names.js
+/** Names shorter than this hold no token (the shortest detector match is longer). */
+const MIN_NAME = 8;
+/**
+ * Entry names are scanned for secrets too: a token used as a folder or file name ships as surely
+ * as one inside a file. Each folder or file name is scanned once, as the text of the path that
+ * ends with it (`ghp_\u2026/config.js` reports the folder `ghp_\u2026`, not every file in it); the
+ * findings pipeline then redacts the secret in every path it prints.
+ */
+class NameScan {
+    scanName;
+    seen = new Set();
+    constructor(scanName) {
+        this.scanName = scanName;
+    }
+    scan(path) {
+        let from = 0;
+        for (;;) {
+            const slash = path.indexOf('/', from);
+            const end = slash < 0 ? path.length : slash;
+            if (end - from >= MIN_NAME) {
+                const prefix = path.slice(0, end);
+                if (!this.seen.has(prefix)) {
+                    this.seen.add(prefix);
+                    this.scanName(path.slice(from, end), prefix);
+                }
+            }
+            if (slash < 0)
+                return;
+            from = slash + 1;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/index.js
+
+
+
+
 
 
 
@@ -7058,7 +7900,10 @@ const unverifiedMeta = {
     severity: 'notice',
     description: 'Something shaped like a secret that did not pass its structural check (checksum, key body), looks like a test value, is a credential for this machine (`localhost`, `127.0.0.0/8`, `[::1]`, `*.localhost`), or is presented as an example of its format (`like`, `e.g.`, `for example`, `for instance`, `such as`, `example`, `format` shortly before it in the same sentence; never a token whose provider checksum verifies).',
 };
-/** The `secret/*` rule family: every file is scanned except source maps (read by the sourcemap rules). */
+/**
+ * The `secret/*` rule family: every file is scanned, except a file that starts like a source
+ * map (a JSON object, see MapSniff), which the sourcemap rules read and secret-scan whole.
+ */
 const secretRules = (0,types/* defineFamily */.u)({
     rules: [
         ...detectors/* DETECTORS */.c.map((d) => ({
@@ -7070,15 +7915,33 @@ const secretRules = (0,types/* defineFamily */.u)({
         })),
         unverifiedMeta,
     ],
-    create({ secrets }) {
+    create({ secrets, config, artifact }) {
+        const archiveName = artifact.slice(artifact.lastIndexOf('/') + 1);
+        const names = new NameScan((name, path) => secrets.text(name, path));
+        // A shipped .git/'s objects are zlib streams: inflated within the safety limits.
+        let inflated = 0;
         return {
             stream(e) {
-                return e.path.endsWith('.map') ? undefined : secrets.sink(e.path);
+                return new TextUnlessMap(() => secrets.sink(e.path));
             },
             entry(e) {
-                if (e.type !== 'file' || !e.content || e.path.endsWith('.map'))
+                names.scan(e.path);
+                // Comments and extended attributes the archive keeps (`x.zip!comment`, `a!pax:comment`).
+                for (const t of e.texts ?? [])
+                    secrets.text(t.text, t.path.startsWith('!') ? `${archiveName}${t.path}` : t.path);
+                if (e.type !== 'file' || !e.content)
+                    return;
+                if (mapReaderScans(sniffWhole(e.content)))
                     return;
                 secrets.bytes(e.content, e.path);
+                if (e.path.includes('.git/objects/')) {
+                    const { maxEntryBytes, maxTotalBytes } = config.safety;
+                    const room = Math.min(maxEntryBytes, maxTotalBytes - inflated);
+                    for (const o of gitObjects(e.path, e.content, room) ?? []) {
+                        inflated += o.bytes.length;
+                        secrets.bytes(o.bytes, o.file);
+                    }
+                }
             },
         };
     },
@@ -7462,12 +8325,72 @@ function pomOpenness(text) {
     return { public: true, why: `${open}-licensed, public repository: its sources are public` };
 }
 
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comments.js
+const MARKER = 'sourceMappingURL=';
+/** What comes before the marker, then any spaces or tabs (as V8 reads them). */
+const LEADS = new Set(['//#', '//@', '/*#', '/*@']);
+/** Whether the 3 characters (latin1) before a run of spaces and tabs open a mapping comment. */
+const isLead = (three) => LEADS.has(three);
+/** Where a URL ends: whitespace, a quote or backtick, `<` (an HTML tag after it), or `*\/`. */
+const URL_END = /[\s'"`<]/;
+/**
+ * Every `//# sourceMappingURL=` (or `//@`, or CSS's `/*# ... *\/`) comment in a file. Bundles
+ * that concatenate files can carry several, so all are returned, not just the last.
+ */
+function findMappingUrls(text) {
+    const out = [];
+    // After a URL, the search goes on past it: a marker inside a URL is not a comment.
+    for (let i = text.indexOf(MARKER), next; i >= 0; i = text.indexOf(MARKER, next)) {
+        next = i + MARKER.length;
+        let k = i;
+        while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t'))
+            k--;
+        if (k < 3 || !isLead(text.slice(k - 3, k)))
+            continue;
+        const start = i + MARKER.length;
+        let end = start;
+        while (end < text.length && !URL_END.test(text[end]) && !text.startsWith('*/', end))
+            end++;
+        if (end > start)
+            out.push({ url: text.slice(start, end), offset: start });
+        next = end;
+    }
+    return out;
+}
+/**
+ * The bytes inside a `data:` URL (latin1, as read), or undefined when it is none: base64 when a
+ * `;base64` parameter says so (wherever it is among the others), else percent-encoded, where an
+ * escape that is not one stays as it is written (a broken one hides nothing). The charset is
+ * not trusted: the bytes are decoded as a map file is (see MapDecoder).
+ */
+function decodeDataUrl(url) {
+    const comma = url.indexOf(',');
+    if (!/^data:/i.test(url) || comma < 0)
+        return undefined;
+    const meta = url.slice(5, comma);
+    const body = url.slice(comma + 1);
+    if (/;\s*base64\s*(;|$)/i.test(meta))
+        return Buffer.from(body, 'base64');
+    const bytes = body.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1');
+}
+/** The host of an absolute http(s) or storage URL, or undefined for a relative one. */
+function absoluteHost(url) {
+    const m = /^([a-z][\w+.-]*):\/\/([^/?#]*)/i.exec(url);
+    if (!m || /^data$/i.test(m[1]))
+        return undefined;
+    return m[2].replace(/^[^@]*@/, '') || m[1];
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comment-stream.js
-const MARKER = Buffer.from('sourceMappingURL=');
+
+const comment_stream_MARKER = Buffer.from('sourceMappingURL=');
 const STAR = Buffer.from('*');
 const SLASH = 0x2f;
+const SPACE = 0x20;
+const TAB = 0x09;
 /** Bytes kept from the previous chunk: a marker split across chunks, and the `//# ` before it. */
-const KEEP = MARKER.length + 4;
+const KEEP = comment_stream_MARKER.length + 4;
 /** A URL longer than this (an inline map of more than 48 MiB) is not read. */
 const MAX_URL = 64 * 1024 * 1024;
 /**
@@ -7479,6 +8402,12 @@ class MappingUrlStream {
     onUrl;
     prev = Buffer.alloc(0);
     line = 1;
+    /** The stream so far ends with a comment's lead and any spaces or tabs. */
+    endLead = false;
+    /** Its last 3 bytes. */
+    tail3 = Buffer.alloc(0);
+    /** A marker cut by the last chunk's end has a lead before it. */
+    jointLead = false;
     url;
     constructor(onUrl) {
         this.onUrl = onUrl;
@@ -7493,20 +8422,19 @@ class MappingUrlStream {
                 return this.advance(chunk);
         }
         // The joint of the kept tail and this chunk: a marker cut in two.
-        const joint = Buffer.concat([this.prev, chunk.subarray(0, MARKER.length)]);
-        for (let i = urlAtJoint ? -1 : joint.indexOf(MARKER); i >= 0; i = joint.indexOf(MARKER, i + 1)) {
-            const end = i + MARKER.length;
+        const joint = Buffer.concat([this.prev, chunk.subarray(0, comment_stream_MARKER.length)]);
+        for (let i = urlAtJoint ? -1 : joint.indexOf(comment_stream_MARKER); i >= 0; i = joint.indexOf(comment_stream_MARKER, i + 1)) {
+            const end = i + comment_stream_MARKER.length;
             if (end <= this.prev.length || end > joint.length || i >= this.prev.length)
                 continue;
-            if (!leadOk(joint.subarray(Math.max(0, i - 4), i)))
+            if (!this.jointLead)
                 continue;
             this.start(this.lineAt(chunk, 0));
             from = this.collect(chunk, end - this.prev.length);
         }
-        for (let i = chunk.indexOf(MARKER, from); i >= 0; i = chunk.indexOf(MARKER, from)) {
-            from = i + MARKER.length;
-            const lead = i >= 4 ? chunk.subarray(i - 4, i) : Buffer.concat([this.prev, chunk.subarray(0, i)]);
-            if (!leadOk(lead.subarray(Math.max(0, lead.length - 4))))
+        for (let i = chunk.indexOf(comment_stream_MARKER, from); i >= 0; i = chunk.indexOf(comment_stream_MARKER, from)) {
+            from = i + comment_stream_MARKER.length;
+            if (!this.leadAt(chunk, i))
                 continue;
             this.start(this.lineAt(chunk, i));
             from = this.collect(chunk, from);
@@ -7576,28 +8504,50 @@ class MappingUrlStream {
             line++;
         return line;
     }
+    /**
+     * Whether a marker at `chunk[i]` follows `//#` (or `//@`, `/*#`, `/*@`) and any spaces or
+     * tabs, however long the run and however the chunks cut it.
+     */
+    leadAt(chunk, i) {
+        let k = i;
+        while (k > 0 && (chunk[k - 1] === SPACE || chunk[k - 1] === TAB))
+            k--;
+        if (k === 0)
+            return this.endLead;
+        const three = k >= 3 ? chunk.subarray(k - 3, k) : Buffer.concat([this.tail3, chunk.subarray(0, k)]);
+        return isLead(three.toString('latin1', Math.max(0, three.length - 3)));
+    }
     advance(chunk) {
+        // A marker cut by the stream's end (however many chunks it spans so far): the lead before
+        // its start, worked out in the chunk where it starts (MARKER has one `s`: one such start).
+        const tail = Buffer.concat([this.prev, chunk.subarray(Math.max(0, chunk.length - KEEP))]);
+        let m = Math.min(comment_stream_MARKER.length - 1, tail.length);
+        while (m > 0 && !tail.subarray(tail.length - m).equals(comment_stream_MARKER.subarray(0, m)))
+            m--;
+        if (m === 0)
+            this.jointLead = false;
+        else if (m <= chunk.length)
+            this.jointLead = this.leadAt(chunk, chunk.length - m);
+        this.endLead = this.leadAt(chunk, chunk.length);
+        this.tail3 = Buffer.concat([this.tail3, chunk.subarray(Math.max(0, chunk.length - 3))]);
+        this.tail3 = Buffer.from(this.tail3.subarray(Math.max(0, this.tail3.length - 3)));
         this.line = this.lineAt(chunk, chunk.length);
         const keep = Buffer.concat([this.prev, chunk.subarray(Math.max(0, chunk.length - KEEP))]);
         this.prev = Buffer.from(keep.subarray(Math.max(0, keep.length - KEEP)));
     }
-}
-/** `//#`, `//@`, `/*#` or `/*@`, with an optional space, right before the marker. */
-function leadOk(lead) {
-    return /(\/\/|\/\*)[#@]\s?$/.test(lead.toString('latin1'));
 }
 /** Where a URL ends: whitespace, a quote or backtick, or the `*\/` closing a CSS comment. */
 function isTerminator(b, i) {
     const c = b[i];
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x27 || c === 0x22 || c === 0x60)
         return true;
+    if (c === 0x3c)
+        return true; // `<`: an HTML tag after the URL
     return c === 0x2a && b[i + 1] === 0x2f;
 }
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/copies.js
 
 
@@ -7814,265 +8764,92 @@ function one(listed) {
         : 'ships (no sources listed)';
 }
 
-// EXTERNAL MODULE: ./build/src/rules/text.js
-var rules_text = __nccwpck_require__(8702);
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/comments.js
-const comments_MARKER = 'sourceMappingURL=';
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/raw-split.js
 /**
- * Every `//# sourceMappingURL=` (or `//@`, or CSS's `/*# ... *\/`) comment in a file. Bundles
- * that concatenate files can carry several, so all are returned, not just the last.
+ * Splits a map's bytes, chunk by chunk, between onRaw (every byte but the embedded sources, as
+ * written) and the map reader (which decodes the embedded sources for the secret scanner), so
+ * that each byte is scanned once: an embedded source that turns out invalid, too long or cut
+ * short goes to onRaw as written, and so does everything after an error.
  */
-function findMappingUrls(text) {
-    const out = [];
-    // After a URL, the search goes on past it: a marker inside a URL is not a comment.
-    for (let i = text.indexOf(comments_MARKER), next; i >= 0; i = text.indexOf(comments_MARKER, next)) {
-        next = i + comments_MARKER.length;
-        const lead = text.slice(Math.max(0, i - 4), i);
-        if (!/(\/\/|\/\*)[#@]\s?$/.test(lead))
-            continue;
-        const start = i + comments_MARKER.length;
-        let end = start;
-        while (end < text.length && !/[\s'"`]/.test(text[end]) && !text.startsWith('*/', end))
-            end++;
-        if (end > start)
-            out.push({ url: text.slice(start, end), offset: start });
-        next = end;
+class RawSplit {
+    onRaw;
+    /** Chunk index from which bytes are still to be handed on. */
+    from = 0;
+    /** Inside an embedded source: its bytes are the reader's. */
+    inContent = false;
+    /** Where in the chunk the current string's bytes end (so far). */
+    stringEnd = 0;
+    /** The embedded source's text as written, while it is decoded. */
+    held;
+    constructor(onRaw) {
+        this.onRaw = onRaw;
     }
-    return out;
-}
-/** The map inside a `data:` URL, or undefined when it cannot be decoded. */
-function decodeDataUrl(url) {
-    const comma = url.indexOf(',');
-    if (!/^data:/i.test(url) || comma < 0)
-        return undefined;
-    const meta = url.slice(5, comma);
-    const body = url.slice(comma + 1);
-    try {
-        // latin1, as map files are read: one character per byte.
-        return /;base64$/i.test(meta)
-            ? Buffer.from(body, 'base64').toString('latin1')
-            : Buffer.from(decodeURIComponent(body), 'utf8').toString('latin1');
+    chunkStarts() {
+        this.from = 0;
     }
-    catch {
-        return undefined;
+    chunkEnds(c) {
+        if (!this.inContent)
+            this.give(c, this.from, c.length);
     }
-}
-/** The host of an absolute http(s) or storage URL, or undefined for a relative one. */
-function absoluteHost(url) {
-    const m = /^([a-z][\w+.-]*):\/\/([^/?#]*)/i.exec(url);
-    if (!m || /^data$/i.test(m[1]))
-        return undefined;
-    return m[2].replace(/^[^@]*@/, '') || m[1];
-}
-
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-tokens.js
-/** Byte-level pieces of the streaming source-map scanner (map-scan.ts). */
-const QUOTE = 0x22;
-const NEWLINE = 0x0a;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const BACKSLASH = 0x5c;
-/** The anti-XSSI prefix a map may start with (the rest of its line is ignored too). */
-const XSSI_PREFIX = Buffer.from(")]}'", 'latin1');
-/** The `{` must come within this many bytes after that line, as it always had to. */
-const LEAD_LIMIT = 1024;
-function byteSet(chars) {
-    const set = new Uint8Array(256);
-    for (let i = 0; i < chars.length; i++)
-        set[chars.charCodeAt(i)] = 1;
-    return set;
-}
-/** JSON whitespace; anything else between tokens is an error. */
-const WHITESPACE = byteSet(' \t\n\r');
-/**
- * Bytes a number, `true`, `false` or `null` is made of. Wider than what is valid, so that a
- * token like `tru` or `1x` is read whole and then rejected by {@link LiteralReader}.
- */
-const LITERAL_BYTE = byteSet('0123456789+-.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
-const LITERAL_TOKEN = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
-/** Longer is no literal a map needs; past it the text stops growing, so a hostile run costs nothing. */
-const MAX_LITERAL = 512;
-/**
- * Bytes `[from, to)` as a latin1 string (one character per byte). Node's own `latin1Slice`,
- * undocumented but stable: `toString('latin1', ...)` wraps it in argument checks that cost
- * more than the copy for the thousands of short strings a map holds.
- */
-function latin1(c, from, to) {
-    return c.latin1Slice(from, to);
-}
-/**
- * Whether the run of backslashes that ends just before `end` (counted no further back than
- * `floor`) is odd: an odd run escapes the byte at `end`. `floor` is where the current stretch
- * of string began, so a backslash already known to be escaped is never counted twice.
- */
-function oddBackslashes(chunk, end, floor) {
-    let k = end;
-    while (k > floor && chunk[k - 1] === BACKSLASH)
-        k--;
-    return ((end - k) & 1) === 1;
-}
-/**
- * One JSON string read in pieces as chunks arrive. Its closing quote is found with
- * `Buffer.indexOf` (memchr speed) and an escape split across chunks is carried over. Its raw
- * text is held only when the caller keeps it (up to a limit), so a skipped string of any size
- * costs a few native searches and no memory.
- */
-class StringReader {
-    /** Offset of the opening quote in the whole input. */
-    start = 0;
-    /** The kept text passed its limit: it was dropped, and the rest of the string is skipped. */
-    overLimit = false;
-    limit = 0;
-    /** The next byte belongs to the string whatever it is: the opening quote, or an escaped byte. */
-    takeNext = false;
-    pieces = [];
-    size = 0;
-    /** A string opens at `start`; `limit` > 0 keeps up to that many raw bytes of it. */
-    begin(start, limit) {
-        this.start = start;
-        this.limit = limit;
-        this.overLimit = false;
-        this.takeNext = true;
-        this.pieces = [];
-        this.size = 0;
+    /** An embedded source opens at `c[i]`: bytes up to its quote are handed on. */
+    contentStarts(c, i) {
+        this.give(c, this.from, i + 1);
+        this.inContent = true;
     }
-    /** Reads on from `i`: the index after the closing quote, or -1 if the chunk ends first. */
-    read(c, i) {
-        let from = this.takeNext ? i + 1 : i;
-        this.takeNext = false;
-        for (;;) {
-            const q = c.indexOf(QUOTE, from);
-            if (q < 0) {
-                // A trailing odd run of backslashes escapes the next chunk's first byte.
-                this.takeNext = oddBackslashes(c, c.length, from);
-                this.keep(c, i, c.length);
-                return -1;
-            }
-            if (!oddBackslashes(c, q, from)) {
-                this.keep(c, i, q + 1);
-                return q + 1;
-            }
-            from = q + 1;
-        }
+    /** The string being read has bytes up to `end` (exclusive) in this chunk. */
+    stringReadTo(end) {
+        this.stringEnd = end;
     }
-    /** The kept string decoded by JSON.parse (undefined if invalid), then dropped. */
-    text() {
-        return decodeString(this.raw());
+    /** The embedded source's closing quote is at `quote`; `raw` is how it is written. */
+    contentEnds(quote, raw) {
+        this.from = quote;
+        this.held = raw;
     }
-    /** The kept string as it is written, quotes and escapes and all, then dropped. */
-    raw() {
-        const raw = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
-        this.pieces = [];
-        return raw;
+    /** Its text was decoded (or skimmed): it is the reader's. */
+    contentTaken() {
+        this.inContent = false;
+        this.held = undefined;
     }
-    keep(c, from, to) {
-        if (this.limit === 0)
+    /** It cannot be decoded: handed on as written, after its opening quote (handed on already). */
+    contentInvalid() {
+        if (!this.inContent || this.held === undefined)
             return;
-        this.size += to - from;
-        if (this.size <= this.limit) {
-            this.pieces.push(latin1(c, from, to));
+        this.inContent = false;
+        this.giveText(this.held);
+        this.from = this.stringEnd;
+    }
+    /** An error in this chunk: what the reader held and the chunk's rest are handed on. */
+    afterError(c, heldRaw) {
+        if (this.inContent) {
+            this.inContent = false;
+            this.giveText(heldRaw());
+            this.from = this.stringEnd;
+        }
+        this.give(c, this.from, c.length);
+    }
+    /** The input ended inside an embedded source: what was held is handed on. */
+    endsInContent(heldRaw) {
+        if (!this.inContent)
             return;
-        }
-        this.overLimit = true;
-        this.limit = 0;
-        this.pieces = [];
+        this.inContent = false;
+        this.giveText(heldRaw());
     }
-}
-/** A JSON string as written (with its quotes) decoded, or undefined if it is not valid. */
-function decodeString(raw) {
-    try {
-        return JSON.parse(raw);
+    giveText(raw) {
+        if (this.onRaw && raw.length > 1)
+            this.onRaw(Buffer.from(raw.slice(1), 'latin1'));
     }
-    catch {
-        return undefined;
-    }
-}
-/** A number, `true`, `false` or `null`: short, so gathered across chunks as text and checked whole. */
-class LiteralReader {
-    /** Offset of its first byte in the whole input. */
-    start = 0;
-    text = '';
-    begin(start) {
-        this.start = start;
-        this.text = '';
-    }
-    /** Reads on from `i`: the index just after the literal, or -1 if the chunk ends first. */
-    read(c, i) {
-        let j = i;
-        while (j < c.length && LITERAL_BYTE[c[j]] === 1)
-            j++;
-        if (this.text.length <= MAX_LITERAL)
-            this.text += latin1(c, i, j);
-        return j < c.length ? j : -1;
-    }
-    /** Whether the whole literal is valid JSON. */
-    valid() {
-        return this.text.length <= MAX_LITERAL && LITERAL_TOKEN.test(this.text);
-    }
-}
-/**
- * Finds where a map's JSON object starts: after an optional `)]}'` line and JSON whitespace,
- * a `{` within the first 1024 bytes. Anything else is no JSON object, so no source map at all.
- */
-class MapStart {
-    /** Known not to be a map: it starts with something else, or ended before a `{`. */
-    notAMap = false;
-    /** Bytes of the prefix matched so far; -1 once past the place where it may be. */
-    prefix = 0;
-    inPrefixLine = false;
-    lead = 0;
-    /** Reads on from `i`: the index of the `{` once found, else -1 (see `notAMap`). */
-    find(c, i) {
-        while (i < c.length) {
-            if (this.inPrefixLine) {
-                const nl = c.indexOf(NEWLINE, i);
-                if (nl < 0)
-                    return -1;
-                this.inPrefixLine = false;
-                i = nl + 1;
-                continue;
-            }
-            const b = c[i];
-            if (this.prefix >= 0) {
-                if (b === XSSI_PREFIX[this.prefix]) {
-                    this.inPrefixLine = ++this.prefix === XSSI_PREFIX.length;
-                    if (this.inPrefixLine)
-                        this.prefix = -1;
-                    i++;
-                    continue;
-                }
-                if (this.prefix > 0)
-                    return this.no(); // half a prefix
-                this.prefix = -1;
-            }
-            if (b === OPEN_OBJECT)
-                return i;
-            if (WHITESPACE[b] !== 1 || ++this.lead >= LEAD_LIMIT)
-                return this.no();
-            i++;
-        }
-        return -1;
-    }
-    /** The input ended before its `{`. */
-    end() {
-        this.notAMap = true;
-    }
-    no() {
-        this.notAMap = true;
-        return -1;
+    give(c, from, to) {
+        if (this.onRaw && to > from)
+            this.onRaw(c.subarray(from, to));
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
-
-
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-roles.js
 class MalformedMap extends Error {
     name = 'MalformedMap';
 }
+/** Other strings (names, unknown fields, the start of `mappings`) held to decode escapes. */
+const ESCAPE_HOLD = 64 * 1024;
 /** Hostile maps nest `[[[[...`: the stack is an array, not JS calls, but it still has a bound. */
 const MAX_DEPTH = 10_000;
 /** A path or an embedded source is held whole to be parsed: past 64 MiB (raw) it is refused. */
@@ -8080,6 +8857,60 @@ const MAX_STRING = 64 * 1024 * 1024;
 /** A longer key (raw) cannot be `sources`, `sourcesContent`, `sections` or `map`, even escaped. */
 const MAX_KEY = 256;
 const NON_ASCII = /[\u0080-\uffff]/;
+// Roles: what a value is for. Containers keep theirs on the stack, strings while being read.
+const SKIP = 0; // checked for syntax, nothing kept: `mappings`, `names`, unknown keys
+const MAP = 1; // a map object, whose `sources`, `sourcesContent` and `sections` are read
+const MAP_OR_SKIP = 2; // a section's `map`: read when it is an object
+const SECTION = 3; // one entry of `sections`
+const SOURCES = 4;
+const CONTENTS = 5; // `sourcesContent`
+const SECTIONS = 6;
+const PATH = 7; // one entry of `sources`
+const CONTENT = 8; // one entry of `sourcesContent`
+const NAME = 9; // a key of a MAP or SECTION, read to choose its value's role
+const VERSION = 10; // the top map's `version`
+/** What each entry of an array with this role is for. */
+const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP, SKIP];
+/** Keys a map or section has once: a second one is read differently by different tools. */
+const KEY_BIT = {
+    version: 1,
+    mappings: 2,
+    sources: 4,
+    sourcesContent: 8,
+    sections: 16,
+    file: 32,
+    sourceRoot: 64,
+    names: 128,
+    map: 256,
+    offset: 512,
+};
+/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
+const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections;
+/**
+ * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
+ * escapes are characters already. Most paths are ASCII and stay as they are.
+ */
+function utf8(text, raw) {
+    return NON_ASCII.test(raw) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+}
+function keyRole(parent, key) {
+    if (parent === MAP) {
+        if (key === 'sources')
+            return SOURCES;
+        if (key === 'sourcesContent')
+            return CONTENTS;
+        if (key === 'sections')
+            return SECTIONS;
+    }
+    return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP;
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
+
+
+
+
+
 // States: what the next byte may be.
 const START = 0; // before the map's `{` (see MapStart)
 const FIRST_KEY = 1; // a key or `}`, just after `{`
@@ -8092,19 +8923,6 @@ const STRING = 7; // inside a string
 const LITERAL = 8; // inside a number, `true`, `false` or `null`
 const DONE = 9; // after the map object: whitespace only
 const NOT_A_MAP = 10;
-// Roles: what a value is for. Containers keep theirs on the stack, strings while being read.
-const SKIP = 0; // checked for syntax, nothing kept: `mappings`, `names`, unknown keys
-const MAP = 1; // a map object, whose `sources`, `sourcesContent` and `sections` are read
-const MAP_OR_SKIP = 2; // a section's `map`: read when it is an object
-const SECTION = 3; // one entry of `sections`
-const SOURCES = 4;
-const CONTENTS = 5; // `sourcesContent`
-const SECTIONS = 6;
-const PATH = 7; // one entry of `sources`
-const CONTENT = 8; // one entry of `sourcesContent`
-const NAME = 9; // a key of a MAP or SECTION, read to choose its value's role
-/** What each entry of an array with this role is for. */
-const ITEM_ROLE = [SKIP, SKIP, SKIP, SKIP, PATH, CONTENT, SECTION, SKIP, SKIP, SKIP];
 /**
  * Reads a source map (or an index map with `sections`) pushed in chunks of any size, keeping
  * only `sources` and `sourcesContent`. Every other value, `mappings` above all, is checked for
@@ -8122,10 +8940,15 @@ class MapScanner {
     onContent;
     skim;
     wantSum;
+    onEscaped;
     state = START;
     start = new MapStart();
     stack = [];
-    out = { sources: [], contentBytes: [] };
+    out = { sources: [], contentBytes: [], isMap: false };
+    /** The top object's KEY_BIT keys, and whether its `version` is 3. */
+    topKeys = 0;
+    version3 = false;
+    split;
     error;
     ended = false;
     /** Bytes before the current chunk: offsets are byte offsets into the whole input. */
@@ -8137,21 +8960,48 @@ class MapScanner {
     isKey = false;
     contentIndex = 0;
     literal = new LiteralReader();
-    constructor(onContent, skim, wantSum) {
+    literalRole = SKIP;
+    constructor(onContent, skim, wantSum, onRaw, onEscaped) {
         this.onContent = onContent;
         this.skim = skim;
         this.wantSum = wantSum;
+        this.onEscaped = onEscaped;
+        this.split = new RawSplit(onRaw);
+    }
+    /** Whether it threw MalformedMap: later bytes are the caller's to scan as text. */
+    get failed() {
+        return this.error !== undefined;
+    }
+    /** Whether its top-level keys show it means to be a map (`sources`, `mappings`...). */
+    get mapKeys() {
+        return (this.topKeys & MAP_KEYS) !== 0;
     }
     /** True once the input is known not to be a JSON object; see the class comment. */
     get notAMap() {
         return this.state === NOT_A_MAP;
     }
-    /** Feeds the next bytes; the chunk is not kept, so the caller may reuse its buffer. */
+    /**
+     * Feeds the next bytes (kept only by onRaw). Every byte goes to onRaw or, decoded, to
+     * onContent, also when the map is malformed (see RawSplit); then MalformedMap is thrown.
+     */
     write(chunk) {
         if (this.error)
             throw this.error;
         if (this.ended)
             throw new Error('MapScanner: write after end');
+        this.split.chunkStarts();
+        try {
+            this.scan(chunk);
+        }
+        catch (err) {
+            if (err instanceof MalformedMap)
+                this.split.afterError(chunk, () => this.string.raw());
+            throw err;
+        }
+        this.split.chunkEnds(chunk);
+        this.offset += chunk.length;
+    }
+    scan(chunk) {
         const n = chunk.length;
         let i = 0;
         while (i < n && this.state !== NOT_A_MAP) {
@@ -8172,7 +9022,6 @@ class MapScanner {
             else
                 i = this.token(chunk, i);
         }
-        this.offset += n;
     }
     /** Ends the input: what was gathered, undefined if not a map; MalformedMap if incomplete. */
     end() {
@@ -8182,15 +9031,22 @@ class MapScanner {
         if (this.state === LITERAL)
             this.endLiteral();
         const state = this.state;
-        if (state === DONE)
+        if (state === DONE) {
+            const keys = this.topKeys;
+            this.out.isMap =
+                this.version3 &&
+                    ((keys & KEY_BIT.mappings && keys & KEY_BIT.sources) || keys & KEY_BIT.sections) !== 0;
             return this.out;
+        }
         if (state === START || state === NOT_A_MAP) {
             this.start.end();
             this.state = NOT_A_MAP;
             return undefined;
         }
-        if (state === STRING)
+        if (state === STRING) {
+            this.split.endsInContent(() => this.string.raw());
             return this.fail('unterminated string', this.string.start);
+        }
         return this.fail(`map ends early: ${this.expected()}`, this.offset);
     }
     /** One byte outside strings and literals; returns where to go on. */
@@ -8209,7 +9065,7 @@ class MapScanner {
             if (b !== QUOTE)
                 this.fail(this.expected(), this.offset + i);
             const role = this.top().role;
-            this.startString(i, role === MAP || role === SECTION ? NAME : SKIP, true);
+            this.startString(c, i, role === MAP || role === SECTION ? NAME : SKIP, true);
             return i;
         }
         else if (state === AFTER_KEY) {
@@ -8253,11 +9109,12 @@ class MapScanner {
         else if (b === OPEN_ARRAY)
             this.open(false, needArray ? role : SKIP, i);
         else if (b === QUOTE) {
-            this.startString(i, role === PATH || role === CONTENT ? role : SKIP, false);
+            this.startString(c, i, role === PATH || role === CONTENT ? role : SKIP, false);
             return i;
         }
         else if (LITERAL_BYTE[b] === 1) {
             this.state = LITERAL;
+            this.literalRole = role;
             this.literal.begin(this.offset + i);
             return i;
         }
@@ -8265,20 +9122,28 @@ class MapScanner {
             this.fail('unexpected value', this.offset + i);
         return i + 1;
     }
-    startString(i, role, isKey) {
+    startString(c, i, role, isKey) {
+        if (role === CONTENT) {
+            // Its raw bytes, quote included, are handed on up to here; the rest goes decoded (or, if
+            // it turns out invalid, as it is written, its opening quote left out: it went already).
+            this.split.contentStarts(c, i);
+        }
         this.state = STRING;
         this.stringRole = role;
         this.isKey = isKey;
-        this.string.begin(this.offset + i, role === SKIP ? 0 : role === NAME ? MAX_KEY : MAX_STRING);
+        const skip = this.onEscaped ? ESCAPE_HOLD : 0;
+        this.string.begin(this.offset + i, role === SKIP ? skip : role === NAME ? MAX_KEY : MAX_STRING);
     }
     readString(c, i) {
         const end = this.string.read(c, i);
+        this.split.stringReadTo(end < 0 ? c.length : end);
         if (this.string.overLimit) {
             if (this.stringRole === PATH)
                 this.fail('a source path over 64 MiB', this.string.start);
             if (this.stringRole === CONTENT)
                 this.fail('an embedded source over 64 MiB', this.string.start);
-            this.stringRole = SKIP; // a key that long is none of those read
+            this.string.raw(); // dropped: a key that long is none of those read
+            this.stringRole = SKIP;
         }
         if (end < 0)
             return c.length;
@@ -8288,6 +9153,7 @@ class MapScanner {
         let sum;
         if (role === CONTENT && this.skim) {
             const raw = this.string.raw();
+            this.split.contentEnds(end - 1, raw);
             const skimmed = this.skim(raw.slice(1, -1));
             const path = this.out.sources[this.contentIndex];
             const wanted = path !== undefined && this.wantSum?.(path) === true;
@@ -8301,13 +9167,24 @@ class MapScanner {
         }
         else if (role !== SKIP) {
             const raw = this.string.raw();
+            if (role === CONTENT)
+                this.split.contentEnds(end - 1, raw);
             text = decodeString(raw) ?? this.invalid();
             if (role === PATH)
                 text = utf8(text, raw);
             length = text.length;
+            if (role !== CONTENT)
+                this.escaped(raw, text);
         }
+        else if (this.onEscaped && !this.string.overLimit) {
+            const raw = this.string.raw();
+            if (raw.includes('\\'))
+                this.escaped(raw, decodeString(raw) ?? this.invalid());
+        }
+        if (role === CONTENT)
+            this.split.contentTaken();
         if (this.isKey) {
-            this.role = keyRole(this.top().role, text);
+            this.key(text);
             this.state = AFTER_KEY;
             return end;
         }
@@ -8325,6 +9202,25 @@ class MapScanner {
         }
         return end;
     }
+    /** A string written with escapes (`\u0067`, `\/`) is scanned as what it stands for too. */
+    escaped(raw, text) {
+        if (this.onEscaped && raw.includes('\\'))
+            this.onEscaped(text);
+    }
+    /** A key of a map or section just read: its value's role, and its duplicates refused. */
+    key(text) {
+        const top = this.top();
+        this.role = keyRole(top.role, text);
+        const bit = KEY_BIT[text] ?? 0;
+        if (top.keys & bit)
+            this.fail(`duplicate key "${text}"`, this.string.start);
+        top.keys |= bit;
+        if (this.stack.length === 1) {
+            this.topKeys |= bit;
+            if (bit === KEY_BIT.version)
+                this.role = VERSION;
+        }
+    }
     readLiteral(c, i) {
         const end = this.literal.read(c, i);
         if (end < 0)
@@ -8335,6 +9231,8 @@ class MapScanner {
     endLiteral() {
         if (!this.literal.valid())
             this.fail('unexpected value', this.literal.start);
+        if (this.literalRole === VERSION)
+            this.version3 = this.literal.value === '3';
         this.afterValue();
     }
     open(object, role, i) {
@@ -8343,7 +9241,7 @@ class MapScanner {
         if (role === MAP_OR_SKIP)
             role = MAP;
         const base = role === MAP ? this.out.sources.length : (this.stack.at(-1)?.base ?? 0);
-        this.stack.push({ object, role, base, count: 0 });
+        this.stack.push({ object, role, base, count: 0, keys: 0 });
         this.state = object ? FIRST_KEY : FIRST_VALUE;
     }
     close() {
@@ -8379,6 +9277,7 @@ class MapScanner {
         return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'";
     }
     invalid() {
+        this.split.contentInvalid();
         return this.fail('invalid string', this.string.start);
     }
     fail(what, at) {
@@ -8386,24 +9285,11 @@ class MapScanner {
         throw this.error;
     }
 }
-/**
- * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
- * escapes are characters already. Most paths are ASCII and stay as they are.
- */
-function utf8(text, raw) {
-    return NON_ASCII.test(raw) ? Buffer.from(text, 'latin1').toString('utf8') : text;
-}
-function keyRole(parent, key) {
-    if (parent === MAP) {
-        if (key === 'sources')
-            return SOURCES;
-        if (key === 'sourcesContent')
-            return CONTENTS;
-        if (key === 'sections')
-            return SECTIONS;
-    }
-    return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP;
-}
+
+// EXTERNAL MODULE: ./build/src/rules/text.js
+var rules_text = __nccwpck_require__(8702);
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/scan-map.js
+
 /**
  * A map held whole (small maps, inline `data:` maps): one write and end. A string is read as
  * latin1 (one character per byte). Input that is not a JSON object throws MalformedMap here.
@@ -8426,6 +9312,8 @@ function scanMap(bytes, onContent, skim, wantSum) {
 
 
 
+
+
 /** Scans a map, sending each embedded source to the secret scanner as `map!sources[i]`. */
 function readMap(text, file, sink) {
     return scanMap(text, scanEmbedded(file, sink), (raw) => sink.secrets.skim(raw), wantSum(file));
@@ -8433,53 +9321,7 @@ function readMap(text, file, sink) {
 /** Sources of the map (or the file with an inline map) at `file` that may ship beside it. */
 const wantSum = (file) => (source) => mayShip(file, source);
 const scanEmbedded = (file, sink) => (i, content) => sink.secrets.text(content, `${file}!sources[${i}]`);
-/**
- * Reads a map file chunk by chunk (whole or streamed): its embedded sources are secret-scanned
- * as they complete, and once it ends, what it exposes is reported. A file that is not a JSON
- * object is no map (nothing is reported); one that cannot be read is `sourcemap/malformed`.
- */
-function mapSink(e, sink) {
-    const scanner = new MapScanner(scanEmbedded(e.path, sink), (raw) => sink.secrets.skim(raw), wantSum(e.path));
-    let failure;
-    const fail = (err) => {
-        if (!(err instanceof MalformedMap))
-            throw err;
-        failure ??= err;
-    };
-    return {
-        write(chunk) {
-            if (failure || scanner.notAMap)
-                return;
-            try {
-                scanner.write(chunk);
-            }
-            catch (err) {
-                fail(err);
-            }
-        },
-        end() {
-            let map;
-            if (!failure) {
-                try {
-                    map = scanner.end();
-                }
-                catch (err) {
-                    fail(err);
-                }
-            }
-            if (failure) {
-                sink.report({
-                    rule: 'sourcemap/malformed',
-                    file: e.path,
-                    message: `${e.path} looks like a source map but cannot be read (${failure.message}); its content was not checked`,
-                });
-            }
-            else if (map) {
-                reportMap(e, map, sink);
-            }
-        },
-    };
-}
+/** Reports what a map file exposes, once it is read. */
 function reportMap(e, map, sink) {
     const embedded = summarize(map, true);
     if (embedded.firstParty + embedded.dependencies > 0) {
@@ -8556,11 +9398,17 @@ function checkInline(e, url, size, line, sink) {
         sink.report(inline(`too large to read (over ${(0,units/* formatSize */.Xq)(MAX_URL)}); its content was not checked`));
         return;
     }
-    const json = decodeDataUrl(url);
-    // Only a comment whose data decodes to a JSON object is a map: code that builds such a
-    // comment (a bundler's own source: "...base64," + encoded) carries none.
-    if (json === undefined || !/^[\s\ufeff]*\{/.test(json))
+    const data = decodeDataUrl(url);
+    if (data === undefined)
         return;
+    // Only a comment whose data decodes to a JSON object is a map: code that builds such a
+    // comment (a bundler's own source: "...base64," + encoded) carries none. Its bytes are read
+    // as a map file's are: after a BOM or whitespace, in UTF-8 or UTF-16.
+    const sniff = new MapSniff();
+    const bytes = Buffer.concat([sniff.write(data), sniff.end()]);
+    if (sniff.verdict !== 'map')
+        return;
+    const json = bytes.toString('latin1');
     const where = `${e.path}:${line}!inline-map`;
     let map;
     try {
@@ -8585,6 +9433,174 @@ function checkInline(e, url, size, line, sink) {
     }));
 }
 
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-file.js
+
+
+
+/** A file named as a map: read as one whenever it is a JSON object with map keys. */
+const MAP_FILE = /\.map$/i;
+/** Words in the bytes after an error that say the file meant to be a map. */
+const MAP_WORDS = ['"mappings"', '"sourcesContent"', '"sources"'].map((w) => Buffer.from(w));
+/**
+ * What the secret scanner gets of a map: every byte but the embedded sources (which go to it
+ * decoded, one by one). A file held whole is scanned whole in one piece when nothing was cut
+ * out of it (the common case: a JSON file that is no map), as any other file is.
+ */
+class RawText {
+    secrets;
+    path;
+    pieces = [];
+    stream;
+    constructor(secrets, path, whole) {
+        this.secrets = secrets;
+        this.path = path;
+        if (!whole)
+            this.stream = secrets.sink(path);
+    }
+    write(b) {
+        if (b.length === 0)
+            return;
+        if (this.stream)
+            return this.stream.write(b);
+        const last = this.pieces.at(-1);
+        if (last && last.buffer === b.buffer && last.byteOffset + last.length === b.byteOffset) {
+            this.pieces[this.pieces.length - 1] = Buffer.from(b.buffer, last.byteOffset, last.length + b.length);
+        }
+        else
+            this.pieces.push(b);
+    }
+    end() {
+        if (this.stream)
+            return this.stream.end();
+        const bytes = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
+        if (bytes.length)
+            this.secrets.bytes(bytes, this.path);
+    }
+}
+/**
+ * The sourcemap family's reader of one file, whole or streamed. Its first bytes say whether it
+ * is read as a map (a JSON object: see MapSniff), whatever its name; if not, its bytes go to
+ * `text` (the sourceMappingURL search of scripts and pages), and secret scanning is left to the
+ * secret rules. A map's bytes are secret-scanned here (see RawText), all of them, also past an
+ * error: a map that cannot be read is `sourcemap/malformed` when it shows it meant to be one
+ * (its name, its keys), and a JSON object that is no map is scanned as the text it is.
+ */
+class MapFile {
+    e;
+    sink;
+    whole;
+    text;
+    sniff = new MapSniff();
+    held = [];
+    scanner;
+    raw;
+    failure;
+    evidence;
+    constructor(e, sink, whole, text) {
+        this.e = e;
+        this.sink = sink;
+        this.whole = whole;
+        this.text = text;
+        this.evidence = MAP_FILE.test(e.path);
+    }
+    write(chunk) {
+        if (this.sniff.verdict === 'map')
+            return this.read(this.sniff.write(chunk));
+        this.text?.write(chunk);
+        if (this.sniff.verdict === 'text')
+            return;
+        const bytes = this.sniff.write(chunk);
+        this.settle(bytes);
+    }
+    end() {
+        if (this.sniff.verdict === undefined)
+            this.settle(this.sniff.end());
+        else if (this.sniff.verdict === 'map')
+            this.read(this.sniff.end());
+        if (this.sniff.verdict !== 'map') {
+            this.text?.end();
+            return;
+        }
+        this.finish();
+    }
+    /** Before a verdict: holds the lead, or starts reading the map at its `{`. */
+    settle(bytes) {
+        const verdict = this.sniff.verdict;
+        if (verdict === undefined) {
+            // A lead too long to hold is the secret scanner's (see HOLD_LEAD); so is a text's.
+            if (!this.whole && leadGoesToText(this.sniff))
+                this.held = [];
+            else
+                this.held.push(bytes);
+            return;
+        }
+        const held = this.held;
+        this.held = [];
+        if (verdict !== 'map')
+            return;
+        const path = this.e.path;
+        const raw = (this.raw = new RawText(this.sink.secrets, path, this.whole));
+        this.scanner = new MapScanner(scanEmbedded(path, this.sink), (s) => this.sink.secrets.skim(s), wantSum(path), (b) => raw.write(b), (text) => this.sink.secrets.text(text, path));
+        if (!this.whole && leadGoesToText(this.sniff)) {
+            raw.write(bytes.subarray(0, this.sniff.brace));
+            this.read(bytes.subarray(this.sniff.brace));
+            return;
+        }
+        for (const b of held)
+            this.read(b);
+        this.read(bytes);
+    }
+    read(bytes) {
+        if (this.failure) {
+            this.raw?.write(bytes);
+            if (!this.evidence)
+                this.evidence = MAP_WORDS.some((w) => bytes.includes(w));
+            return;
+        }
+        try {
+            this.scanner?.write(bytes);
+        }
+        catch (err) {
+            this.fail(err);
+            // The bytes after the error were handed on to `raw`; do they say it is a map?
+            if (!this.evidence)
+                this.evidence = MAP_WORDS.some((w) => bytes.includes(w));
+        }
+    }
+    fail(err) {
+        if (!(err instanceof MalformedMap))
+            throw err;
+        this.failure ??= err;
+        if (this.scanner?.mapKeys)
+            this.evidence = true;
+    }
+    finish() {
+        let map;
+        if (!this.failure) {
+            try {
+                map = this.scanner?.end();
+            }
+            catch (err) {
+                this.fail(err);
+            }
+        }
+        this.raw?.end();
+        const e = this.e;
+        if (this.failure) {
+            if (!this.evidence)
+                return;
+            this.sink.report({
+                rule: 'sourcemap/malformed',
+                file: e.path,
+                message: `${e.path} looks like a source map but cannot be read (${this.failure.message}); its embedded sources were not checked as a map (its bytes were scanned for secrets as text)`,
+            });
+        }
+        else if (map && (map.isMap || (this.evidence && this.scanner?.mapKeys))) {
+            reportMap(e, map, this.sink);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/index.js
 
 
@@ -8593,8 +9609,12 @@ function checkInline(e, url, size, line, sink) {
 
 
 
-const MAP_FILE = /\.map$/i;
-const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css)$/i;
+
+/**
+ * Files searched for `sourceMappingURL` comments: scripts and styles, pages and SVG (their
+ * `<script>` and `<style>`), and files without an extension (a `bin/` script).
+ */
+const SCRIPT_OR_STYLE = /\.(js|mjs|cjs|jsx|css|html?|xhtml|svg)$|(^|\/)[^./]+$/i;
 /** The metadata file an entry is, for judging whether the artifact's sources are public. */
 function metadataKind(path) {
     if (path === 'package.json' || path === 'extension/package.json')
@@ -8637,8 +9657,8 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
         {
             id: 'sourcemap/malformed',
             category: 'leak',
-            severity: 'warning',
-            description: 'A source map cannot be read; what it holds was not checked.',
+            severity: 'error',
+            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
         },
     ],
     create({ report, secrets, config }) {
@@ -8661,11 +9681,12 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
         };
         return {
             stream(e) {
-                if (MAP_FILE.test(e.path))
-                    return mapSink(e, sink);
-                if (SCRIPT_OR_STYLE.test(e.path))
-                    return new MappingUrlStream((u) => onMappingUrl(e, u, sink));
-                return undefined;
+                if (e.type !== 'file')
+                    return undefined;
+                const text = SCRIPT_OR_STYLE.test(e.path)
+                    ? new MappingUrlStream((u) => onMappingUrl(e, u, sink))
+                    : undefined;
+                return new MapFile(e, sink, false, text);
             },
             entry(e) {
                 if (e.type !== 'file' || !e.content)
@@ -8674,14 +9695,13 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
                 if (kind)
                     metadata[kind] ??= e.content.toString('utf8');
                 shipped.note(e);
-                if (MAP_FILE.test(e.path)) {
-                    const s = mapSink(e, sink);
-                    s.write(e.content);
-                    s.end();
-                }
-                else if (SCRIPT_OR_STYLE.test(e.path)) {
-                    checkComments(e, sink);
-                }
+                // Read as a map by its content; else its comments are searched once it is known.
+                const text = SCRIPT_OR_STYLE.test(e.path)
+                    ? { write() { }, end: () => checkComments(e, sink) }
+                    : undefined;
+                const file = new MapFile(e, sink, true, text);
+                file.write(e.content);
+                file.end();
             },
             end(_entries, { drift }) {
                 const open = embedded.length ? openness(metadata) : undefined;
@@ -8753,7 +9773,7 @@ function docsUrl(id) {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 74:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8761,6 +9781,16 @@ function docsUrl(id) {
 __nccwpck_require__.d(__webpack_exports__, {
   c: () => (/* binding */ DETECTORS)
 });
+
+// EXTERNAL MODULE: ./build/src/rules/secrets/engine/context.js
+var context = __nccwpck_require__(3721);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/types.js
+/** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
+const PRIORITY = { generic: 0, token: 10, document: 20 };
+/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
+function defineDetector(d) {
+    return d;
+}
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
@@ -8962,15 +9992,59 @@ function b64json(value) {
     return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/engine/context.js
-var context = __nccwpck_require__(3721);
-;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/types.js
-/** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
-const PRIORITY = { generic: 0, token: 10, document: 20 };
-/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
-function defineDetector(d) {
-    return d;
-}
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/kubeconfig.js
+
+
+
+const KEY_DATA = /-key-data\\?["']?[ \t]*:[ \t]*\\?["']?(?<value>[A-Za-z0-9+/]{64,16384}={0,2})(?![A-Za-z0-9+/=])/dy;
+/** What the decoded value must be: a PEM private key with a body. */
+const PEM_KEY = /^\s*-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s:,-]{64,}-----END/;
+const b64 = (s) => Buffer.from(s).toString('base64');
+const pem = (kind, seed) => [
+    `-----BEGIN ${kind}-----`,
+    ...(fake(256, B64, seed).match(/.{1,64}/g) ?? []),
+    `-----END ${kind}-----`,
+    '',
+].join('\n');
+/**
+ * A kubeconfig's client key (`client-key-data:`, in any file: a kubeconfig is often named
+ * `admin.conf`, `config` or anything else): base64 of a PEM private key, decoded to check it is
+ * one. Found by the shared keyword pass, so it costs nothing on files without the key name.
+ */
+const kubeconfigClientKey = defineDetector({
+    id: 'secret/kubeconfig-client-key',
+    title: 'Kubernetes client private key (kubeconfig)',
+    description: 'A kubeconfig `client-key-data` value: base64 of a PEM private key that authenticates to a cluster (its admin, for `admin.conf`).',
+    priority: PRIORITY.document,
+    // `-key-data`, not `client\u2026`: `cli` starts words everywhere in code, `-ke` seldom.
+    keywords: ['-key-data'],
+    find(text, at) {
+        if (text.slice(at - 6, at).toLowerCase() !== 'client')
+            return undefined;
+        const m = (0,context/* matchAt */.pF)(KEY_DATA, text, at);
+        const span = m?.indices?.groups?.value;
+        if (!m?.groups || !span)
+            return undefined;
+        const value = m.groups.value;
+        if (!PEM_KEY.test(Buffer.from(value, 'base64').toString('latin1')))
+            return undefined;
+        return { start: span[0], end: span[1], value, shown: 0 };
+    },
+    samples: {
+        match: () => [
+            `users:\n- name: admin\n  user:\n    client-key-data: ${b64(pem('RSA PRIVATE KEY', 'kube-1'))}\n`,
+            `{"users":[{"user":{"client-key-data":"${b64(pem('EC PRIVATE KEY', 'kube-2'))}"}}]}`,
+        ],
+        noMatch: () => [
+            'client-key-data: REDACTED',
+            'client-key-data: <base64-encoded-key>',
+            `client-certificate-data: ${b64(pem('CERTIFICATE', 'kube-3'))}`,
+            `client-key-data: ${b64(pem('CERTIFICATE', 'kube-4'))}`,
+            `tls-key-data: ${b64(pem('RSA PRIVATE KEY', 'kube-5'))}`,
+            `client-key-data: ${b64('hello world, this decodes to words and not to any key at all, truly')}`,
+        ],
+    },
+});
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/token.js
 
@@ -8979,9 +10053,10 @@ function defineDetector(d) {
 /**
  * Left boundary: the character before is not one of `chars` (a token does not start in the
  * middle of a longer run), unless it ends an escaped line break or tab (`\n` inside a string
- * literal, as in a bundled `.npmrc` or JSON).
+ * literal, as in a bundled `.npmrc` or JSON) or a percent escape (`%3D` in a URL-encoded query
+ * or form body: `token%3Dghp_...`).
  */
-const boundary = (chars) => `(?:(?<=\\\\[nrt])|(?<![${chars}]))`;
+const boundary = (chars) => `(?:(?<=\\\\[nrt])|(?<=%[0-9A-Fa-f]{2})|(?<![${chars}]))`;
 /** Left boundary of most tokens. */
 const B = boundary('A-Za-z0-9_-');
 /** Right boundary: and does not go on. */
@@ -10347,7 +11422,7 @@ function placed(hit, text, file) {
     const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`;
     return { ...hit, severity: 'warning', why };
 }
-const pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
+const private_key_pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
 const stripArmor = (p) => p.replace(/-----[A-Z ]+-----|\s/g, '');
 /** Private keys in PEM, OpenSSH, PGP armor or PuTTY format, with a real base64 body. */
 const privateKey = defineDetector({
@@ -10381,7 +11456,7 @@ const privateKey = defineDetector({
                 sshPrivateKey('rsa'),
                 sshPrivateKey('ed25519', 'passphrase-1'),
                 `const deployKey = ${JSON.stringify(sshPrivateKey('ed25519'))}`,
-                pem('PGP PRIVATE KEY BLOCK', `Version: GnuPG v2\n\n${pgp.toString('base64')}\n=AbCd`),
+                private_key_pem('PGP PRIVATE KEY BLOCK', `Version: GnuPG v2\n\n${pgp.toString('base64')}\n=AbCd`),
                 // inside a JSON or JS string, with escaped line breaks
                 `const key = "${pkcs1.trim().split('\n').join('\\n')}\\n";`,
                 // one line, as pasted into an environment variable
@@ -10417,10 +11492,10 @@ const privateKey = defineDetector({
             const ssh = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), (0,external_node_crypto_.randomBytes)(380)]);
             return [
                 // a random base64 body that is not DER, and a truncated key
-                pem('RSA PRIVATE KEY', fake(640, B64, 'rsa-bad')),
-                pem('PRIVATE KEY', der.slice(0, -12)),
+                private_key_pem('RSA PRIVATE KEY', fake(640, B64, 'rsa-bad')),
+                private_key_pem('PRIVATE KEY', der.slice(0, -12)),
                 // the OpenSSH magic, then random bytes: no key structure, no matching check numbers
-                pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
+                private_key_pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
             ];
         },
     },
@@ -10985,6 +12060,7 @@ const urlCredentials = defineDetector({
 
 
 
+
 /** Every secret detector, one rule id each, in the order docs/rules.md lists them. */
 const DETECTORS = [
     githubToken,
@@ -11023,6 +12099,7 @@ const DETECTORS = [
     supabaseServiceRoleKey,
     jwt,
     privateKey,
+    kubeconfigClientKey,
     databaseUrl,
     urlCredentials,
 ];
@@ -11227,8 +12304,8 @@ const PRESENTED_AS_EXAMPLE = 'presented as an example of its format';
 // keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test
 // fails when this file is out of date.
 const SIMD_TABLES = {
-    trigrams: [2960685, 3105136, 3813167, 3826017, 6382185, 6382435, 6383461, 6383994, 6384489, 6386537, 6579051, 6580595, 6582127, 6582128, 6582130, 6650218, 6776943, 6776944, 6776946, 6776947, 6776949, 6777204, 6777953, 6777955, 6777956, 6777958, 6777961, 6777967, 6777968, 6777970, 6777971, 6778723, 6779441, 6841983, 6844271, 7237741, 7368033, 7370100, 7371120, 7498623, 7562595, 7562610, 7563054, 7563361, 7563376, 7564077, 7564159, 7615330, 7632745, 7825523, 7889264, 7892856],
-    tables: '88b0404834800003c4004200004010800000c0420000b7da000000000000000010822230000804700b85006001480046000040100000ef9a00000000000000008d0b1d2f092101004031802000504045000040020000bfcf0000000000000000',
+    trigrams: [2960685, 2976613, 3105136, 3813167, 3826017, 6382185, 6382435, 6383461, 6383994, 6384489, 6386537, 6579051, 6580595, 6582127, 6582128, 6582130, 6650218, 6776943, 6776944, 6776946, 6776947, 6776949, 6777204, 6777953, 6777955, 6777956, 6777958, 6777961, 6777967, 6777968, 6777970, 6777971, 6778723, 6779441, 6841983, 6844271, 7237741, 7368033, 7370100, 7371120, 7498623, 7562595, 7562610, 7563054, 7563361, 7563376, 7564077, 7564159, 7615330, 7632745, 7825523, 7889264, 7892856],
+    tables: '0a3020288402000dc000c000006002800000e0c0000077ea000000000000000002801194000a40a00917003001480044000040800000fd9300000000000000008f898d1d032101004091120400622065000060010000ffff0000000000000000',
 };
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-buckets.js
@@ -11669,10 +12746,10 @@ function createScanner(detectors) {
         .join('|');
     const keywordRe = new RegExp(source || '(?!)', 'iy');
     const filter = new KeywordFilter(keywords);
-    const scan = (text, file, report, mask, at) => {
+    /** Every hit whose keyword starts in `[from, to)`, before overlaps are resolved. */
+    const findAll = (text, file, from, to) => {
         // Made at the first keyword: most texts have none, and most files are small.
         let ctx;
-        const to = at ? at.to : text.length;
         const found = [];
         const push = (detector, hits) => {
             if (!hits)
@@ -11681,7 +12758,7 @@ function createScanner(detectors) {
                 found.push({ detector, hit });
         };
         let windows;
-        const { positions, count } = filter.find(text, at ? at.from : 0, to);
+        const { positions, count } = filter.find(text, from, to);
         for (let c = 0; c < count; c++) {
             const at = positions[c];
             keywordRe.lastIndex = at;
@@ -11708,6 +12785,10 @@ function createScanner(detectors) {
         for (const [d, list] of windows ?? [])
             for (const [from, to] of list)
                 push(d, d.near.find(text, from, to, ctx));
+        return found;
+    };
+    const scan = (text, file, report, mask, at) => {
+        const found = findAll(text, file, at ? at.from : 0, at ? at.to : text.length);
         const base = at?.base ?? 0;
         if (found.length === 0)
             return at?.seenUpTo ?? 0;
@@ -11720,6 +12801,18 @@ function createScanner(detectors) {
         for (const f of kept)
             end = Math.max(end, base + f.hit.end);
         return end;
+    };
+    const redactText = (text) => {
+        const found = findAll(text, '', 0, text.length);
+        if (found.length === 0)
+            return text;
+        let out = '';
+        let last = 0;
+        for (const { hit } of resolveOverlaps(found)) {
+            out += text.slice(last, hit.start) + `[${(0,redact/* redact */.E$)(hit.value, hit.shown)}]`;
+            last = hit.end;
+        }
+        return out + text.slice(last);
     };
     const keywordInRuns = (bytes, from, to, min) => {
         let text;
@@ -11760,7 +12853,7 @@ function createScanner(detectors) {
         }
         return raw.length - r.escapes;
     };
-    return { scan, keywordInRuns, skim };
+    return { scan, keywordInRuns, skim, redactText };
 }
 /** Every keyword of these detectors (lower case, sorted): what the keyword pass looks for. */
 function keywordsOf(detectors) {
@@ -11957,6 +13050,7 @@ class Windows {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C7: () => (/* binding */ NESTED_IN_MEMORY),
 /* harmony export */   Lq: () => (/* binding */ HEAD_BYTES),
+/* harmony export */   MQ: () => (/* binding */ TailCollector),
 /* harmony export */   Zv: () => (/* binding */ WholeCollector),
 /* harmony export */   hP: () => (/* binding */ STREAM_ABOVE),
 /* harmony export */   kK: () => (/* binding */ HeadCollector)
@@ -12012,6 +13106,31 @@ class WholeCollector {
     }
     get bytes() {
         return Buffer.concat(this.parts);
+    }
+}
+/**
+ * Keeps the last `max` bytes of a stream (and counts them all): the chunks that hold them, as
+ * sinks may keep them, joined only when asked.
+ */
+class TailCollector {
+    max;
+    parts = [];
+    kept = 0;
+    total = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    write(chunk) {
+        this.total += chunk.length;
+        this.parts.push(chunk);
+        this.kept += chunk.length;
+        while (this.kept - this.parts[0].length >= this.max)
+            this.kept -= this.parts.shift().length;
+    }
+    end() { }
+    get bytes() {
+        const all = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+        return all.subarray(Math.max(0, all.length - this.max));
     }
 }
 
@@ -12105,7 +13224,8 @@ function tooLarge(budget) {
 /* harmony export */   Vk: () => (/* binding */ lossy),
 /* harmony export */   aA: () => (/* binding */ encodeName),
 /* harmony export */   e4: () => (/* binding */ decodeName),
-/* harmony export */   ni: () => (/* binding */ showBytes)
+/* harmony export */   ni: () => (/* binding */ showBytes),
+/* harmony export */   tl: () => (/* binding */ MARKER)
 /* harmony export */ });
 const strict = new TextDecoder('utf-8', { fatal: true });
 /**
@@ -12175,6 +13295,8 @@ function sequence(b, i, n) {
 function showBytes(text) {
     return text.replace(/[\udc80-\udcff]/gu, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16)}`);
 }
+/** The trait of a name that holds `::` or `##[`: escaped in every output, so less grave. */
+const MARKER = 'a workflow command marker';
 // What can hide or forge a name: control characters and newlines, bidi controls, zero-width and
 // other invisible format characters, and the Actions runner's command markers.
 const DECEPTIVE = [
@@ -12186,7 +13308,7 @@ const DECEPTIVE = [
         /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]/,
         'an invisible character',
     ],
-    [/::|##\[/, 'a workflow command marker'],
+    [/::|##\[/, MARKER],
 ];
 /** What is deceptive about a name (each trait once), or an empty list. */
 function deceptiveTraits(name) {
@@ -12503,8 +13625,8 @@ var __webpack_exports__ = {};
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./build/src/breakdown.js
 /** Sizes by top-level folder, largest first: where an artifact's weight is. */
 function sizeBreakdown(files) {
@@ -12544,14 +13666,301 @@ function addIssue(entry, issue) {
 
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
+// EXTERNAL MODULE: ./build/src/sources/names.js
+var sources_names = __nccwpck_require__(4888);
+;// CONCATENATED MODULE: ./build/src/sources/zip-layout.js
+
+
+const EOCD = 0x06054b50;
+const EOCD_BYTES = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const ZIP64_LOCATOR = 0x07064b50;
+const LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const SCAN = 64 * 1024;
+/** General purpose flag bit 3: sizes and CRC follow the data, the local header has zeros. */
+const DESCRIPTOR_FLAG = 0x8;
+// Entries up to this many compressed bytes are read in one go with their local header.
+const INLINE = 256 * 1024;
+/**
+ * Finds the end-of-central-directory record as yauzl does (the last signature in the last
+ * 64 KiB) and works out how many bytes sit in front of the archive, as Python's zipfile does.
+ * Returns undefined when there is none: yauzl then says why the file is not a zip.
+ */
+async function findEnd(src) {
+    const tailLength = Math.min(src.size, 22 + 20 + 0xffff);
+    const tail = await src.read(src.size - tailLength, tailLength);
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) !== EOCD)
+            continue;
+        const at = src.size - tailLength + i;
+        const cdSize = tail.readUInt32LE(i + 12);
+        const cdOffset = tail.readUInt32LE(i + 16);
+        const zip64 = i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR;
+        // A zip64 archive keeps its real offsets in the zip64 record: take them as they are.
+        if (zip64)
+            return { prefix: 0, centralStart: await zip64Central(src, tail, i - 20) };
+        if (cdOffset === 0xffffffff)
+            return { prefix: 0 };
+        const prefix = at - cdSize - cdOffset;
+        return { prefix: Math.max(0, prefix), centralStart: at - cdSize };
+    }
+    return undefined;
+}
+const ZIP64_END = 0x06064b50;
+/**
+ * Where a zip64 archive's central directory starts, from its zip64 end record (the locator
+ * just before the end record says where that is), or undefined when the record is not there.
+ * Python's zipfile writes zip64 past 65,535 entries: reading its directory in one go is what
+ * keeps 70,000 small entries fast.
+ */
+async function zip64Central(src, tail, locator) {
+    const record = Number(tail.readBigUInt64LE(locator + 8));
+    if (!Number.isSafeInteger(record) || record + 56 > src.size)
+        return undefined;
+    const head = await src.read(record, 56);
+    if (head.length < 56 || head.readUInt32LE(0) !== ZIP64_END)
+        return undefined;
+    const start = Number(head.readBigUInt64LE(48));
+    return Number.isSafeInteger(start) && start <= record ? start : undefined;
+}
+/** How many bytes at the end of a file can hold a zip's end record (and its comment). */
+const ZIP_TAIL = 22 + 20 + 0xffff;
+/**
+ * Whether a file that starts as a script (`#!`) ends as a zip: an executable jar or a Python
+ * zipapp. `tail` is the file's last bytes (all of it, or at least ZIP_TAIL) and `total` its size.
+ * The end record must point back at a central directory, so a script that merely holds the
+ * four signature bytes is not taken for one.
+ */
+function zipAfterScript(head, tail, total = tail.length) {
+    if (head[0] !== 0x23 || head[1] !== 0x21 || tail.length < 22)
+        return false;
+    const from = total - tail.length;
+    const low = Math.max(0, tail.length - ZIP_TAIL);
+    for (let i = tail.lastIndexOf(EOCD_BYTES, tail.length - 22); i >= low;) {
+        const cdSize = tail.readUInt32LE(i + 12);
+        const central = from + i - cdSize;
+        if (i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR)
+            return true;
+        // Where the directory lies outside the tail it cannot be checked: it is taken as a zip.
+        if (cdSize > 0 && central >= 0) {
+            return central < from || tail.readUInt32LE(central - from) === 0x02014b50;
+        }
+        i = i > 0 ? tail.lastIndexOf(EOCD_BYTES, i - 1) : -1;
+    }
+    return false;
+}
+/**
+ * The byte ranges the central directory accounts for. Whatever lies outside them (bytes in
+ * front, gaps between entries, local entries the directory does not list, a second zip) and
+ * entries that share bytes are what readers disagree about, so they are reported.
+ */
+class Coverage {
+    src;
+    end;
+    frontScanned;
+    spans = [];
+    constructor(src, end, 
+    /** The bytes before the first entry were scanned with the file holding the zip (nested). */
+    frontScanned = false) {
+        this.src = src;
+        this.end = end;
+        this.frontScanned = frontScanned;
+    }
+    /** Records an entry's bytes: local header, name, extra field, data (absolute offsets). */
+    add(start, end, name, descriptor) {
+        this.spans.push({ start, end, name, slack: descriptor ? 24 : 0 });
+    }
+    /** Sentences for the findings: the prefix, each uncovered gap, each overlap. */
+    async problems() {
+        const out = [];
+        const { prefix, centralStart } = this.end;
+        const spans = [...this.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+        // A script in front of a nested zip (an executable jar, a zipapp) was scanned as part of
+        // the file that holds it: only a zip entry hidden in it is news.
+        const front = Math.min(spans[0]?.start ?? prefix, centralStart ?? Infinity);
+        const script = this.frontScanned && front > 0 && (await this.isScript(front));
+        if (prefix > 0 && !script) {
+            const hidden = (await this.findLocal(0, prefix)) !== undefined
+                ? ' and hold a zip entry (another archive)'
+                : '';
+            out.push(`${prefix} bytes come before the archive${hidden}; readers that start at the front (a streaming unzip) see something else than pip or Java, and packguard did not check them`);
+        }
+        let at = script ? front : prefix;
+        let last;
+        for (const s of spans) {
+            if (last && s.start < last.end) {
+                out.push(`the data of ${s.name} overlaps the data of ${last.name}: entries that share bytes (a zip-bomb technique)`);
+            }
+            else if (s.start > at + (last?.slack ?? 0)) {
+                out.push(await this.gap(at, s.start));
+            }
+            if (!last || s.end >= last.end)
+                last = s;
+            at = Math.max(at, s.end);
+        }
+        if (centralStart !== undefined && centralStart > at + (last?.slack ?? 0))
+            out.push(await this.gap(at, centralStart));
+        return out;
+    }
+    /** The first `front` bytes are a script (`#!`) holding no local entry header. */
+    async isScript(front) {
+        const head = await this.src.read(0, 2);
+        return head[0] === 0x23 && head[1] === 0x21 && (await this.findLocal(0, front)) === undefined;
+    }
+    async gap(start, end) {
+        const local = await this.findLocal(start, end);
+        return local === undefined
+            ? `${end - start} bytes at offset ${start} belong to no entry; packguard did not check them`
+            : `${end - start} bytes at offset ${start} belong to no entry listed in the central directory and hold a local entry header at offset ${local}: an entry that pip and Java skip but streaming readers extract; packguard did not check it`;
+    }
+    /** Offset of the first local file header signature in [start, end), if any. */
+    async findLocal(start, end) {
+        for (let pos = start; pos < end; pos += SCAN) {
+            const buf = await this.src.read(pos, Math.min(SCAN + 3, end - pos));
+            const i = buf.indexOf(LOCAL);
+            if (i >= 0 && pos + i < end)
+                return pos + i;
+        }
+        return undefined;
+    }
+}
+/**
+ * Reads the local header at `offset` (as seen from `shift` on) in one read, guessing its length
+ * from the central directory's name and extra field; a longer one takes a second read. `data`
+ * more bytes are read with it, so a small entry's data comes in the same read.
+ */
+async function readLocalHeader(src, shift, offset, guess, data = 0) {
+    let buf = await src.read(shift + offset, 30 + guess + 64 + data);
+    if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) {
+        throw new Error(`no local file header signature at offset ${offset}`);
+    }
+    const nameLength = buf.readUInt16LE(26);
+    const extraLength = buf.readUInt16LE(28);
+    if (buf.length < 30 + nameLength)
+        buf = await src.read(shift + offset, 30 + nameLength);
+    if (buf.length < 30 + nameLength)
+        throw new Error('the local header is cut short');
+    return {
+        flags: buf.readUInt16LE(6),
+        method: buf.readUInt16LE(8),
+        crc32: buf.readUInt32LE(14),
+        compressedSize: buf.readUInt32LE(18),
+        uncompressedSize: buf.readUInt32LE(22),
+        name: Buffer.from(buf.subarray(30, 30 + nameLength)),
+        dataStart: offset + 30 + nameLength + extraLength,
+        head: buf,
+    };
+}
+/** Reads the entry's local header and reports where it disagrees with the central directory. */
+async function checkedLocalHeader(src, shift, ze, entry) {
+    let local;
+    try {
+        const guess = ze.fileNameLength + ze.extraFieldLength;
+        // A small entry's data is read along with its header: one read instead of a stream.
+        const data = ze.compressedSize <= INLINE ? ze.compressedSize : 0;
+        local = await readLocalHeader(src, shift, ze.relativeOffsetOfLocalHeader, guess, data);
+        if (shift + local.dataStart + ze.compressedSize > src.size) {
+            throw new Error(`its data runs past the end of the file`);
+        }
+    }
+    catch (err) {
+        const detail = `the central directory points at no valid local header (${err.message})`;
+        addIssue(entry, { kind: 'zip-mismatch', path: entry.path, detail });
+        if (entry.type === 'file')
+            entry.unreadable = { kind: 'corrupt', detail };
+        return undefined;
+    }
+    const diffs = [];
+    if (!local.name.equals(ze.fileName)) {
+        diffs.push(`the local header names it '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(local.name).text)}'`);
+    }
+    if (local.method !== ze.compressionMethod) {
+        diffs.push(`compression method ${local.method} in the local header, ${ze.compressionMethod} in the directory`);
+    }
+    if ((local.flags & 1) !== (ze.generalPurposeBitFlag & 1)) {
+        diffs.push('the local header and the directory disagree on encryption');
+    }
+    if (!(local.flags & DESCRIPTOR_FLAG)) {
+        const pairs = [
+            ['compressed size', local.compressedSize, ze.compressedSize],
+            ['size', local.uncompressedSize, ze.uncompressedSize],
+            ['CRC-32', local.crc32, ze.crc32],
+        ];
+        for (const [what, l, c] of pairs) {
+            if (l !== c && l !== 0xffffffff) {
+                diffs.push(`${what} ${l} in the local header, ${c} in the directory`);
+            }
+        }
+    }
+    if (diffs.length > 0) {
+        addIssue(entry, {
+            kind: 'zip-mismatch',
+            path: entry.path,
+            detail: `${diffs.join('; ')}: readers that use local headers see another file`,
+        });
+    }
+    return local;
+}
+
 // EXTERNAL MODULE: ./build/src/sources/limits.js
 var limits = __nccwpck_require__(1906);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/src/sources/compressed-asset.js
+
+
+
+/** Node 22.15+ and 24 have zstd in zlib; Node 20 has none (the Action runs on node24). */
+const zstdSync = external_node_zlib_.zstdDecompressSync;
+const GZIP = {
+    name: 'gzip',
+    ext: /\.gz$/i,
+    run: (b, max) => external_node_zlib_.gunzipSync(b, { maxOutputLength: max }),
+};
+const BROTLI = {
+    name: 'brotli',
+    ext: /\.br$/i,
+    run: (b, max) => external_node_zlib_.brotliDecompressSync(b, { maxOutputLength: max }),
+};
+const ZSTD = {
+    name: 'zstd',
+    ext: /\.zst$/i,
+    run(b, max) {
+        if (!zstdSync)
+            throw new Error(`this Node (${process.version}) cannot decompress zstd`);
+        return zstdSync(b, { maxOutputLength: max });
+    },
+};
+/**
+ * A compressed asset (`app.js.gz`, `app.js.map.br`, `data.zst`) as its one decompressed file,
+ * named without the extension, counted against the artifact's budget like any entry. One that
+ * does not decompress is an ArtifactError: its content was not checked, and the run says so.
+ */
+function decompressOne(outer, budget, codec) {
+    const name = outer.path.split('/').pop()?.replace(codec.ext, '') || 'content';
+    budget.addEntry(name);
+    let content;
+    try {
+        content = codec.run(outer.content, budget.limits.maxEntryBytes);
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new limits/* LimitExceeded */.nP('maxEntryBytes', `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`, outer.path);
+        }
+        throw new ArtifactError(outer.path, `cannot decompress (${codec.name}): ${err.message}`);
+    }
+    budget.addBytes(content.length, name);
+    return {
+        path: name,
+        rawPath: name,
+        type: 'file',
+        mode: outer.mode,
+        size: content.length,
+        content,
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/src/sources/names.js
-var sources_names = __nccwpck_require__(4888);
 ;// CONCATENATED MODULE: ./build/src/sources/dir.js
 
 
@@ -12863,12 +14272,14 @@ async function* readNpmDir(dir, artifact, opts) {
 
 ;// CONCATENATED MODULE: ./build/src/sources/sniff.js
 const UNSUPPORTED = [
-    ['bzip2', [0x42, 0x5a, 0x68]],
     ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
     ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
     ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
     ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
 ];
+/** `!<arch>\n`: a .deb, a static library. */
+const AR = [0x21, 0x3c, 0x61, 0x72, 0x63, 0x68, 0x3e, 0x0a];
+const BZH = [0x42, 0x5a, 0x68];
 /** Recognizes an archive by magic bytes, never by its extension. `head` is the first 512 bytes. */
 function sniff(head) {
     if (head.length === 0)
@@ -12883,10 +14294,24 @@ function sniff(head) {
         (head.toString('latin1', 257, 262) === 'ustar' || tarChecksumOk(head))) {
         return { kind: 'tar' };
     }
+    if (startsWith(head, AR))
+        return { kind: 'ar' };
     for (const [name, magic] of UNSUPPORTED)
         if (startsWith(head, magic))
             return { kind: 'unsupported', name };
+    if (isBzip2(head))
+        return { kind: 'unsupported', name: 'bzip2' };
     return { kind: 'unknown' };
+}
+/**
+ * `BZh`, a block size digit, then the magic of a first block (the digits of pi) or of the end
+ * of stream (of sqrt(pi)): three letters alone would make text files starting `BZh` archives.
+ */
+function isBzip2(h) {
+    if (h.length < 10 || !startsWith(h, BZH) || h[3] < 0x31 || h[3] > 0x39)
+        return false;
+    const block = h.toString('hex', 4, 10);
+    return block === '314159265359' || block === '177245385090';
 }
 function startsWith(buf, magic) {
     return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
@@ -13001,6 +14426,8 @@ class TarEntries {
     /** The path of the entry being read, for the budget's messages. */
     current = '';
     pending;
+    /** The last entry was the root folder itself (`./`), not handed on: the archive's issues need it. */
+    droppedLast;
     /** The body of the pending entry when it streams: released rather than queued. */
     pendingBody;
     /** The top folder to strip, decided by the first entry npm sees. */
@@ -13031,9 +14458,12 @@ class TarEntries {
         const entry = entryOf(h, (0,paths/* stripTop */.w3)(normalized, this.top), this.opts.artifact);
         this.current = entry.path || entry.rawPath;
         this.opts.budget.addEntry(this.current);
+        this.droppedLast = undefined;
         if (entry.type !== 'file') {
             if (entry.path !== '')
                 this.pending = entry;
+            else
+                this.droppedLast = entry;
         }
         else if (!this.opts.budget.entryFits(entry.size)) {
             entry.unreadable = (0,limits/* tooLarge */.g$)(this.opts.budget);
@@ -13085,6 +14515,10 @@ class TarEntries {
     /** The input is over: data after the end marker of a `whole` archive is reported, then released. */
     finish(whole) {
         const junk = whole ? this.trailing.describe() : undefined;
+        // An archive that ends with its root folder (`./`) has no last entry to carry the issue:
+        // the folder is handed on for it, so the data after the marker is still reported.
+        if (junk && !this.pending && this.droppedLast)
+            this.pending = this.droppedLast;
         const e = this.pending;
         if (junk && e) {
             e.issues = [...(e.issues ?? []), { kind: 'trailing-data', path: '', detail: junk }];
@@ -13104,14 +14538,16 @@ function entryOf(h, path, artifact) {
     };
     if (h.linkpath)
         entry.linkTarget = h.linkpath;
+    if (h.ambiguous)
+        addIssue(entry, { kind: 'ambiguous-name', path, detail: h.ambiguous });
+    if (h.texts)
+        entry.texts = h.texts.map((t) => ({ path: `${path}!pax:${t.key}`, text: t.value }));
     if (!h.name.valid) {
-        entry.issues = [
-            {
-                kind: 'invalid-utf8-name',
-                path,
-                detail: `its name is not valid UTF-8 ('${(0,sources_names/* showBytes */.ni)(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
-            },
-        ];
+        addIssue(entry, {
+            kind: 'invalid-utf8-name',
+            path,
+            detail: `its name is not valid UTF-8 ('${(0,sources_names/* showBytes */.ni)(rawPath)}'); npm writes it with U+FFFD in place of the bad bytes`,
+        });
     }
     // node-tar reads a negative or garbled size as no size (an empty file, for npm too): the
     // bytes that follow are then parsed as headers, so the archive means what the reader wants.
@@ -13170,6 +14606,11 @@ const gzip_CHUNK = 64 * 1024;
  */
 async function tarBytes(input, opts) {
     const source = await sniffGzip(input, opts);
+    if (source.gzip && source.head && opts.onTexts) {
+        const texts = gzipHeaderTexts(source.head);
+        if (texts.length > 0)
+            opts.onTexts(texts);
+    }
     return (source.gzip ? gunzipped(source.chunks) : source.chunks)[Symbol.asyncIterator]();
 }
 /** Looks at the first bytes to tell gzip from plain tar; the chunks come whole all the same. */
@@ -13181,7 +14622,34 @@ async function sniffGzip(input, opts) {
     };
     const chunks = head.done ? rest : prepend(head.value, rest);
     const gzip = !head.done && head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
-    return { gzip, chunks };
+    return { gzip, chunks, head: head.done ? undefined : head.value };
+}
+const FEXTRA = 4;
+const FNAME = 8;
+const FCOMMENT = 16;
+/**
+ * The FNAME and FCOMMENT fields of a gzip header (RFC 1952), read from the first chunk (a field
+ * cut off by its end is read as far as it goes): text that ships with the archive and that no
+ * extraction shows. Latin-1, as the RFC says.
+ */
+function gzipHeaderTexts(head) {
+    const flags = head[3];
+    let at = 10;
+    if (flags & FEXTRA)
+        at += 2 + (head.length >= 12 ? head.readUInt16LE(10) : 0);
+    const texts = [];
+    for (const [flag, path] of [
+        [FNAME, '!gzip-name'],
+        [FCOMMENT, '!gzip-comment'],
+    ]) {
+        if (!(flags & flag) || at >= head.length)
+            continue;
+        const end = head.indexOf(0, at);
+        const stop = end < 0 ? head.length : end;
+        texts.push({ path, text: head.toString('latin1', at, stop) });
+        at = stop + 1;
+    }
+    return texts;
 }
 async function* counted(input, opts) {
     for await (const chunk of input) {
@@ -13425,7 +14893,169 @@ function base256(buf, off, len) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./build/src/sources/tar/pax.js
+
+
+
+// pax records ('x', 'g') and GNU long names ('L', 'K'): what an extension header sets for the
+// entry after it (or, global, for all), read the way node-tar's strict Parser reads it.
+/** node-tar's cut of text at a NUL: no `s` flag, so it stops at a line break. */
+const NUL_TO_EOL = /\0.*/;
+/**
+ * The extension records in force: `local` for the next entry, `global` for every entry after. An
+ * extension header's data is applied once whole; the next entry's header clears `local`.
+ */
+class Extensions {
+    local;
+    global;
+    /** Applies the data of an extension header with type flag `code`, as node-tar does. */
+    apply(code, data) {
+        switch (code) {
+            case 'x':
+            case 'X':
+                this.local = paxRecords(data, this.local);
+                break;
+            case 'g':
+                this.global = paxRecords(data, this.global);
+                break;
+            case 'K':
+                this.local = { ...this.local, linkpath: cutAtNul(nameOf(data)) };
+                if (innerNul(data))
+                    this.local.nul = [...(this.local.nul ?? []), 'GNU long link name'];
+                break;
+            default:
+                this.local = { ...this.local, path: cutAtNul(nameOf(data)), pathFrom: 'GNU long name' };
+                if (innerNul(data))
+                    this.local.nul = [...(this.local.nul ?? []), 'GNU long name'];
+        }
+    }
+}
+/** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */
+function cutAtNul(name) {
+    const text = name.text.replace(NUL_TO_EOL, '');
+    const raw = name.raw.replace(NUL_TO_EOL, '');
+    return { text, raw, valid: name.valid || raw === text };
+}
+/**
+ * Applies pax records as node-tar's Pax.parse does: `len key=value\n` lines read from the UTF-8
+ * text (U+FFFD for bad bytes), a line whose length is wrong skipped. The raw spelling of a path
+ * comes from the same lines read without loss.
+ */
+function paxRecords(data, into) {
+    const out = { ...into };
+    const text = data.toString('utf8');
+    const lines = text.replace(/\n$/, '').split('\n');
+    const rawLines = (0,external_node_buffer_namespaceObject.isUtf8)(data) ? undefined : (0,sources_names/* decodeName */.e4)(data).text.replace(/\n$/, '').split('\n');
+    lines.forEach((line, i) => {
+        const n = parseInt(line, 10);
+        if (n !== Buffer.byteLength(line) + 1)
+            return;
+        const kv = line.slice(`${n} `.length).split('=');
+        const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1');
+        if (!k)
+            return;
+        const whole = kv.join('=');
+        const v = whole.replace(NUL_TO_EOL, '');
+        switch (k) {
+            case 'path':
+            case 'linkpath':
+                out[k] = paxName(v, rawLines?.[i], n);
+                if (k === 'path')
+                    out.pathFrom = 'pax path';
+                // node-tar cuts the value at the NUL; tools that do not read another name.
+                if (v !== whole)
+                    out.nul = [...(out.nul ?? []), `pax ${k}`];
+                break;
+            case 'size': {
+                const s = +v;
+                if (s >= 0)
+                    out.size = s;
+                break;
+            }
+            case 'uid':
+            case 'gid':
+            case 'mtime':
+            case 'atime':
+            case 'ctime':
+                out[k] = true;
+                break;
+            default:
+                if (k === 'comment' || XATTR.test(k))
+                    out.texts = [...(out.texts ?? []), paxText(k, v)];
+        }
+    });
+    return out;
+}
+const XATTR = /^(SCHILY|LIBARCHIVE)\.xattr\./;
+/** libarchive writes an attribute's value in base64; shown decoded when it decodes to text. */
+function paxText(key, value) {
+    if (!key.startsWith('LIBARCHIVE.') || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
+        return { key, value };
+    return { key, value: Buffer.from(value, 'base64').toString('latin1') };
+}
+function paxName(text, rawLine, n) {
+    if (rawLine === undefined)
+        return { text, raw: text, valid: true };
+    const kv = rawLine.slice(`${n} `.length).split('=');
+    kv.shift();
+    const raw = kv.join('=').replace(NUL_TO_EOL, '');
+    if (raw === text)
+        return { text, raw, valid: true };
+    // Both spellings come from the same bytes; should they ever disagree, keep npm's.
+    return (0,sources_names/* encodeName */.aA)(raw).toString('utf8') === text
+        ? { text, raw, valid: false }
+        : { text, raw: text, valid: !text.includes('\ufffd') };
+}
+/** A GNU long name ends with a NUL (and padding): one followed by more text hides a second name. */
+function innerNul(data) {
+    const at = data.indexOf(0);
+    if (at < 0)
+        return false;
+    for (let i = at + 1; i < data.length; i++)
+        if (data[i] !== 0)
+            return true;
+    return false;
+}
+/**
+ * Whether the name in a header's own fields (what a reader that ignores pax and GNU records
+ * shows) names the same file as the pax path or GNU long name npm uses. Writers put the same
+ * name there, or what fits of a long one: its first bytes (GNU tar, Python, node-tar), `?` for
+ * each non-ASCII character (Python), its folder's start with its file name's start and end
+ * (libarchive). Anything else names another file.
+ */
+function sameName(own, long) {
+    if (own === long)
+        return true;
+    // eslint-disable-next-line no-control-regex
+    const ascii = long.replace(/[^\u0000-\u007f]/gu, '?');
+    if (own === ascii)
+        return true;
+    // Only a name too long for the header's fields is shortened.
+    if (own === '' || Buffer.byteLength(long) < 100)
+        return false;
+    if (long.startsWith(own) || ascii.startsWith(own))
+        return true;
+    return abbreviates(own, long) || abbreviates(own, ascii);
+}
+function abbreviates(own, long) {
+    const o = own.lastIndexOf('/');
+    const l = long.lastIndexOf('/');
+    const [ownDir, ownBase] = [own.slice(0, o + 1), own.slice(o + 1)];
+    const [longDir, longBase] = [long.slice(0, l + 1), long.slice(l + 1)];
+    // The folder may be cut anywhere, even inside a segment.
+    const cut = ownDir.slice(0, -1);
+    if (ownBase === '' || !longDir.startsWith(cut) || ownBase.length > longBase.length)
+        return false;
+    for (let k = 1; k <= ownBase.length; k++) {
+        if (longBase.startsWith(ownBase.slice(0, k)) && longBase.endsWith(ownBase.slice(k)))
+            return true;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./build/src/sources/tar/header.js
+
+
 
 
 /** A block of zeros (its checksum field unreadable): two in a row end the archive. */
@@ -13521,103 +15151,27 @@ function readHeader(buf, off, ext) {
     const name = exPath ?? fieldName(field, prefix);
     let linkpath = noLink ? '' : nameOf(bytesOf(slice(buf, off + 157, 100))).text;
     linkpath = gex?.linkpath?.text ?? ex?.linkpath?.text ?? linkpath;
-    return { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal };
-}
-
-;// CONCATENATED MODULE: ./build/src/sources/tar/pax.js
-
-
-
-// pax records ('x', 'g') and GNU long names ('L', 'K'): what an extension header sets for the
-// entry after it (or, global, for all), read the way node-tar's strict Parser reads it.
-/** node-tar's cut of text at a NUL: no `s` flag, so it stops at a line break. */
-const NUL_TO_EOL = /\0.*/;
-/**
- * The extension records in force: `local` for the next entry, `global` for every entry after. An
- * extension header's data is applied once whole; the next entry's header clears `local`.
- */
-class Extensions {
-    local;
-    global;
-    /** Applies the data of an extension header with type flag `code`, as node-tar does. */
-    apply(code, data) {
-        switch (code) {
-            case 'x':
-            case 'X':
-                this.local = paxRecords(data, this.local);
-                break;
-            case 'g':
-                this.global = paxRecords(data, this.global);
-                break;
-            case 'K':
-                this.local = { ...this.local, linkpath: cutAtNul(nameOf(data)) };
-                break;
-            default:
-                this.local = { ...this.local, path: cutAtNul(nameOf(data)) };
-        }
+    const texts = [...(gex?.texts ?? []), ...(ex?.texts ?? [])];
+    const header = { kind: 'entry', name, type, mode, size, linkpath, skipped: !normal };
+    if (texts.length > 0)
+        header.texts = texts;
+    // Only entries with a pax or GNU name pay for the comparison.
+    if (ex?.nul || exPath) {
+        const why = ambiguity(ex, fieldName(slice(buf, off, 100), prefix));
+        if (why)
+            header.ambiguous = why;
     }
+    return header;
 }
-/** node-tar's cut of a GNU long name (NUL_TO_EOL), applied to both spellings. */
-function cutAtNul(name) {
-    const text = name.text.replace(NUL_TO_EOL, '');
-    const raw = name.raw.replace(NUL_TO_EOL, '');
-    return { text, raw, valid: name.valid || raw === text };
-}
-/**
- * Applies pax records as node-tar's Pax.parse does: `len key=value\n` lines read from the UTF-8
- * text (U+FFFD for bad bytes), a line whose length is wrong skipped. The raw spelling of a path
- * comes from the same lines read without loss.
- */
-function paxRecords(data, into) {
-    const out = { ...into };
-    const text = data.toString('utf8');
-    const lines = text.replace(/\n$/, '').split('\n');
-    const rawLines = (0,external_node_buffer_namespaceObject.isUtf8)(data) ? undefined : (0,sources_names/* decodeName */.e4)(data).text.replace(/\n$/, '').split('\n');
-    lines.forEach((line, i) => {
-        const n = parseInt(line, 10);
-        if (n !== Buffer.byteLength(line) + 1)
-            return;
-        const kv = line.slice(`${n} `.length).split('=');
-        const k = kv.shift()?.replace(/^SCHILY\.(dev|ino|nlink)/, '$1');
-        if (!k)
-            return;
-        const v = kv.join('=').replace(NUL_TO_EOL, '');
-        switch (k) {
-            case 'path':
-                out.path = paxName(v, rawLines?.[i], n);
-                break;
-            case 'linkpath':
-                out.linkpath = paxName(v, rawLines?.[i], n);
-                break;
-            case 'size': {
-                const s = +v;
-                if (s >= 0)
-                    out.size = s;
-                break;
-            }
-            case 'uid':
-            case 'gid':
-            case 'mtime':
-            case 'atime':
-            case 'ctime':
-                out[k] = true;
-                break;
-        }
-    });
-    return out;
-}
-function paxName(text, rawLine, n) {
-    if (rawLine === undefined)
-        return { text, raw: text, valid: true };
-    const kv = rawLine.slice(`${n} `.length).split('=');
-    kv.shift();
-    const raw = kv.join('=').replace(NUL_TO_EOL, '');
-    if (raw === text)
-        return { text, raw, valid: true };
-    // Both spellings come from the same bytes; should they ever disagree, keep npm's.
-    return (0,sources_names/* encodeName */.aA)(raw).toString('utf8') === text
-        ? { text, raw, valid: false }
-        : { text, raw: text, valid: !text.includes('\ufffd') };
+/** Why the extension records and the header's own fields name the entry differently, if they do. */
+function ambiguity(ex, own) {
+    if (ex.nul) {
+        return `its ${ex.nul.join(' and ')} holds a NUL: npm cuts the name there, other tools read it whole or refuse it`;
+    }
+    const long = ex.path;
+    if (sameName(own.text, long.text))
+        return undefined;
+    return `its ${ex.pathFrom ?? 'pax path'} '${(0,sources_names/* showBytes */.ni)(long.raw)}' and its header name '${(0,sources_names/* showBytes */.ni)(own.raw)}' differ: npm uses the first, tools that ignore ${ex.pathFrom === 'GNU long name' ? 'GNU long names' : 'pax records'} the second`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/sources/tar/parser.js
@@ -13852,12 +15406,18 @@ class TarParser {
  * marker, or the read fails closed; data after the marker is reported on the last entry.
  */
 async function* readTar(input, opts) {
-    const reader = new TarReader(input, opts);
+    // The gzip header's texts ride on the first entry.
+    let texts;
+    const reader = new TarReader(input, { ...opts, onTexts: (t) => (texts = t) });
     const { entries } = reader;
     try {
         for (;;) {
             const e = entries.ready.shift();
             if (e) {
+                if (texts) {
+                    e.texts = [...texts, ...(e.texts ?? [])];
+                    texts = undefined;
+                }
                 yield e;
                 if (e.body)
                     await skipBody(e.body);
@@ -14145,197 +15705,82 @@ async function readStream(zip, ze, local, path, opts) {
     return { ...got, data: got.over ? Buffer.alloc(0) : Buffer.concat(chunks) };
 }
 
-;// CONCATENATED MODULE: ./build/src/sources/zip-layout.js
+;// CONCATENATED MODULE: ./build/src/sources/zip-names.js
 
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const SCAN = 64 * 1024;
-/** General purpose flag bit 3: sizes and CRC follow the data, the local header has zeros. */
-const DESCRIPTOR_FLAG = 0x8;
-// Entries up to this many compressed bytes are read in one go with their local header.
-const INLINE = 256 * 1024;
+const UNICODE_PATH = 0x7075;
+const UTF8_FLAG = 0x800;
 /**
- * Finds the end-of-central-directory record as yauzl does (the last signature in the last
- * 64 KiB) and works out how many bytes sit in front of the archive, as Python's zipfile does.
- * Returns undefined when there is none: yauzl then says why the file is not a zip.
+ * Why an Info-ZIP Unicode Path field (0x7075) names another file than the header's own name,
+ * if it does. yauzl and Info-ZIP unzip take the field's name; Python and Java take the
+ * header's. Writers put the same name in both: in UTF-8, or in the header a legacy code page
+ * (each non-ASCII character one or two bytes, or `?`), so only those spellings agree.
  */
-async function findEnd(src) {
-    const tailLength = Math.min(src.size, 22 + 20 + 0xffff);
-    const tail = await src.read(src.size - tailLength, tailLength);
-    for (let i = tail.length - 22; i >= 0; i--) {
-        if (tail.readUInt32LE(i) !== EOCD)
+function unicodePathIssue(ze) {
+    for (const f of ze.extraFields) {
+        if (f.id !== UNICODE_PATH || f.data.length < 5 || f.data[0] !== 1)
             continue;
-        const at = src.size - tailLength + i;
-        const cdSize = tail.readUInt32LE(i + 12);
-        const cdOffset = tail.readUInt32LE(i + 16);
-        const zip64 = i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR;
-        // A zip64 archive keeps its real offsets in the zip64 record: take them as they are.
-        if (zip64)
-            return { prefix: 0, centralStart: await zip64Central(src, tail, i - 20) };
-        if (cdOffset === 0xffffffff)
-            return { prefix: 0 };
-        const prefix = at - cdSize - cdOffset;
-        return { prefix: Math.max(0, prefix), centralStart: at - cdSize };
+        const header = ze.fileName;
+        const unicode = (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
+        if (agrees(header, unicode, (ze.generalPurposeBitFlag & UTF8_FLAG) !== 0))
+            continue;
+        const stale = (0,external_node_zlib_.crc32)(header) === f.data.readUInt32LE(1)
+            ? ''
+            : ' (its checksum of the header name does not match, so careful readers ignore it; others do not)';
+        return `its Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(unicode)}' and its header '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(header).text)}'${stale}: yauzl and unzip read the first, Python and Java the second`;
     }
     return undefined;
 }
-const ZIP64_END = 0x06064b50;
-/**
- * Where a zip64 archive's central directory starts, from its zip64 end record (the locator
- * just before the end record says where that is), or undefined when the record is not there.
- * Python's zipfile writes zip64 past 65,535 entries: reading its directory in one go is what
- * keeps 70,000 small entries fast.
- */
-async function zip64Central(src, tail, locator) {
-    const record = Number(tail.readBigUInt64LE(locator + 8));
-    if (!Number.isSafeInteger(record) || record + 56 > src.size)
-        return undefined;
-    const head = await src.read(record, 56);
-    if (head.length < 56 || head.readUInt32LE(0) !== ZIP64_END)
-        return undefined;
-    const start = Number(head.readBigUInt64LE(48));
-    return Number.isSafeInteger(start) && start <= record ? start : undefined;
+/** Past this many bytes a name is not matched against its legacy spellings: it simply disagrees. */
+const MATCH_AT_MOST = 1024;
+function agrees(header, unicode, utf8) {
+    if ((0,sources_names/* decodeName */.e4)(header).text === unicode)
+        return true;
+    if (utf8 || header.length > MATCH_AT_MOST || unicode.length > MATCH_AT_MOST)
+        return false;
+    return legacySpelling(header, unicode);
 }
 /**
- * The byte ranges the central directory accounts for. Whatever lies outside them (bytes in
- * front, gaps between entries, local entries the directory does not list, a second zip) and
- * entries that share bytes are what readers disagree about, so they are reported.
+ * Whether `header` spells `unicode` in a legacy code page: its ASCII as it is, each run of other
+ * characters as bytes over 0x7f (a double-byte code page's second byte may be ASCII), or `?` and
+ * `_` for what the code page lacks. Matched position by position (every place a prefix of the
+ * name can end), so no input makes it slow.
  */
-class Coverage {
-    src;
-    end;
-    spans = [];
-    constructor(src, end) {
-        this.src = src;
-        this.end = end;
-    }
-    /** Records an entry's bytes: local header, name, extra field, data (absolute offsets). */
-    add(start, end, name, descriptor) {
-        this.spans.push({ start, end, name, slack: descriptor ? 24 : 0 });
-    }
-    /** Sentences for the findings: the prefix, each uncovered gap, each overlap. */
-    async problems() {
-        const out = [];
-        const { prefix, centralStart } = this.end;
-        if (prefix > 0) {
-            const hidden = (await this.findLocal(0, prefix)) !== undefined
-                ? ' and hold a zip entry (another archive)'
-                : '';
-            out.push(`${prefix} bytes come before the archive${hidden}; readers that start at the front (a streaming unzip) see something else than pip or Java, and packguard did not check them`);
+function legacySpelling(header, unicode) {
+    const n = header.length;
+    let at = new Uint8Array(n + 1);
+    at[0] = 1;
+    const chars = [...unicode];
+    for (let i = 0; i < chars.length;) {
+        const next = new Uint8Array(n + 1);
+        const c = chars[i].codePointAt(0);
+        if (c < 0x80) {
+            for (let p = 0; p < n; p++)
+                if (at[p] && header[p] === c)
+                    next[p + 1] = 1;
+            i++;
         }
-        const spans = [...this.spans].sort((a, b) => a.start - b.start || a.end - b.end);
-        let at = prefix;
-        let last;
-        for (const s of spans) {
-            if (last && s.start < last.end) {
-                out.push(`the data of ${s.name} overlaps the data of ${last.name}: entries that share bytes (a zip-bomb technique)`);
-            }
-            else if (s.start > at + (last?.slack ?? 0)) {
-                out.push(await this.gap(at, s.start));
-            }
-            if (!last || s.end >= last.end)
-                last = s;
-            at = Math.max(at, s.end);
-        }
-        if (centralStart !== undefined && centralStart > at + (last?.slack ?? 0))
-            out.push(await this.gap(at, centralStart));
-        return out;
-    }
-    async gap(start, end) {
-        const local = await this.findLocal(start, end);
-        return local === undefined
-            ? `${end - start} bytes at offset ${start} belong to no entry; packguard did not check them`
-            : `${end - start} bytes at offset ${start} belong to no entry listed in the central directory and hold a local entry header at offset ${local}: an entry that pip and Java skip but streaming readers extract; packguard did not check it`;
-    }
-    /** Offset of the first local file header signature in [start, end), if any. */
-    async findLocal(start, end) {
-        for (let pos = start; pos < end; pos += SCAN) {
-            const buf = await this.src.read(pos, Math.min(SCAN + 3, end - pos));
-            const i = buf.indexOf(LOCAL);
-            if (i >= 0 && pos + i < end)
-                return pos + i;
-        }
-        return undefined;
-    }
-}
-/**
- * Reads the local header at `offset` (as seen from `shift` on) in one read, guessing its length
- * from the central directory's name and extra field; a longer one takes a second read. `data`
- * more bytes are read with it, so a small entry's data comes in the same read.
- */
-async function readLocalHeader(src, shift, offset, guess, data = 0) {
-    let buf = await src.read(shift + offset, 30 + guess + 64 + data);
-    if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) {
-        throw new Error(`no local file header signature at offset ${offset}`);
-    }
-    const nameLength = buf.readUInt16LE(26);
-    const extraLength = buf.readUInt16LE(28);
-    if (buf.length < 30 + nameLength)
-        buf = await src.read(shift + offset, 30 + nameLength);
-    if (buf.length < 30 + nameLength)
-        throw new Error('the local header is cut short');
-    return {
-        flags: buf.readUInt16LE(6),
-        method: buf.readUInt16LE(8),
-        crc32: buf.readUInt32LE(14),
-        compressedSize: buf.readUInt32LE(18),
-        uncompressedSize: buf.readUInt32LE(22),
-        name: Buffer.from(buf.subarray(30, 30 + nameLength)),
-        dataStart: offset + 30 + nameLength + extraLength,
-        head: buf,
-    };
-}
-/** Reads the entry's local header and reports where it disagrees with the central directory. */
-async function checkedLocalHeader(src, shift, ze, entry) {
-    let local;
-    try {
-        const guess = ze.fileNameLength + ze.extraFieldLength;
-        // A small entry's data is read along with its header: one read instead of a stream.
-        const data = ze.compressedSize <= INLINE ? ze.compressedSize : 0;
-        local = await readLocalHeader(src, shift, ze.relativeOffsetOfLocalHeader, guess, data);
-        if (shift + local.dataStart + ze.compressedSize > src.size) {
-            throw new Error(`its data runs past the end of the file`);
-        }
-    }
-    catch (err) {
-        const detail = `the central directory points at no valid local header (${err.message})`;
-        addIssue(entry, { kind: 'zip-mismatch', path: entry.path, detail });
-        if (entry.type === 'file')
-            entry.unreadable = { kind: 'corrupt', detail };
-        return undefined;
-    }
-    const diffs = [];
-    if (!local.name.equals(ze.fileName)) {
-        diffs.push(`the local header names it '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(local.name).text)}'`);
-    }
-    if (local.method !== ze.compressionMethod) {
-        diffs.push(`compression method ${local.method} in the local header, ${ze.compressionMethod} in the directory`);
-    }
-    if ((local.flags & 1) !== (ze.generalPurposeBitFlag & 1)) {
-        diffs.push('the local header and the directory disagree on encryption');
-    }
-    if (!(local.flags & DESCRIPTOR_FLAG)) {
-        const pairs = [
-            ['compressed size', local.compressedSize, ze.compressedSize],
-            ['size', local.uncompressedSize, ze.uncompressedSize],
-            ['CRC-32', local.crc32, ze.crc32],
-        ];
-        for (const [what, l, c] of pairs) {
-            if (l !== c && l !== 0xffffffff) {
-                diffs.push(`${what} ${l} in the local header, ${c} in the directory`);
+        else {
+            // A run of non-ASCII characters: one or more units, each a high byte (and maybe its
+            // second byte) or a stand-in.
+            while (i < chars.length && chars[i].codePointAt(0) >= 0x80)
+                i++;
+            for (let p = 0; p < n; p++) {
+                if (!at[p] && !next[p])
+                    continue;
+                const b = header[p];
+                if (b >= 0x80) {
+                    next[p + 1] = 1;
+                    if (p + 1 < n && header[p + 1] >= 0x40 && header[p + 1] <= 0x7e)
+                        next[p + 2] = 1;
+                }
+                else if (b === 0x3f || b === 0x5f)
+                    next[p + 1] = 1;
             }
         }
+        at = next;
     }
-    if (diffs.length > 0) {
-        addIssue(entry, {
-            kind: 'zip-mismatch',
-            path: entry.path,
-            detail: `${diffs.join('; ')}: readers that use local headers see another file`,
-        });
-    }
-    return local;
+    return at[n] === 1;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -14346,9 +15791,9 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 const zip_source_CHUNK = 64 * 1024;
-const openFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.open);
-const fstatFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.fstat);
-const closeFd = (0,external_node_util_namespaceObject.promisify)(external_node_fs_.close);
+const openFd = (0,external_node_util_.promisify)(external_node_fs_.open);
+const fstatFd = (0,external_node_util_.promisify)(external_node_fs_.fstat);
+const closeFd = (0,external_node_util_.promisify)(external_node_fs_.close);
 async function fileSource(path) {
     const fd = await openFd(path, 'r');
     const { size } = await fstatFd(fd);
@@ -14465,6 +15910,7 @@ function withTail(src, start, tail) {
 
 
 
+
 const S_IFMT = 0o170000;
 const UNIX_TYPES = {
     0o100000: 'file',
@@ -14475,7 +15921,7 @@ const UNIX_TYPES = {
     0o010000: 'fifo',
     0o140000: 'socket',
 };
-const UTF8_FLAG = 0x800;
+const zip_UTF8_FLAG = 0x800;
 const CENTRAL_IN_MEMORY = 64 * 1024 ** 2;
 /**
  * Reads a zip (and .whl, .jar, .vsix, .nupkg, ...) through its central directory with yauzl,
@@ -14493,7 +15939,7 @@ async function* readZip(source, opts) {
     try {
         const end = await findEnd(src);
         const zip = await openZip(await directoryInMemory(src, end), end?.prefix ?? 0, opts.artifact);
-        const coverage = end && new Coverage(src, end);
+        const coverage = end && new Coverage(src, end, opts.frontScanned);
         const shift = end?.prefix ?? 0;
         let read = 0;
         try {
@@ -14503,6 +15949,9 @@ async function* readZip(source, opts) {
                     break;
                 read++;
                 const entry = toEntry(ze);
+                const texts = commentTexts(read === 1 ? zip : undefined, ze, entry.path);
+                if (texts.length > 0)
+                    entry.texts = texts;
                 opts.budget.addEntry(entry.path || entry.rawPath);
                 const local = await checkedLocalHeader(src, shift, ze, entry);
                 if (local) {
@@ -14568,7 +16017,7 @@ function toEntry(ze) {
     const bytes = ze.fileName;
     let raw;
     let valid = true;
-    if (ze.generalPurposeBitFlag & UTF8_FLAG)
+    if (ze.generalPurposeBitFlag & zip_UTF8_FLAG)
         ({ text: raw, valid } = (0,sources_names/* decodeName */.e4)(bytes));
     else
         raw = yauzl.getFileNameLowLevel(ze.generalPurposeBitFlag, bytes, ze.extraFields, true);
@@ -14584,6 +16033,9 @@ function toEntry(ze) {
         mode: unixMode & 0o7777,
         size: ze.uncompressedSize,
     };
+    const other = ze.extraFields.length > 0 ? unicodePathIssue(ze) : undefined;
+    if (other)
+        addIssue(entry, { kind: 'ambiguous-name', path: entry.path, detail: other });
     if (!valid) {
         addIssue(entry, {
             kind: 'invalid-utf8-name',
@@ -14592,6 +16044,20 @@ function toEntry(ze) {
         });
     }
     return entry;
+}
+/**
+ * The archive's comment (on its first entry) and the entry's own: text that ships in the zip and
+ * that no extraction shows. yauzl hands both over as bytes (decodeStrings off): read as latin1.
+ */
+function commentTexts(zip, ze, path) {
+    const texts = [];
+    const own = zip?.comment;
+    if (own?.length)
+        texts.push({ path: '!comment', text: Buffer.from(own).toString('latin1') });
+    const c = ze.fileComment;
+    if (c?.length)
+        texts.push({ path: `${path}!comment`, text: Buffer.from(c).toString('latin1') });
+    return texts;
 }
 function openZip(src, shift, artifact) {
     const options = {
@@ -14675,6 +16141,9 @@ async function openArtifact(path, opts) {
             throw new ArtifactError(path, 'empty file (0 bytes): not an archive');
         case 'unsupported':
             throw new ArtifactError(path, `unsupported archive format: ${kind.name}`);
+        case 'ar':
+            // Read when nested (a .deb in a package); as the artifact itself, not yet.
+            throw new ArtifactError(path, 'unsupported archive format: ar (a .deb or static library)');
         default:
             throw new ArtifactError(path, `not a supported archive (first bytes: ${open_hex(head.subarray(0, 8))})`);
     }
@@ -14713,7 +16182,96 @@ function open_hex(b) {
     return [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
 }
 
+;// CONCATENATED MODULE: ./build/src/sources/ar.js
+
+
+
+
+const MAGIC = '!<arch>\n';
+const HEADER = 60;
+/**
+ * Reads an `ar` archive from memory (a `.deb`: `debian-binary`, `control.tar.*`, `data.tar.*`;
+ * a static library's objects), GNU and BSD long names included. Its members are files; the
+ * symbol and long-name tables are not entries. A header that does not parse, or a member that
+ * runs past the end, fails the read: what follows could not be told apart from data.
+ */
+function* readAr(bytes, opts) {
+    if (bytes.toString('latin1', 0, 8) !== MAGIC) {
+        throw new ArtifactError(opts.artifact, 'not an ar archive');
+    }
+    let names;
+    let at = 8;
+    while (at < bytes.length) {
+        // Members start on an even offset: a lone '\n' pads an odd one.
+        if (at + 1 === bytes.length && bytes[at] === 0x0a)
+            break;
+        if (at + HEADER > bytes.length || bytes.toString('latin1', at + 58, at + 60) !== '`\n') {
+            throw new ArtifactError(opts.artifact, `corrupt ar archive: no member header at byte ${at}`);
+        }
+        const field = bytes.toString('latin1', at, at + 16).trimEnd();
+        const size = Number(bytes.toString('latin1', at + 48, at + 58).trim());
+        const mode = parseInt(bytes.toString('latin1', at + 40, at + 48).trim() || '0', 8);
+        let data = at + HEADER;
+        if (!/^\d+$/.test(bytes.toString('latin1', at + 48, at + 58).trim()) ||
+            data + size > bytes.length) {
+            throw new ArtifactError(opts.artifact, `corrupt ar archive: member at byte ${at} runs past the end`);
+        }
+        const next = data + size + (size % 2);
+        let name;
+        let length = size;
+        if (field === '/' || field === '/SYM64/' || field.startsWith('__.SYMDEF')) {
+            at = next;
+            continue;
+        }
+        else if (field === '//') {
+            names = bytes.subarray(data, data + size);
+            at = next;
+            continue;
+        }
+        else if (/^\/\d+$/.test(field) && names) {
+            const from = Number(field.slice(1));
+            const end = names.indexOf('/\n', from);
+            name = names.subarray(from, end < 0 ? names.length : end);
+        }
+        else if (/^#1\/\d+$/.test(field)) {
+            // BSD: the name is the first bytes of the data.
+            const n = Number(field.slice(3));
+            if (n > size)
+                throw new ArtifactError(opts.artifact, `corrupt ar archive: name of member at byte ${at}`);
+            name = bytes.subarray(data, data + n);
+            data += n;
+            length -= n;
+        }
+        else {
+            name = Buffer.from(bytes
+                .subarray(at, at + 16)
+                .toString('latin1')
+                .trimEnd()
+                .replace(/\/$/, ''), 'latin1');
+        }
+        const raw = (0,sources_names/* decodeName */.e4)(name).text;
+        const path = (0,sources_names/* showBytes */.ni)((0,paths/* normalizeEntryPath */.h1)(raw));
+        opts.budget.addEntry(path || raw);
+        const entry = {
+            path,
+            rawPath: (0,sources_names/* lossy */.Vk)(raw),
+            type: 'file',
+            mode: mode & 0o7777,
+            size: length,
+        };
+        if (!opts.budget.entryFits(length))
+            entry.unreadable = (0,limits/* tooLarge */.g$)(opts.budget);
+        else {
+            opts.budget.addBytes(length, path);
+            entry.content = bytes.subarray(data, data + length);
+        }
+        yield entry;
+        at = next;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/sources/nested.js
+
 
 
 
@@ -14723,31 +16281,68 @@ function open_hex(b) {
 
 const nested_CHUNK = 64 * 1024;
 /**
- * The entries of an archive found inside another (a .jar in a .zip, a .tgz in a .tgz), read
- * from its bytes with the outer artifact's budget. Paths become `outer/x.jar!/inner/path`.
- * Returns undefined when the bytes are not an archive. A gzip that holds no tar (a `.js.gz`
- * asset) yields its one decompressed file.
+ * The entries of an archive found inside another (a .jar in a .zip, a .tgz in a .tgz, a .deb),
+ * read from its bytes with the outer artifact's budget. Paths become `outer/x.jar!/inner/path`.
+ * Returns undefined when the bytes are not an archive, and the format's name when they are one
+ * that is not read (xz, bzip2, 7z, rar): that content was not checked. A gzip that holds no tar
+ * (a `.js.gz` asset) yields its one decompressed file; so does a zstd one (by its magic) and a
+ * brotli one (by its `.br` name: brotli has no magic). A script with a zip after it (an
+ * executable jar, a Python zipapp) is read as that zip.
  */
 function openNested(outer, budget) {
     const content = outer.content;
-    if (!content || content.length === 0)
+    const head = content ?? outer.head;
+    if (!head || head.length === 0)
         return undefined;
-    const kind = sniff(content.subarray(0, 512)).kind;
-    if (kind !== 'zip' && kind !== 'tar' && kind !== 'gzip')
-        return undefined;
+    const sniffed = sniff(head.subarray(0, 512));
     const depth = (outer.depth ?? 0) + 1;
-    const inner = kind === 'zip'
-        ? readZip(content, { artifact: outer.path, budget, countCompressed: false })
-        : kind === 'tar'
-            ? readTar(chunks(content), tarOptions(outer, budget, false))
-            : gzipEntries(outer, budget);
-    return prefixed(inner, outer.path, depth);
+    const single = content ? singleFile(sniffed, outer.path) : undefined;
+    if (single)
+        return { entries: prefixed(one(outer, budget, single), outer.path, depth) };
+    if (sniffed.kind === 'unsupported')
+        return { unsupported: sniffed.name };
+    if (!content)
+        return undefined;
+    const kind = sniffed.kind === 'unknown' && zipAfterScript(content, content) ? 'zip' : sniffed.kind;
+    const zipOpts = { artifact: outer.path, budget, countCompressed: false, frontScanned: true };
+    let inner;
+    if (kind === 'zip')
+        inner = readZip(content, zipOpts);
+    else if (kind === 'tar')
+        inner = readTar(chunks(content), tarOptions(outer, budget, false));
+    else if (kind === 'gzip')
+        inner = gzipEntries(outer, budget);
+    else if (kind === 'ar')
+        inner = toAsync(readAr(content, { artifact: outer.path, budget }));
+    else
+        return undefined;
+    return { entries: prefixed(inner, outer.path, depth) };
+}
+async function* toAsync(it) {
+    yield* it;
+}
+/** The codec of a compressed asset that is no archive format of its own. */
+function singleFile(sniffed, path) {
+    if (sniffed.kind === 'unsupported' && sniffed.name === 'zstd')
+        return ZSTD;
+    if (sniffed.kind === 'unknown' && BROTLI.ext.test(path))
+        return BROTLI;
+    return undefined;
+}
+async function* one(outer, budget, codec) {
+    yield decompressOne(outer, budget, codec);
 }
 async function* prefixed(inner, prefix, depth) {
     for await (const e of inner) {
         const out = { ...e, path: `${prefix}!/${e.path}`, depth };
         if (e.issues) {
             out.issues = e.issues.map((i) => ({ ...i, path: i.path ? `${prefix}!/${i.path}` : prefix }));
+        }
+        if (e.texts) {
+            out.texts = e.texts.map((t) => ({
+                ...t,
+                path: t.path.startsWith('!') ? `${prefix}${t.path}` : `${prefix}!/${t.path}`,
+            }));
         }
         yield out;
     }
@@ -14771,31 +16366,8 @@ async function* gzipEntries(outer, budget) {
     catch (err) {
         if (yielded || !(err instanceof ArtifactError) || !/not a tar archive/.test(err.cause_))
             throw err;
-        yield gunzipOne(outer, budget);
+        yield decompressOne(outer, budget, GZIP);
     }
-}
-function gunzipOne(outer, budget) {
-    const name = outer.path.split('/').pop()?.replace(/\.gz$/i, '') || 'content';
-    budget.addEntry(name);
-    let content;
-    try {
-        content = (0,external_node_zlib_.gunzipSync)(outer.content, { maxOutputLength: budget.limits.maxEntryBytes });
-    }
-    catch (err) {
-        if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-            throw new limits/* LimitExceeded */.nP('maxEntryBytes', `${outer.path} decompresses past max-entry-bytes (${budget.limits.maxEntryBytes})`, outer.path);
-        }
-        throw new ArtifactError(outer.path, `cannot decompress: ${err.message}`);
-    }
-    budget.addBytes(content.length, name);
-    return {
-        path: name,
-        rawPath: name,
-        type: 'file',
-        mode: outer.mode,
-        size: content.length,
-        content,
-    };
 }
 function* chunks(buf) {
     for (let i = 0; i < buf.length; i += nested_CHUNK)
@@ -14803,6 +16375,7 @@ function* chunks(buf) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/sources/read-artifact.js
+
 
 
 
@@ -14837,9 +16410,25 @@ async function readArtifact(path, opts, hooks = {}) {
                 message: `${e.path} is an archive over ${body/* NESTED_IN_MEMORY */.C7 / 2 ** 20} MiB inside the artifact; nested archives are opened in memory, so its content was not checked`,
             });
         }
-        const inner = e.type === 'file' ? openNested(e, budget) : undefined;
-        if (!inner)
+        if (streamed?.zipAfterScript) {
+            out.problems.push({
+                kind: 'unreadable-entry',
+                file: e.path,
+                message: `${e.path} is a script with a zip after it (an executable jar or a Python zipapp) over ${body/* STREAM_ABOVE */.hP / 2 ** 20} MiB; such a zip is opened only when smaller, so its content was not checked`,
+            });
+        }
+        const nested = e.type === 'file' ? openNested(e, budget) : undefined;
+        if (!nested)
             return;
+        if ('unsupported' in nested) {
+            out.problems.push({
+                kind: 'unreadable-entry',
+                file: e.path,
+                message: `${e.path} is a ${nested.unsupported} archive, a format packguard does not read; its content was not checked`,
+            });
+            return;
+        }
+        const inner = nested.entries;
         if (depth >= maxDepth) {
             out.problems.push({
                 kind: 'limit-exceeded',
@@ -14920,7 +16509,12 @@ async function pump(e, opts, hooks) {
     let whole = new body/* WholeCollector */.Zv();
     let decided = false;
     let tooLarge = false;
+    // A script may end as a zip (an executable jar): its last bytes tell, kept as they stream.
+    let tail;
     for await (const chunk of e.body) {
+        if (!decided && head.size === 0)
+            tail = chunk[0] === 0x23 && chunk[1] === 0x21 ? new body/* TailCollector */.MQ(ZIP_TAIL) : undefined;
+        tail?.write(chunk);
         head.write(chunk);
         hash?.update(chunk);
         whole?.write(chunk);
@@ -14946,13 +16540,15 @@ async function pump(e, opts, hooks) {
     e.body = undefined;
     if (!decided && !keepWhole(e, head.bytes, opts.top))
         whole = undefined;
-    return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge };
+    const zipEnd = tail ? zipAfterScript(head.bytes, tail.bytes, tail.total) : false;
+    return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge, zipAfterScript: zipEnd };
 }
 function keepWhole(e, head, top) {
     const kind = sniff(head.subarray(0, 512)).kind;
     return (kind === 'zip' ||
         kind === 'tar' ||
         kind === 'gzip' ||
+        kind === 'ar' ||
         (top && e.path === 'package.json' && e.size <= limits/* MAX_MANIFEST_BYTES */.ZJ));
 }
 
@@ -15017,8 +16613,8 @@ async function locateBaseline(spec, read, reader) {
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 25 modules
-var registry = __nccwpck_require__(1404);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
+var registry = __nccwpck_require__(1115);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
@@ -15053,6 +16649,25 @@ function toFinding(raw, artifact, config) {
     if (raw.data !== undefined)
         finding.data = raw.data;
     return finding;
+}
+/**
+ * A finding's path and message with every secret in them redacted: a token used as a folder or
+ * file name must not reach any output whole, whichever rule names that path. Each distinct
+ * string is scanned once.
+ */
+function secretFreeTexts(redactText) {
+    const cache = new Map();
+    const clean = (text) => {
+        let out = cache.get(text);
+        if (out === undefined)
+            cache.set(text, (out = redactText(text)));
+        return out;
+    };
+    return (raw) => {
+        const file = clean(raw.file);
+        const message = clean(raw.message);
+        return file === raw.file && message === raw.message ? raw : { ...raw, file, message };
+    };
 }
 /** Content rules are declared in the config: their meta comes from there. */
 function contentMeta(id, config) {
@@ -15097,8 +16712,8 @@ function fails(f, failOn) {
     return failOn !== 'never' && (0,src_findings/* severityRank */.qs)(f.severity) >= (0,src_findings/* severityRank */.qs)(failOn);
 }
 
-// EXTERNAL MODULE: ./build/src/rules/archive.js
-var archive = __nccwpck_require__(8547);
+// EXTERNAL MODULE: ./build/src/rules/archive.js + 1 modules
+var archive = __nccwpck_require__(8903);
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/service.js
 const done = Promise.resolve();
 /** Scanning on the calling thread: findings are reported at once. */
@@ -15117,17 +16732,170 @@ function localHost(engine) {
     return { open: (report, mask) => localScanning(engine, report, mask), close: async () => { } };
 }
 
-// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 35 modules
-var detectors = __nccwpck_require__(5524);
+// EXTERNAL MODULE: ./build/src/rules/secrets/detectors/index.js + 36 modules
+var detectors = __nccwpck_require__(74);
 // EXTERNAL MODULE: ./build/src/rules/text.js
 var rules_text = __nccwpck_require__(8702);
 // EXTERNAL MODULE: ./build/src/rules/windows.js
 var rules_windows = __nccwpck_require__(7776);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/base64-values.js
+/**
+ * Values of secret-named keys in config files that are base64 once more (`token: Z2hwXz...`, a
+ * kubeconfig's `client-key-data`, a Kubernetes Secret's `data:`): decoded, they are scanned like
+ * any text. Only config files are looked at, and only values of keys named like a credential,
+ * so ordinary files cost nothing; a decoded value is reported only when a detector finds a
+ * secret in it, so base64 that decodes to anything else stays silent.
+ */
+/** Config files by name: YAML, JSON, TOML, INI, properties, env and rc files. */
+const CONFIG = /\.(ya?ml|json|toml|ini|cfg|conf|properties|env|xml|plist|tfvars)$|(^|\/)\.?[\w.-]*(rc|env)(\.[\w.-]+)?$/i;
+/**
+ * A `:` or `=`, then a base64 (or base64url) value, quoted or not, of bounded length (a greedy
+ * run over a megabyte blob costs the regex engine a backtrack entry per character; a kubeconfig
+ * key is a few KB). Starting at `:` or `=` keeps the pass fast: about 1 ns a byte on JSON.
+ */
+const VALUE = /[:=][ \t]*["']?([A-Za-z0-9+/_-]{16,8192}={0,2})(?![A-Za-z0-9+/=_-])/g;
+/** The key just before it is named like a credential. */
+const KEY = /(?:token|secret|passw|pwd|auth|key|cred)[\w.-]{0,40}["']?[ \t]*$/i;
+/** The shortest decoded text worth scanning (the shortest token is longer). */
+const MIN_DECODED = 12;
+function isConfigFile(file) {
+    return CONFIG.test(file);
+}
+/** Each base64 value of a credential-named key that decodes to text, with its line. */
+function* base64Values(text) {
+    let line = 1;
+    let counted = 0;
+    VALUE.lastIndex = 0;
+    for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
+        const key = text.slice(Math.max(0, m.index - 60), m.index);
+        // A kubeconfig's client key has its own detector (secret/kubeconfig-client-key).
+        if (!KEY.test(key) || /client-key-data["']?[ \t]*$/.test(key))
+            continue;
+        const decoded = Buffer.from(m[1], m[1].includes('-') || m[1].includes('_') ? 'base64url' : 'base64');
+        if (decoded.length < MIN_DECODED || !mostlyText(decoded))
+            continue;
+        for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1))
+            line++;
+        counted = m.index;
+        yield { line, decoded: decoded.toString('latin1') };
+    }
+}
+/** Printable ASCII and line breaks, all but a few bytes: text, not a random key's bytes. */
+function mostlyText(b) {
+    let bad = 0;
+    for (const c of b)
+        if ((c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || c > 0x7e)
+            bad++;
+    return bad <= b.length / 20;
+}
+
 // EXTERNAL MODULE: ./build/src/rules/secrets/engine/binary.js
 var binary = __nccwpck_require__(213);
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/encodings.js
+/**
+ * Texts a binary-looking file may hold that its printable runs do not show: UTF-16 text (every
+ * other byte NUL) and the strings of a compiled Python file (each written right after a type
+ * byte and a length, and followed by the next object's type byte, often a letter).
+ */
+/** How many first bytes decide whether a file is UTF-16 text. */
+const SNIFF = 256;
+/**
+ * `le` or `be` when the bytes are UTF-16 text: a byte-order mark, or the NUL pattern of mostly
+ * ASCII text (one byte of each pair NUL, the other not) over the first bytes. Only these first
+ * bytes are read, so telling costs nothing on other files.
+ */
+function utf16Of(content) {
+    if (content.length < 2)
+        return undefined;
+    if (content[0] === 0xff && content[1] === 0xfe)
+        return 'le';
+    if (content[0] === 0xfe && content[1] === 0xff)
+        return 'be';
+    const pairs = Math.min(content.length, SNIFF) >> 1;
+    if (pairs < 8)
+        return undefined;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < pairs; i++) {
+        if (content[2 * i] === 0)
+            evenNul++;
+        if (content[2 * i + 1] === 0)
+            oddNul++;
+    }
+    const most = pairs * 0.9;
+    if (oddNul >= most && evenNul === 0)
+        return 'le';
+    if (evenNul >= most && oddNul === 0)
+        return 'be';
+    return undefined;
+}
+/**
+ * UTF-16 text as the scanner reads text: one character a code unit, those past latin1 shown as
+ * `?` (no keyword or token has one). Lines are the file's; columns count characters.
+ */
+function utf16Text(content, kind) {
+    const start = (kind === 'le' && content[0] === 0xff) || (kind === 'be' && content[0] === 0xfe) ? 2 : 0;
+    const even = content.subarray(start, start + ((content.length - start) & ~1));
+    const le = kind === 'le' ? even : Buffer.from(even).swap16();
+    return le.toString('utf16le').replace(/[^\0-\xff]/g, '?');
+}
+/** Whether the bytes are a compiled Python module: `.pyc`/`.pyo` with its magic's `\r\n`. */
+function isPyc(file, content) {
+    return /\.py[co]$/.test(file) && content[2] === 0x0d && content[3] === 0x0a;
+}
+// marshal type codes of strings, with FLAG_REF (0x80) cleared: short ASCII ones have a 1-byte
+// length, the others a 4-byte one.
+const SHORT = new Set([0x7a, 0x5a]); // z Z
+const LONG_ASCII = new Set([0x61, 0x41]); // a A
+const LONG = new Set([0x75, 0x74, 0x73]); // u t s
+const MIN_STRING = 8;
+/**
+ * The strings of a `.pyc` as a latin1 text as long as the file, everything else blanked to NUL
+ * (line feeds kept, as in `printableRuns`): each string stands alone, so the type byte marshal
+ * writes right after it (`N`, `Z`, `r`, ...) does not run on from a token's last character.
+ * Found by walking the bytes for a string type code, a length that fits and a body that is text;
+ * a string's body is stepped over whole.
+ */
+function marshalStrings(content) {
+    const out = Buffer.alloc(content.length);
+    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
+        out[i] = 0x0a;
+    let i = 16;
+    while (i < content.length) {
+        const code = content[i] & 0x7f;
+        const short = SHORT.has(code);
+        const long = LONG_ASCII.has(code) || LONG.has(code);
+        const at = i + (short ? 2 : 5);
+        const n = short
+            ? content[i + 1]
+            : long && at <= content.length
+                ? content.readUInt32LE(i + 1)
+                : 0;
+        if ((short || long) && n >= MIN_STRING && at + n <= content.length) {
+            if (isText(content, at, at + n, LONG.has(code))) {
+                content.copy(out, at, at, at + n);
+                i = at + n;
+                continue;
+            }
+        }
+        i++;
+    }
+    return out.toString('latin1');
+}
+function isText(b, from, to, utf8) {
+    for (let i = from; i < to; i++) {
+        const c = b[i];
+        if (c >= 0x20 ? c === 0x7f || (c > 0x7f && !utf8) : c !== 0x09 && c !== 0x0a && c !== 0x0d)
+            return false;
+    }
+    return true;
+}
+
 // EXTERNAL MODULE: ./build/src/rules/secrets/engine/scanner.js + 7 modules
 var scanner = __nccwpck_require__(3491);
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/scan.js
+
+
 
 
 
@@ -15159,10 +16927,30 @@ class SecretScan {
     /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
     bytes(content, file, report, mask) {
         const { scan, keywordInRuns } = this.scanner;
-        if (!(0,binary/* isBinary */.Go)(content))
-            return void scan((0,rules_text/* latin1Text */.L)(content), file, report, mask);
-        if (keywordInRuns(content, 0, content.length, MIN_RUN))
-            scan((0,binary/* printableRuns */.UK)(content, MIN_RUN), file, report, mask);
+        if (!(0,binary/* isBinary */.Go)(content)) {
+            const text = (0,rules_text/* latin1Text */.L)(content);
+            scan(text, file, report, mask);
+            // base64 values of credential-named keys, decoded: config files only.
+            if (isConfigFile(file))
+                for (const { line, decoded } of base64Values(text))
+                    scan(decoded, `${file}!base64[line ${line}]`, report, mask);
+            return;
+        }
+        // UTF-16 text (a BOM, or the NUL pattern of its first bytes) is read as text.
+        const utf16 = utf16Of(content);
+        if (utf16)
+            return void scan(utf16Text(content, utf16), file, report, mask);
+        if (!keywordInRuns(content, 0, content.length, MIN_RUN))
+            return;
+        scan((0,binary/* printableRuns */.UK)(content, MIN_RUN), file, report, mask);
+        // A .pyc's strings once more, each alone (what a token ends on is the next type byte); a
+        // hit seen both ways is one finding (same rule, file and value).
+        if (isPyc(file, content))
+            scan(marshalStrings(content), file, report, mask);
+    }
+    /** See Scanner.redactText: the text with every secret in it redacted. */
+    redactText(text) {
+        return this.scanner.redactText(text);
     }
     /** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
     skim(raw) {
@@ -15312,13 +17100,16 @@ async function checkArtifact(path, options, deps, scanner) {
     });
     await secrets.settle();
     append(raws, read.problems.map(archive/* readProblemFinding */.D));
+    // A token used as a folder name must not reach any output whole (see secretFreeTexts).
+    const redactText = (text) => secretScan.redactText(text);
+    const folders = (files) => sizeBreakdown(files).map((b) => ({ ...b, folder: redactText(b.folder) }));
     const report = { path, files: read.files, bytes: read.bytes };
     if (read.format)
         report.format = read.format;
     if (read.error)
-        report.error = read.error;
+        report.error = redactText(read.error);
     else
-        report.breakdown = sizeBreakdown(read.entries);
+        report.breakdown = folders(read.entries);
     let against;
     if (!read.error && drift) {
         try {
@@ -15331,22 +17122,26 @@ async function checkArtifact(path, options, deps, scanner) {
             });
         }
         catch (err) {
-            report.error = err.message;
+            report.error = redactText(err.message);
         }
         const baseline = against?.against.find((a) => a.kind === 'baseline');
         if (baseline)
-            report.baselineBreakdown = sizeBreakdown(baseline.manifest.files);
+            report.baselineBreakdown = folders(baseline.manifest.files);
         if (drift.lockfile) {
             const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
             const changed = !drift.lockfile.manifest ||
                 (0,drift_manifest/* serializeManifest */.MZ)(drift.lockfile.manifest) !== (0,drift_manifest/* serializeManifest */.MZ)(proposed);
-            report.lockfile = { path: drift.lockfile.path, changed, proposed };
+            // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
+            // a token used as a name is redacted there too (the run fails on it anyway).
+            const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }));
+            report.lockfile = { path: drift.lockfile.path, changed, proposed: { ...proposed, files } };
         }
     }
     if (!report.error)
         for (const v of visitors)
             v.end?.(read.entries, { format: read.format, drift: against });
-    const findings = raws.flatMap((r) => toFinding(r, path, options.config) ?? []);
+    const secretFree = secretFreeTexts(redactText);
+    const findings = raws.flatMap((r) => toFinding(secretFree(r), path, options.config) ?? []);
     return { report, findings };
 }
 
@@ -16850,7 +18645,7 @@ function render(report, format, color) {
 function parseCheckArgs(argv) {
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+        parsed = (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
             options: {
@@ -16893,7 +18688,7 @@ function parseCheckArgs(argv) {
 async function runSnapshot(argv, io) {
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+        parsed = (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
             options: {

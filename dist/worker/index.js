@@ -84,6 +84,57 @@ class Windows {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/base64-values.js
+/**
+ * Values of secret-named keys in config files that are base64 once more (`token: Z2hwXz...`, a
+ * kubeconfig's `client-key-data`, a Kubernetes Secret's `data:`): decoded, they are scanned like
+ * any text. Only config files are looked at, and only values of keys named like a credential,
+ * so ordinary files cost nothing; a decoded value is reported only when a detector finds a
+ * secret in it, so base64 that decodes to anything else stays silent.
+ */
+/** Config files by name: YAML, JSON, TOML, INI, properties, env and rc files. */
+const CONFIG = /\.(ya?ml|json|toml|ini|cfg|conf|properties|env|xml|plist|tfvars)$|(^|\/)\.?[\w.-]*(rc|env)(\.[\w.-]+)?$/i;
+/**
+ * A `:` or `=`, then a base64 (or base64url) value, quoted or not, of bounded length (a greedy
+ * run over a megabyte blob costs the regex engine a backtrack entry per character; a kubeconfig
+ * key is a few KB). Starting at `:` or `=` keeps the pass fast: about 1 ns a byte on JSON.
+ */
+const VALUE = /[:=][ \t]*["']?([A-Za-z0-9+/_-]{16,8192}={0,2})(?![A-Za-z0-9+/=_-])/g;
+/** The key just before it is named like a credential. */
+const KEY = /(?:token|secret|passw|pwd|auth|key|cred)[\w.-]{0,40}["']?[ \t]*$/i;
+/** The shortest decoded text worth scanning (the shortest token is longer). */
+const MIN_DECODED = 12;
+function isConfigFile(file) {
+    return CONFIG.test(file);
+}
+/** Each base64 value of a credential-named key that decodes to text, with its line. */
+function* base64Values(text) {
+    let line = 1;
+    let counted = 0;
+    VALUE.lastIndex = 0;
+    for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
+        const key = text.slice(Math.max(0, m.index - 60), m.index);
+        // A kubeconfig's client key has its own detector (secret/kubeconfig-client-key).
+        if (!KEY.test(key) || /client-key-data["']?[ \t]*$/.test(key))
+            continue;
+        const decoded = Buffer.from(m[1], m[1].includes('-') || m[1].includes('_') ? 'base64url' : 'base64');
+        if (decoded.length < MIN_DECODED || !mostlyText(decoded))
+            continue;
+        for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1))
+            line++;
+        counted = m.index;
+        yield { line, decoded: decoded.toString('latin1') };
+    }
+}
+/** Printable ASCII and line breaks, all but a few bytes: text, not a random key's bytes. */
+function mostlyText(b) {
+    let bad = 0;
+    for (const c of b)
+        if ((c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || c > 0x7e)
+            bad++;
+    return bad <= b.length / 20;
+}
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/binary.js
 /** Whether bytes are binary: a NUL byte in the first 8 KB (as git and grep decide). */
 function isBinary(content) {
@@ -110,6 +161,106 @@ function printableRuns(content, min = 8) {
     for (let m = runs.exec(text); m; m = runs.exec(text))
         content.copy(out, m.index, m.index, m.index + m[0].length);
     return out.toString('latin1');
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/encodings.js
+/**
+ * Texts a binary-looking file may hold that its printable runs do not show: UTF-16 text (every
+ * other byte NUL) and the strings of a compiled Python file (each written right after a type
+ * byte and a length, and followed by the next object's type byte, often a letter).
+ */
+/** How many first bytes decide whether a file is UTF-16 text. */
+const SNIFF = 256;
+/**
+ * `le` or `be` when the bytes are UTF-16 text: a byte-order mark, or the NUL pattern of mostly
+ * ASCII text (one byte of each pair NUL, the other not) over the first bytes. Only these first
+ * bytes are read, so telling costs nothing on other files.
+ */
+function utf16Of(content) {
+    if (content.length < 2)
+        return undefined;
+    if (content[0] === 0xff && content[1] === 0xfe)
+        return 'le';
+    if (content[0] === 0xfe && content[1] === 0xff)
+        return 'be';
+    const pairs = Math.min(content.length, SNIFF) >> 1;
+    if (pairs < 8)
+        return undefined;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < pairs; i++) {
+        if (content[2 * i] === 0)
+            evenNul++;
+        if (content[2 * i + 1] === 0)
+            oddNul++;
+    }
+    const most = pairs * 0.9;
+    if (oddNul >= most && evenNul === 0)
+        return 'le';
+    if (evenNul >= most && oddNul === 0)
+        return 'be';
+    return undefined;
+}
+/**
+ * UTF-16 text as the scanner reads text: one character a code unit, those past latin1 shown as
+ * `?` (no keyword or token has one). Lines are the file's; columns count characters.
+ */
+function utf16Text(content, kind) {
+    const start = (kind === 'le' && content[0] === 0xff) || (kind === 'be' && content[0] === 0xfe) ? 2 : 0;
+    const even = content.subarray(start, start + ((content.length - start) & ~1));
+    const le = kind === 'le' ? even : Buffer.from(even).swap16();
+    return le.toString('utf16le').replace(/[^\0-\xff]/g, '?');
+}
+/** Whether the bytes are a compiled Python module: `.pyc`/`.pyo` with its magic's `\r\n`. */
+function isPyc(file, content) {
+    return /\.py[co]$/.test(file) && content[2] === 0x0d && content[3] === 0x0a;
+}
+// marshal type codes of strings, with FLAG_REF (0x80) cleared: short ASCII ones have a 1-byte
+// length, the others a 4-byte one.
+const SHORT = new Set([0x7a, 0x5a]); // z Z
+const LONG_ASCII = new Set([0x61, 0x41]); // a A
+const LONG = new Set([0x75, 0x74, 0x73]); // u t s
+const MIN_STRING = 8;
+/**
+ * The strings of a `.pyc` as a latin1 text as long as the file, everything else blanked to NUL
+ * (line feeds kept, as in `printableRuns`): each string stands alone, so the type byte marshal
+ * writes right after it (`N`, `Z`, `r`, ...) does not run on from a token's last character.
+ * Found by walking the bytes for a string type code, a length that fits and a body that is text;
+ * a string's body is stepped over whole.
+ */
+function marshalStrings(content) {
+    const out = Buffer.alloc(content.length);
+    for (let i = content.indexOf(0x0a); i >= 0; i = content.indexOf(0x0a, i + 1))
+        out[i] = 0x0a;
+    let i = 16;
+    while (i < content.length) {
+        const code = content[i] & 0x7f;
+        const short = SHORT.has(code);
+        const long = LONG_ASCII.has(code) || LONG.has(code);
+        const at = i + (short ? 2 : 5);
+        const n = short
+            ? content[i + 1]
+            : long && at <= content.length
+                ? content.readUInt32LE(i + 1)
+                : 0;
+        if ((short || long) && n >= MIN_STRING && at + n <= content.length) {
+            if (isText(content, at, at + n, LONG.has(code))) {
+                content.copy(out, at, at, at + n);
+                i = at + n;
+                continue;
+            }
+        }
+        i++;
+    }
+    return out.toString('latin1');
+}
+function isText(b, from, to, utf8) {
+    for (let i = from; i < to; i++) {
+        const c = b[i];
+        if (c >= 0x20 ? c === 0x7f || (c > 0x7f && !utf8) : c !== 0x09 && c !== 0x0a && c !== 0x0d)
+            return false;
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/context.js
@@ -210,8 +361,8 @@ const PRESENTED_AS_EXAMPLE = 'presented as an example of its format';
 // keyword pass (simd-filter.ts), made ahead because making them takes milliseconds. A test
 // fails when this file is out of date.
 const SIMD_TABLES = {
-    trigrams: [2960685, 3105136, 3813167, 3826017, 6382185, 6382435, 6383461, 6383994, 6384489, 6386537, 6579051, 6580595, 6582127, 6582128, 6582130, 6650218, 6776943, 6776944, 6776946, 6776947, 6776949, 6777204, 6777953, 6777955, 6777956, 6777958, 6777961, 6777967, 6777968, 6777970, 6777971, 6778723, 6779441, 6841983, 6844271, 7237741, 7368033, 7370100, 7371120, 7498623, 7562595, 7562610, 7563054, 7563361, 7563376, 7564077, 7564159, 7615330, 7632745, 7825523, 7889264, 7892856],
-    tables: '88b0404834800003c4004200004010800000c0420000b7da000000000000000010822230000804700b85006001480046000040100000ef9a00000000000000008d0b1d2f092101004031802000504045000040020000bfcf0000000000000000',
+    trigrams: [2960685, 2976613, 3105136, 3813167, 3826017, 6382185, 6382435, 6383461, 6383994, 6384489, 6386537, 6579051, 6580595, 6582127, 6582128, 6582130, 6650218, 6776943, 6776944, 6776946, 6776947, 6776949, 6777204, 6777953, 6777955, 6777956, 6777958, 6777961, 6777967, 6777968, 6777970, 6777971, 6778723, 6779441, 6841983, 6844271, 7237741, 7368033, 7370100, 7371120, 7498623, 7562595, 7562610, 7563054, 7563361, 7563376, 7564077, 7564159, 7615330, 7632745, 7825523, 7889264, 7892856],
+    tables: '0a3020288402000dc000c000006002800000e0c0000077ea000000000000000002801194000a40a00917003001480044000040800000fd9300000000000000008f898d1d032101004091120400622065000060010000ffff0000000000000000',
 };
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/simd-buckets.js
@@ -676,10 +827,10 @@ function createScanner(detectors) {
         .join('|');
     const keywordRe = new RegExp(source || '(?!)', 'iy');
     const filter = new KeywordFilter(keywords);
-    const scan = (text, file, report, mask, at) => {
+    /** Every hit whose keyword starts in `[from, to)`, before overlaps are resolved. */
+    const findAll = (text, file, from, to) => {
         // Made at the first keyword: most texts have none, and most files are small.
         let ctx;
-        const to = at ? at.to : text.length;
         const found = [];
         const push = (detector, hits) => {
             if (!hits)
@@ -688,7 +839,7 @@ function createScanner(detectors) {
                 found.push({ detector, hit });
         };
         let windows;
-        const { positions, count } = filter.find(text, at ? at.from : 0, to);
+        const { positions, count } = filter.find(text, from, to);
         for (let c = 0; c < count; c++) {
             const at = positions[c];
             keywordRe.lastIndex = at;
@@ -715,6 +866,10 @@ function createScanner(detectors) {
         for (const [d, list] of windows ?? [])
             for (const [from, to] of list)
                 push(d, d.near.find(text, from, to, ctx));
+        return found;
+    };
+    const scan = (text, file, report, mask, at) => {
+        const found = findAll(text, file, at ? at.from : 0, at ? at.to : text.length);
         const base = at?.base ?? 0;
         if (found.length === 0)
             return at?.seenUpTo ?? 0;
@@ -727,6 +882,18 @@ function createScanner(detectors) {
         for (const f of kept)
             end = Math.max(end, base + f.hit.end);
         return end;
+    };
+    const redactText = (text) => {
+        const found = findAll(text, '', 0, text.length);
+        if (found.length === 0)
+            return text;
+        let out = '';
+        let last = 0;
+        for (const { hit } of resolveOverlaps(found)) {
+            out += text.slice(last, hit.start) + `[${redact(hit.value, hit.shown)}]`;
+            last = hit.end;
+        }
+        return out + text.slice(last);
     };
     const keywordInRuns = (bytes, from, to, min) => {
         let text;
@@ -767,7 +934,7 @@ function createScanner(detectors) {
         }
         return raw.length - r.escapes;
     };
-    return { scan, keywordInRuns, skim };
+    return { scan, keywordInRuns, skim, redactText };
 }
 /** Every keyword of these detectors (lower case, sorted): what the keyword pass looks for. */
 function keywordsOf(detectors) {
@@ -845,6 +1012,8 @@ function maskValue(value, mask) {
 
 
 
+
+
 /** Printable runs shorter than this are not scanned in binaries (as `strings` does). */
 const MIN_RUN = 8;
 /**
@@ -872,10 +1041,30 @@ class SecretScan {
     /** Scans a file's bytes: text whole, binaries by their printable runs (offsets kept). */
     bytes(content, file, report, mask) {
         const { scan, keywordInRuns } = this.scanner;
-        if (!isBinary(content))
-            return void scan(latin1Text(content), file, report, mask);
-        if (keywordInRuns(content, 0, content.length, MIN_RUN))
-            scan(printableRuns(content, MIN_RUN), file, report, mask);
+        if (!isBinary(content)) {
+            const text = latin1Text(content);
+            scan(text, file, report, mask);
+            // base64 values of credential-named keys, decoded: config files only.
+            if (isConfigFile(file))
+                for (const { line, decoded } of base64Values(text))
+                    scan(decoded, `${file}!base64[line ${line}]`, report, mask);
+            return;
+        }
+        // UTF-16 text (a BOM, or the NUL pattern of its first bytes) is read as text.
+        const utf16 = utf16Of(content);
+        if (utf16)
+            return void scan(utf16Text(content, utf16), file, report, mask);
+        if (!keywordInRuns(content, 0, content.length, MIN_RUN))
+            return;
+        scan(printableRuns(content, MIN_RUN), file, report, mask);
+        // A .pyc's strings once more, each alone (what a token ends on is the next type byte); a
+        // hit seen both ways is one finding (same rule, file and value).
+        if (isPyc(file, content))
+            scan(marshalStrings(content), file, report, mask);
+    }
+    /** See Scanner.redactText: the text with every secret in it redacted. */
+    redactText(text) {
+        return this.scanner.redactText(text);
     }
     /** See Scanner.skim: the decoded length of a JSON string's raw text that holds no secret. */
     skim(raw) {
@@ -973,6 +1162,14 @@ class JobHandler {
             s.scan(bytes, job.pos, job.file, report, mask);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/types.js
+/** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
+const PRIORITY = { generic: 0, token: 10, document: 20 };
+/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
+function defineDetector(d) {
+    return d;
 }
 
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -1173,13 +1370,59 @@ function b64json(value) {
     return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/secrets/engine/types.js
-/** Priorities: generic shapes lose to provider formats, which lose to whole documents. */
-const PRIORITY = { generic: 0, token: 10, document: 20 };
-/** Declares a detector; its id stays a literal type, so the rule ids derive from the registry. */
-function defineDetector(d) {
-    return d;
-}
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/kubeconfig.js
+
+
+
+const KEY_DATA = /-key-data\\?["']?[ \t]*:[ \t]*\\?["']?(?<value>[A-Za-z0-9+/]{64,16384}={0,2})(?![A-Za-z0-9+/=])/dy;
+/** What the decoded value must be: a PEM private key with a body. */
+const PEM_KEY = /^\s*-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s:,-]{64,}-----END/;
+const b64 = (s) => Buffer.from(s).toString('base64');
+const pem = (kind, seed) => [
+    `-----BEGIN ${kind}-----`,
+    ...(fake(256, B64, seed).match(/.{1,64}/g) ?? []),
+    `-----END ${kind}-----`,
+    '',
+].join('\n');
+/**
+ * A kubeconfig's client key (`client-key-data:`, in any file: a kubeconfig is often named
+ * `admin.conf`, `config` or anything else): base64 of a PEM private key, decoded to check it is
+ * one. Found by the shared keyword pass, so it costs nothing on files without the key name.
+ */
+const kubeconfigClientKey = defineDetector({
+    id: 'secret/kubeconfig-client-key',
+    title: 'Kubernetes client private key (kubeconfig)',
+    description: 'A kubeconfig `client-key-data` value: base64 of a PEM private key that authenticates to a cluster (its admin, for `admin.conf`).',
+    priority: PRIORITY.document,
+    // `-key-data`, not `client\u2026`: `cli` starts words everywhere in code, `-ke` seldom.
+    keywords: ['-key-data'],
+    find(text, at) {
+        if (text.slice(at - 6, at).toLowerCase() !== 'client')
+            return undefined;
+        const m = matchAt(KEY_DATA, text, at);
+        const span = m?.indices?.groups?.value;
+        if (!m?.groups || !span)
+            return undefined;
+        const value = m.groups.value;
+        if (!PEM_KEY.test(Buffer.from(value, 'base64').toString('latin1')))
+            return undefined;
+        return { start: span[0], end: span[1], value, shown: 0 };
+    },
+    samples: {
+        match: () => [
+            `users:\n- name: admin\n  user:\n    client-key-data: ${b64(pem('RSA PRIVATE KEY', 'kube-1'))}\n`,
+            `{"users":[{"user":{"client-key-data":"${b64(pem('EC PRIVATE KEY', 'kube-2'))}"}}]}`,
+        ],
+        noMatch: () => [
+            'client-key-data: REDACTED',
+            'client-key-data: <base64-encoded-key>',
+            `client-certificate-data: ${b64(pem('CERTIFICATE', 'kube-3'))}`,
+            `client-key-data: ${b64(pem('CERTIFICATE', 'kube-4'))}`,
+            `tls-key-data: ${b64(pem('RSA PRIVATE KEY', 'kube-5'))}`,
+            `client-key-data: ${b64('hello world, this decodes to words and not to any key at all, truly')}`,
+        ],
+    },
+});
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/kit/token.js
 
@@ -1188,9 +1431,10 @@ function defineDetector(d) {
 /**
  * Left boundary: the character before is not one of `chars` (a token does not start in the
  * middle of a longer run), unless it ends an escaped line break or tab (`\n` inside a string
- * literal, as in a bundled `.npmrc` or JSON).
+ * literal, as in a bundled `.npmrc` or JSON) or a percent escape (`%3D` in a URL-encoded query
+ * or form body: `token%3Dghp_...`).
  */
-const boundary = (chars) => `(?:(?<=\\\\[nrt])|(?<![${chars}]))`;
+const boundary = (chars) => `(?:(?<=\\\\[nrt])|(?<=%[0-9A-Fa-f]{2})|(?<![${chars}]))`;
 /** Left boundary of most tokens. */
 const B = boundary('A-Za-z0-9_-');
 /** Right boundary: and does not go on. */
@@ -2554,7 +2798,7 @@ function placed(hit, text, file) {
     const why = `a key string in ${where}: a warning, as such keys are most often examples or test keys (a key file is an error wherever it is)`;
     return { ...hit, severity: 'warning', why };
 }
-const pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
+const private_key_pem = (label, body, nl = '\n') => [`-----BEGIN ${label}-----`, ...(body.match(/.{1,64}/g) ?? []), `-----END ${label}-----`].join(nl) + nl;
 const stripArmor = (p) => p.replace(/-----[A-Z ]+-----|\s/g, '');
 /** Private keys in PEM, OpenSSH, PGP armor or PuTTY format, with a real base64 body. */
 const privateKey = defineDetector({
@@ -2588,7 +2832,7 @@ const privateKey = defineDetector({
                 sshPrivateKey('rsa'),
                 sshPrivateKey('ed25519', 'passphrase-1'),
                 `const deployKey = ${JSON.stringify(sshPrivateKey('ed25519'))}`,
-                pem('PGP PRIVATE KEY BLOCK', `Version: GnuPG v2\n\n${pgp.toString('base64')}\n=AbCd`),
+                private_key_pem('PGP PRIVATE KEY BLOCK', `Version: GnuPG v2\n\n${pgp.toString('base64')}\n=AbCd`),
                 // inside a JSON or JS string, with escaped line breaks
                 `const key = "${pkcs1.trim().split('\n').join('\\n')}\\n";`,
                 // one line, as pasted into an environment variable
@@ -2624,10 +2868,10 @@ const privateKey = defineDetector({
             const ssh = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), (0,external_node_crypto_namespaceObject.randomBytes)(380)]);
             return [
                 // a random base64 body that is not DER, and a truncated key
-                pem('RSA PRIVATE KEY', fake(640, B64, 'rsa-bad')),
-                pem('PRIVATE KEY', der.slice(0, -12)),
+                private_key_pem('RSA PRIVATE KEY', fake(640, B64, 'rsa-bad')),
+                private_key_pem('PRIVATE KEY', der.slice(0, -12)),
                 // the OpenSSH magic, then random bytes: no key structure, no matching check numbers
-                pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
+                private_key_pem('OPENSSH PRIVATE KEY', ssh.toString('base64')),
             ];
         },
     },
@@ -3192,6 +3436,7 @@ const urlCredentials = defineDetector({
 
 
 
+
 /** Every secret detector, one rule id each, in the order docs/rules.md lists them. */
 const DETECTORS = [
     githubToken,
@@ -3230,6 +3475,7 @@ const DETECTORS = [
     supabaseServiceRoleKey,
     jwt,
     privateKey,
+    kubeconfigClientKey,
     databaseUrl,
     urlCredentials,
 ];
