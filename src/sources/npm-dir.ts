@@ -14,7 +14,8 @@ interface PackFile {
  * The files npm would publish from a package folder, as npm itself computes them
  * (`npm pack --dry-run --json --ignore-scripts`): lifecycle scripts never run. npm writes a
  * debug log and cache files on every run, and may check for its own update: its cache and logs
- * go to a temporary folder removed after, and the update check is off. Flags, so that no
+ * go to a temporary folder removed after, the update check is off, and so is Node's compile
+ * cache (Node 22+ keeps one in the temp folder). Flags, so that no
  * `.npmrc` of the checked folder can send them elsewhere (npm ranks the command line first).
  */
 export async function npmPackList(dir: string, artifact: string): Promise<string[]> {
@@ -34,7 +35,8 @@ export async function npmPackList(dir: string, artifact: string): Promise<string
         '--audit=false',
         '--fund=false',
       ],
-      { cwd: dir, env: process.env, timeoutMs: 120_000 },
+      // Node 22+ lets npm keep a compile cache in the temp folder: not here.
+      { cwd: dir, env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' }, timeoutMs: 120_000 },
     )
   } catch (err) {
     throw new ArtifactError(
