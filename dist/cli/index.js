@@ -8559,13 +8559,14 @@ var external_node_path_ = __nccwpck_require__(6760);
  * Only sources whose path resolves to a file inside the artifact are compared, so a map of
  * sources that stay home (`../src/...` above the package root, the incident) costs nothing here.
  */
-/** Bundler URL schemes: `webpack://name/./src/a.ts` is relative to the project, not the map. */
-const SCHEME = /^[a-z][\w+.-]*:\/\/[^/]*\/?/i;
+/** A bundler URL scheme and namespace (`webpack://app/`, `file://`): relative to the project. */
+const BUNDLER_SCHEME = /^[a-z][\w+.-]*:\/\/[^/]*\/?/i;
 /** The artifact path a map's source names, or undefined when it lies outside the artifact. */
 function sourceFileOf(mapPath, source) {
     if (!source || source.includes('\0') || source.startsWith('/'))
         return undefined;
-    const scheme = SCHEME.exec(source);
+    // `webpack://name/./src/a.ts` is relative to the project, not to the map.
+    const scheme = BUNDLER_SCHEME.exec(source);
     const joined = scheme
         ? external_node_path_.posix.normalize(source.slice(scheme[0].length))
         : external_node_path_.posix.join(external_node_path_.posix.dirname(mapPath), source);
@@ -8658,10 +8659,11 @@ function judgeEmbedded(map, open, shipped, drift) {
 
 ;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/sources-summary.js
 
+
 const DEPENDENCY = /(^|[/\\])(node_modules|bower_components|jspm_packages)[/\\]|^webpack\/|^\(webpack\)/;
 /** Strips bundler URL schemes (`webpack://app/`, `file://`) to the path the source had. */
 function cleanPath(p) {
-    return p.replace(/^[a-z][\w+.-]*:\/\/[^/]*\/?/i, '').replace(/^(\.\/)+/, '');
+    return p.replace(BUNDLER_SCHEME, '').replace(/^(\.\/)+/, '');
 }
 /** The folder a source path is counted under: leading `../` segments plus the first name. */
 function topFolder(p) {

@@ -11,13 +11,14 @@ import type { Entry } from '../../sources/types.js'
  * sources that stay home (`../src/...` above the package root, the incident) costs nothing here.
  */
 
-/** Bundler URL schemes: `webpack://name/./src/a.ts` is relative to the project, not the map. */
-const SCHEME = /^[a-z][\w+.-]*:\/\/[^/]*\/?/i
+/** A bundler URL scheme and namespace (`webpack://app/`, `file://`): relative to the project. */
+export const BUNDLER_SCHEME = /^[a-z][\w+.-]*:\/\/[^/]*\/?/i
 
 /** The artifact path a map's source names, or undefined when it lies outside the artifact. */
 export function sourceFileOf(mapPath: string, source: string): string | undefined {
   if (!source || source.includes('\0') || source.startsWith('/')) return undefined
-  const scheme = SCHEME.exec(source)
+  // `webpack://name/./src/a.ts` is relative to the project, not to the map.
+  const scheme = BUNDLER_SCHEME.exec(source)
   const joined = scheme
     ? posix.normalize(source.slice(scheme[0].length))
     : posix.join(posix.dirname(mapPath), source)

@@ -1,5 +1,6 @@
 import { formatCount, formatSize } from '../../config/units.js'
 import type { MapSources } from './map-scan.js'
+import { BUNDLER_SCHEME } from './copies.js'
 
 /** What the embedded sources of a map amount to: first-party vs dependency, bytes, top folders. */
 export interface SourcesSummary {
@@ -16,7 +17,7 @@ const DEPENDENCY =
 
 /** Strips bundler URL schemes (`webpack://app/`, `file://`) to the path the source had. */
 function cleanPath(p: string): string {
-  return p.replace(/^[a-z][\w+.-]*:\/\/[^/]*\/?/i, '').replace(/^(\.\/)+/, '')
+  return p.replace(BUNDLER_SCHEME, '').replace(/^(\.\/)+/, '')
 }
 
 /** The folder a source path is counted under: leading `../` segments plus the first name. */
