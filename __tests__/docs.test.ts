@@ -7,6 +7,7 @@ import { toJsonSchema } from '../src/config/json-schema.js'
 import { withActionTables } from '../src/docs/action-doc.js'
 import { withConfigReference } from '../src/docs/config-doc.js'
 import { renderOsiList } from '../src/docs/osi-list.js'
+import { withProviderList } from '../src/docs/providers-doc.js'
 import { renderRulesDoc } from '../src/docs/rules-doc.js'
 import { RULES, docsAnchor } from '../src/rules/registry.js'
 import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
@@ -40,6 +41,14 @@ test("the README's configuration reference is generated from the config schema (
   const readmePath = join(ROOT, 'README.md')
   const readme = await readFile(readmePath, 'utf8')
   const fresh = withConfigReference(readme)
+  if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
+  expect(readme).toBe(fresh)
+})
+
+test("the README's secret provider list is generated from the detectors (npm run docs refreshes it)", async () => {
+  const readmePath = join(ROOT, 'README.md')
+  const readme = await readFile(readmePath, 'utf8')
+  const fresh = withProviderList(readme)
   if (process.env.UPDATE_SNAPSHOT) await writeFile(readmePath, fresh)
   expect(readme).toBe(fresh)
 })

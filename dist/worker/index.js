@@ -1392,6 +1392,7 @@ const pem = (kind, seed) => [
 const kubeconfigClientKey = defineDetector({
     id: 'secret/kubeconfig-client-key',
     title: 'Kubernetes client private key (kubeconfig)',
+    provider: 'Kubernetes',
     description: 'A kubeconfig `client-key-data` value: base64 of a PEM private key that authenticates to a cluster (its admin, for `admin.conf`).',
     priority: PRIORITY.document,
     // `-key-data`, not `client\u2026`: `cli` starts words everywhere in code, `-ke` seldom.
@@ -1445,6 +1446,7 @@ function tokenDetector(spec) {
     return {
         id: spec.id,
         title: spec.title,
+        provider: spec.provider,
         description: spec.description,
         severity: spec.severity,
         priority: PRIORITY.token,
@@ -1540,6 +1542,7 @@ const secretKey = (seed) => bech32('age-secret-key-', [...fake(52, CHARSET, seed
 const ageSecretKey = tokenDetector({
     id: 'secret/age-secret-key',
     title: 'age secret key',
+    provider: 'age',
     description: 'An age encryption identity (`AGE-SECRET-KEY-1\u2026`) with a valid bech32 checksum.',
     keywords: ['age-secret-key-1'],
     pattern: `${B}AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,
@@ -1564,6 +1567,7 @@ const shape = (m) => m.groups.body.length === 95 && m.groups.body.endsWith('AA')
 const anthropicApiKey = tokenDetector({
     id: 'secret/anthropic-api-key',
     title: 'Anthropic API key',
+    provider: 'Anthropic',
     description: 'An Anthropic API key (`sk-ant-api03-`).',
     keywords: ['sk-ant-'],
     pattern: `${B}sk-ant-api03-(?<body>[A-Za-z0-9_-]{80,120})${E}`,
@@ -1583,6 +1587,7 @@ const anthropicApiKey = tokenDetector({
 const anthropicAdminKey = tokenDetector({
     id: 'secret/anthropic-admin-key',
     title: 'Anthropic admin API key',
+    provider: 'Anthropic',
     description: 'An Anthropic admin API key (`sk-ant-admin01-`).',
     keywords: ['sk-ant-'],
     pattern: `${B}sk-ant-admin01-(?<body>[A-Za-z0-9_-]{80,120})${E}`,
@@ -1679,6 +1684,7 @@ const secret = (seed) => fake(40, B64, seed);
 const awsAccessKeyId = tokenDetector({
     id: 'secret/aws-access-key-id',
     title: 'AWS access key ID',
+    provider: 'AWS',
     description: 'An AWS access key ID (`AKIA`, `ASIA` \u2026): not usable alone, but its secret key is rarely far.',
     severity: 'warning',
     keywords: Object.keys(KEY_ID_PREFIXES),
@@ -1712,6 +1718,7 @@ function secretProblem(value) {
 const byName = tokenDetector({
     id: 'secret/aws-secret-access-key',
     title: 'AWS secret access key',
+    provider: 'AWS',
     description: '',
     keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key'],
     // the key name, maybe quoted (or quoted inside a string literal: `\"`), `:`, `=` or `=>`
@@ -1735,6 +1742,7 @@ const afterKeyId = nextAfter(`${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}`
 const awsSecretAccessKey = defineDetector({
     id: 'secret/aws-secret-access-key',
     title: 'AWS secret access key',
+    provider: 'AWS',
     description: 'An AWS secret access key, after its key name, or within 300 characters of an access key ID and bound to it: named as a secret (`secret:`, `secretKey =`) or the next item after the key ID.',
     priority: PRIORITY.token,
     keywords: byName.keywords,
@@ -1797,6 +1805,7 @@ const bytes = (b64) => Buffer.from(b64, 'base64').length;
 const azureStorageKey = tokenDetector({
     id: 'secret/azure-storage-key',
     title: 'Azure Storage account key',
+    provider: 'Microsoft Azure',
     description: 'An Azure Storage account key in a connection string (`AccountKey=`, 64 bytes).',
     keywords: ['accountkey='],
     pattern: 'AccountKey=(?<body>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])',
@@ -1824,6 +1833,7 @@ const azureStorageKey = tokenDetector({
 const azureSharedAccessKey = tokenDetector({
     id: 'secret/azure-shared-access-key',
     title: 'Azure shared access key',
+    provider: 'Microsoft Azure',
     description: 'An Azure Service Bus, Event Hubs or IoT Hub shared access key in a connection string (`SharedAccessKey=`).',
     keywords: ['sharedaccesskey='],
     pattern: 'SharedAccessKey=(?<body>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])',
@@ -1850,6 +1860,7 @@ const KINDS = {
 const digitaloceanToken = tokenDetector({
     id: 'secret/digitalocean-token',
     title: 'DigitalOcean token',
+    provider: 'DigitalOcean',
     description: 'A DigitalOcean personal access or OAuth token (`dop_v1_`, `doo_v1_`, `dor_v1_`).',
     keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
     pattern: `${B}do([por])_v1_(?<body>[a-f0-9]{64})${E}`,
@@ -1876,6 +1887,7 @@ const botToken = (seed) => [
 const discordBotToken = defineDetector({
     id: 'secret/discord-bot-token',
     title: 'Discord bot token',
+    provider: 'Discord',
     description: 'A Discord bot token near the word "discord" (its first part is a base64 user id).',
     priority: PRIORITY.token,
     near: {
@@ -1913,6 +1925,7 @@ const WEBHOOK = new RegExp(`/api/webhooks/[0-9]{17,20}/(?<body>[A-Za-z0-9_-]{60,
 const discordWebhook = defineDetector({
     id: 'secret/discord-webhook',
     title: 'Discord webhook URL',
+    provider: 'Discord',
     description: 'A Discord webhook URL (`discord.com/api/webhooks/<id>/<token>`).',
     priority: PRIORITY.token,
     keywords: ['/api/webhooks/'],
@@ -1942,6 +1955,7 @@ const discordWebhook = defineDetector({
 const dockerhubToken = tokenDetector({
     id: 'secret/dockerhub-token',
     title: 'Docker Hub access token',
+    provider: 'Docker Hub',
     description: 'A Docker Hub personal or organization access token (`dckr_pat_`, `dckr_oat_`).',
     keywords: ['dckr_pat_', 'dckr_oat_'],
     pattern: `${B}dckr_(?:pat|oat)_(?<body>[A-Za-z0-9_-]{27,36})${E}`,
@@ -1966,6 +1980,7 @@ const github_KINDS = {
 const githubToken = tokenDetector({
     id: 'secret/github-token',
     title: 'GitHub token',
+    provider: 'GitHub',
     description: 'A GitHub token (`ghp_` classic personal access token, `gho_`, `ghu_`, `ghs_`, `ghr_`) whose checksum is valid.',
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     pattern: `${B}gh([pousr])_(?<body>(?<random>[A-Za-z0-9]{30})(?<sum>[A-Za-z0-9]{6}))${E}`,
@@ -2003,6 +2018,7 @@ const githubToken = tokenDetector({
 const githubFineGrainedToken = tokenDetector({
     id: 'secret/github-fine-grained-token',
     title: 'GitHub fine-grained personal access token',
+    provider: 'GitHub',
     description: 'A GitHub fine-grained personal access token (`github_pat_`).',
     keywords: ['github_pat_'],
     pattern: `${B}github_pat_[A-Za-z0-9]{22}_(?<body>[A-Za-z0-9]{59})${E}`,
@@ -2042,6 +2058,7 @@ const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const gitlabToken = tokenDetector({
     id: 'secret/gitlab-token',
     title: 'GitLab token',
+    provider: 'GitLab',
     description: 'A GitLab access token (`glpat-`, `gldt-`, `glptt-`, `gloas-` \u2026).',
     keywords: Object.keys(gitlab_KINDS).map((k) => `${k}-`),
     pattern: `${B}(${Object.keys(gitlab_KINDS).join('|')})-(?<body>[A-Za-z0-9_-]{20,300})(?:\\.[0-9a-z]{9})?${E}`,
@@ -2064,6 +2081,7 @@ const gitlabToken = tokenDetector({
 const gitlabRunnerToken = tokenDetector({
     id: 'secret/gitlab-runner-token',
     title: 'GitLab runner token',
+    provider: 'GitLab',
     description: 'A GitLab runner authentication or registration token (`glrt-`, `GR1348941`).',
     keywords: ['glrt-', 'gr1348941'],
     pattern: `${B}(?:glrt-|GR1348941)(?<body>[A-Za-z0-9_-]{20,300})(?:\\.[0-9a-z]{9})?${E}`,
@@ -2271,6 +2289,7 @@ function pgpSecretKeyPacket(first) {
 const googleApiKey = tokenDetector({
     id: 'secret/google-api-key',
     title: 'Google API key',
+    provider: 'Google Cloud',
     description: 'A Google API key (`AIza`). Browser keys ship by design, so check that it is restricted.',
     severity: 'warning',
     keywords: ['aiza'],
@@ -2291,6 +2310,7 @@ const googleApiKey = tokenDetector({
 const googleOauthClientSecret = tokenDetector({
     id: 'secret/google-oauth-client-secret',
     title: 'Google OAuth client secret',
+    provider: 'Google Cloud',
     description: 'A Google OAuth client secret (`GOCSPX-`).',
     keywords: ['gocspx-'],
     pattern: `${B}GOCSPX-(?<body>[A-Za-z0-9_-]{28})${E}`,
@@ -2310,6 +2330,7 @@ const PRIVATE_KEY_RE = new RegExp(`${Q}?private_key${Q}?\\s{0,8}:\\s{0,8}${Q}`, 
 const googleServiceAccount = defineDetector({
     id: 'secret/google-service-account',
     title: 'Google Cloud service account key',
+    provider: 'Google Cloud',
     description: 'A Google Cloud service-account key file (`"type": "service_account"` with a `"private_key"`).',
     priority: PRIORITY.document,
     near: {
@@ -2360,6 +2381,7 @@ const googleServiceAccount = defineDetector({
 const huggingfaceToken = tokenDetector({
     id: 'secret/huggingface-token',
     title: 'Hugging Face access token',
+    provider: 'Hugging Face',
     description: 'A Hugging Face user access token (`hf_` and 34 letters).',
     keywords: ['hf_'],
     pattern: `${B}hf_(?<body>[A-Za-z]{34})${E}`,
@@ -2449,6 +2471,7 @@ const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 const jwt = defineDetector({
     id: 'secret/jwt',
     title: 'long-lived JSON Web Token',
+    provider: 'generic',
     description: 'A signed JSON Web Token without expiry or valid for more than a year (see the rule docs for what is left out).',
     severity: 'warning',
     priority: PRIORITY.generic,
@@ -2507,6 +2530,7 @@ function token(header, payload, seed, length = 43, signature = fake(length, B64U
 const npmToken = tokenDetector({
     id: 'secret/npm-token',
     title: 'npm access token',
+    provider: 'npm',
     description: 'An npm access token (`npm_`) whose checksum is valid.',
     keywords: ['npm_'],
     // npm's own variables (npm_config_*, npm_package_*) are in much code: only a token body counts.
@@ -2559,6 +2583,7 @@ const SHAPES = [
 const openaiApiKey = defineDetector({
     id: 'secret/openai-api-key',
     title: 'OpenAI API key',
+    provider: 'OpenAI',
     description: 'An OpenAI API key (legacy `sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`).',
     priority: PRIORITY.token,
     keywords: [MARKER],
@@ -2604,6 +2629,7 @@ const openaiApiKey = defineDetector({
 const postmanApiKey = tokenDetector({
     id: 'secret/postman-api-key',
     title: 'Postman API key',
+    provider: 'Postman',
     description: 'A Postman API key (`PMAK-`).',
     keywords: ['pmak-'],
     pattern: `${B}PMAK-[a-f0-9]{24}-(?<body>[a-f0-9]{34})${E}`,
@@ -2804,6 +2830,7 @@ const stripArmor = (p) => p.replace(/-----[A-Z ]+-----|\s/g, '');
 const privateKey = defineDetector({
     id: 'secret/private-key',
     title: 'private key',
+    provider: 'generic',
     description: 'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1` (ed25519, RSA, ECDSA); PGP; PuTTY .ppk) with a real key body.',
     priority: PRIORITY.generic,
     keywords: ['-----begin ', 'putty-user-key-file-'],
@@ -2877,6 +2904,14 @@ const privateKey = defineDetector({
     },
 });
 
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/providers-infra.js
+/** Cloud and infrastructure, CI/CD and registries, AI providers (issue 15, first group). */
+const INFRA_DETECTORS = [];
+
+;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/providers-services.js
+/** Observability and messaging, payments and SaaS (issue 15, second group). */
+const SERVICE_DETECTORS = [];
+
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/pypi.js
 
 
@@ -2885,6 +2920,7 @@ const PYPI = 'AgEIcHlwaS5vcmc';
 const pypiToken = tokenDetector({
     id: 'secret/pypi-token',
     title: 'PyPI API token',
+    provider: 'PyPI',
     description: 'A PyPI API token (`pypi-AgEIcHlwaS5vcmc\u2026`, a macaroon for pypi.org).',
     keywords: [`pypi-${PYPI}`],
     pattern: `${B}pypi-${PYPI}(?<body>[A-Za-z0-9_-]{50,1000})${E}`,
@@ -2904,6 +2940,7 @@ const pypiToken = tokenDetector({
 const sendgridApiKey = tokenDetector({
     id: 'secret/sendgrid-api-key',
     title: 'SendGrid API key',
+    provider: 'SendGrid',
     description: 'A SendGrid API key (`SG.` + 22 + `.` + 43 characters).',
     keywords: ['sg.'],
     pattern: `${B}SG\\.[A-Za-z0-9_-]{22}\\.(?<body>[A-Za-z0-9_-]{43})${E}`,
@@ -2930,6 +2967,7 @@ const shopify_KINDS = {
 const shopifyToken = tokenDetector({
     id: 'secret/shopify-token',
     title: 'Shopify token',
+    provider: 'Shopify',
     description: 'A Shopify access token or shared secret (`shpat_`, `shpca_`, `shppa_`, `shpss_`).',
     keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
     pattern: `${B}shp(at|ca|pa|ss)_(?<body>[a-fA-F0-9]{32})${E}`,
@@ -2959,6 +2997,7 @@ const slack_KINDS = {
 const slackToken = tokenDetector({
     id: 'secret/slack-token',
     title: 'Slack token',
+    provider: 'Slack',
     description: 'A Slack bot, user, workspace, legacy or configuration token (`xoxb-`, `xoxp-` \u2026).',
     keywords: ['xoxb-', 'xoxp-', 'xoxe-', 'xoxe.', 'xoxa-', 'xoxr-', 'xoxo-', 'xoxs-'],
     pattern: `${B}xox(?:` +
@@ -3001,6 +3040,7 @@ const slackToken = tokenDetector({
 const slackAppToken = tokenDetector({
     id: 'secret/slack-app-token',
     title: 'Slack app-level token',
+    provider: 'Slack',
     description: 'A Slack app-level token (`xapp-`).',
     keywords: ['xapp-'],
     pattern: `${B}xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-(?<body>[a-f0-9]{64})${E}`,
@@ -3031,6 +3071,7 @@ const slackAppToken = tokenDetector({
 const slackWebhook = tokenDetector({
     id: 'secret/slack-webhook',
     title: 'Slack incoming webhook URL',
+    provider: 'Slack',
     description: 'A Slack incoming webhook or workflow trigger URL (`hooks.slack.com/\u2026`).',
     keywords: ['hooks.slack.com/'],
     pattern: boundary('A-Za-z0-9.-') +
@@ -3062,6 +3103,7 @@ const slackWebhook = tokenDetector({
 const stripeSecretKey = tokenDetector({
     id: 'secret/stripe-secret-key',
     title: 'Stripe live secret key',
+    provider: 'Stripe',
     description: 'A Stripe live-mode secret or restricted key (`sk_live_`, `rk_live_`).',
     keywords: ['sk_live_', 'rk_live_'],
     pattern: `${B}([sr])k_live_(?<body>[A-Za-z0-9]{24,247})${E}`,
@@ -3084,6 +3126,7 @@ const stripeSecretKey = tokenDetector({
 const stripeWebhookSecret = tokenDetector({
     id: 'secret/stripe-webhook-secret',
     title: 'Stripe webhook signing secret',
+    provider: 'Stripe',
     description: 'A Stripe webhook signing secret (`whsec_`).',
     keywords: ['whsec_'],
     pattern: `${B}whsec_(?<body>[A-Za-z0-9+/]{32,88})={0,2}(?![A-Za-z0-9+/=_-])`,
@@ -3103,6 +3146,7 @@ const stripeWebhookSecret = tokenDetector({
 const supabaseServiceRoleKey = defineDetector({
     id: 'secret/supabase-service-role-key',
     title: 'Supabase service_role key',
+    provider: 'Supabase',
     description: 'A Supabase `service_role` key (a JWT that bypasses row-level security).',
     priority: PRIORITY.token,
     keywords: ['eyj'],
@@ -3135,6 +3179,7 @@ const TOKEN = new RegExp(`(?<![0-9])[0-9]{8,10}:AA(?<body>[A-Za-z0-9_-]{33})${E}
 const telegramBotToken = defineDetector({
     id: 'secret/telegram-bot-token',
     title: 'Telegram bot token',
+    provider: 'Telegram',
     description: 'A Telegram bot token (`<bot id>:AA\u2026`).',
     priority: PRIORITY.token,
     keywords: [':aa'],
@@ -3199,6 +3244,7 @@ const sid = (kind, seed) => kind + fake(32, HEX, seed);
 const twilioAuthToken = defineDetector({
     id: 'secret/twilio-auth-token',
     title: 'Twilio auth token',
+    provider: 'Twilio',
     description: 'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC\u2026`), named as one (`authToken`, `TWILIO_AUTH_TOKEN`) or the next item after the SID.',
     priority: PRIORITY.token,
     near: { ...NEAR, find: secretsNear('AC', HEX32, AUTH_TOKEN_NAME, () => true) },
@@ -3222,6 +3268,7 @@ const twilioAuthToken = defineDetector({
 const twilioApiKey = defineDetector({
     id: 'secret/twilio-api-key',
     title: 'Twilio API key secret',
+    provider: 'Twilio',
     description: 'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK\u2026`), named as one (`apiSecret`, `TWILIO_API_SECRET`) or the next item after the SID.',
     priority: PRIORITY.token,
     near: {
@@ -3327,6 +3374,7 @@ const pw = (seed) => fake(16, ALNUM, seed);
 const databaseUrl = defineDetector({
     id: 'secret/database-url',
     title: 'password in a database URL',
+    provider: 'generic',
     description: 'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` \u2026) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
     priority: PRIORITY.generic,
     judged: IN_DOCS,
@@ -3380,6 +3428,7 @@ const databaseUrl = defineDetector({
 const urlCredentials = defineDetector({
     id: 'secret/url-credentials',
     title: 'password in a URL',
+    provider: 'generic',
     description: 'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` \u2026) on a real host, judged as for `secret/database-url`.',
     priority: PRIORITY.generic,
     judged: IN_DOCS,
@@ -3411,6 +3460,8 @@ const urlCredentials = defineDetector({
 });
 
 ;// CONCATENATED MODULE: ./build/src/rules/secrets/detectors/index.js
+
+
 
 
 
@@ -3473,6 +3524,8 @@ const DETECTORS = [
     postmanApiKey,
     ageSecretKey,
     supabaseServiceRoleKey,
+    ...INFRA_DETECTORS,
+    ...SERVICE_DETECTORS,
     jwt,
     privateKey,
     kubeconfigClientKey,

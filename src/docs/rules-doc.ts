@@ -7,6 +7,7 @@ type DocRule = Pick<RuleMeta, 'id' | 'description' | 'judged'> & {
   severity: string
 }
 import { guideFor } from './rule-guides.js'
+import { providerCount, renderProviderTable } from './providers-doc.js'
 
 /** docs/rules.md, generated from the rule registry so the two cannot drift apart. */
 export function renderRulesDoc(): string {
@@ -29,6 +30,16 @@ export function renderRulesDoc(): string {
       `| [\`${r.id}\`](#${docsAnchor(r.id)}) | ${r.category} | ${sev('recommended')} | ${sev('strict')} | ${sev('none')} |`,
     )
   }
+  out.push(
+    '',
+    '## Secret providers',
+    '',
+    '<a id="secret-providers"></a>',
+    '',
+    `The \`secret/*\` detectors by provider (${providerCount()} providers), with the format each one recognizes.`,
+    '',
+    ...renderProviderTable(),
+  )
   const contentRule: DocRule = {
     id: 'content/<name>',
     category: 'leak',

@@ -46,6 +46,7 @@ const secretKey = (seed: string) =>
 export const ageSecretKey = tokenDetector({
   id: 'secret/age-secret-key',
   title: 'age secret key',
+  provider: 'age',
   description: 'An age encryption identity (`AGE-SECRET-KEY-1…`) with a valid bech32 checksum.',
   keywords: ['age-secret-key-1'],
   pattern: `${B}AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})${E}`,

@@ -10,6 +10,7 @@ const shape = (m: RegExpExecArray) =>
 export const anthropicApiKey = tokenDetector({
   id: 'secret/anthropic-api-key',
   title: 'Anthropic API key',
+  provider: 'Anthropic',
   description: 'An Anthropic API key (`sk-ant-api03-`).',
   keywords: ['sk-ant-'],
   pattern: `${B}sk-ant-api03-(?<body>[A-Za-z0-9_-]{80,120})${E}`,
@@ -30,6 +31,7 @@ export const anthropicApiKey = tokenDetector({
 export const anthropicAdminKey = tokenDetector({
   id: 'secret/anthropic-admin-key',
   title: 'Anthropic admin API key',
+  provider: 'Anthropic',
   description: 'An Anthropic admin API key (`sk-ant-admin01-`).',
   keywords: ['sk-ant-'],
   pattern: `${B}sk-ant-admin01-(?<body>[A-Za-z0-9_-]{80,120})${E}`,

@@ -21,6 +21,7 @@ const secret = (seed: string) => fake(40, B64, seed)
 export const awsAccessKeyId = tokenDetector({
   id: 'secret/aws-access-key-id',
   title: 'AWS access key ID',
+  provider: 'AWS',
   description:
     'An AWS access key ID (`AKIA`, `ASIA` …): not usable alone, but its secret key is rarely far.',
   severity: 'warning',
@@ -60,6 +61,7 @@ function secretProblem(value: string): false | undefined {
 const byName = tokenDetector({
   id: 'secret/aws-secret-access-key',
   title: 'AWS secret access key',
+  provider: 'AWS',
   description: '',
   keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key'],
   // the key name, maybe quoted (or quoted inside a string literal: `\"`), `:`, `=` or `=>`
@@ -85,6 +87,7 @@ const afterKeyId = nextAfter(`${boundary('A-Za-z0-9')}(?:AKIA|ASIA)[A-Z2-7]{16}`
 export const awsSecretAccessKey = defineDetector({
   id: 'secret/aws-secret-access-key',
   title: 'AWS secret access key',
+  provider: 'AWS',
   description:
     'An AWS secret access key, after its key name, or within 300 characters of an access key ID and bound to it: named as a secret (`secret:`, `secretKey =`) or the next item after the key ID.',
   priority: PRIORITY.token,

@@ -6,6 +6,7 @@ const bytes = (b64: string) => Buffer.from(b64, 'base64').length
 export const azureStorageKey = tokenDetector({
   id: 'secret/azure-storage-key',
   title: 'Azure Storage account key',
+  provider: 'Microsoft Azure',
   description: 'An Azure Storage account key in a connection string (`AccountKey=`, 64 bytes).',
   keywords: ['accountkey='],
   pattern: 'AccountKey=(?<body>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])',
@@ -34,6 +35,7 @@ export const azureStorageKey = tokenDetector({
 export const azureSharedAccessKey = tokenDetector({
   id: 'secret/azure-shared-access-key',
   title: 'Azure shared access key',
+  provider: 'Microsoft Azure',
   description:
     'An Azure Service Bus, Event Hubs or IoT Hub shared access key in a connection string (`SharedAccessKey=`).',
   keywords: ['sharedaccesskey='],

@@ -10,6 +10,7 @@ const KINDS: Record<string, string> = {
 export const digitaloceanToken = tokenDetector({
   id: 'secret/digitalocean-token',
   title: 'DigitalOcean token',
+  provider: 'DigitalOcean',
   description: 'A DigitalOcean personal access or OAuth token (`dop_v1_`, `doo_v1_`, `dor_v1_`).',
   keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
   pattern: `${B}do([por])_v1_(?<body>[a-f0-9]{64})${E}`,

@@ -20,6 +20,7 @@ const botToken = (seed: string) =>
 export const discordBotToken = defineDetector({
   id: 'secret/discord-bot-token',
   title: 'Discord bot token',
+  provider: 'Discord',
   description: 'A Discord bot token near the word "discord" (its first part is a base64 user id).',
   priority: PRIORITY.token,
   near: {
@@ -57,6 +58,7 @@ const WEBHOOK = new RegExp(`/api/webhooks/[0-9]{17,20}/(?<body>[A-Za-z0-9_-]{60,
 export const discordWebhook = defineDetector({
   id: 'secret/discord-webhook',
   title: 'Discord webhook URL',
+  provider: 'Discord',
   description: 'A Discord webhook URL (`discord.com/api/webhooks/<id>/<token>`).',
   priority: PRIORITY.token,
   keywords: ['/api/webhooks/'],

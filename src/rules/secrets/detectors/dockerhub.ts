@@ -4,6 +4,7 @@ import { B, E, tokenDetector } from '../kit/token.js'
 export const dockerhubToken = tokenDetector({
   id: 'secret/dockerhub-token',
   title: 'Docker Hub access token',
+  provider: 'Docker Hub',
   description: 'A Docker Hub personal or organization access token (`dckr_pat_`, `dckr_oat_`).',
   keywords: ['dckr_pat_', 'dckr_oat_'],
   pattern: `${B}dckr_(?:pat|oat)_(?<body>[A-Za-z0-9_-]{27,36})${E}`,

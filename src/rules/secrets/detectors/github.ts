@@ -14,6 +14,7 @@ const KINDS: Record<string, string> = {
 export const githubToken = tokenDetector({
   id: 'secret/github-token',
   title: 'GitHub token',
+  provider: 'GitHub',
   description:
     'A GitHub token (`ghp_` classic personal access token, `gho_`, `ghu_`, `ghs_`, `ghr_`) whose checksum is valid.',
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
@@ -54,6 +55,7 @@ export const githubToken = tokenDetector({
 export const githubFineGrainedToken = tokenDetector({
   id: 'secret/github-fine-grained-token',
   title: 'GitHub fine-grained personal access token',
+  provider: 'GitHub',
   description: 'A GitHub fine-grained personal access token (`github_pat_`).',
   keywords: ['github_pat_'],
   pattern: `${B}github_pat_[A-Za-z0-9]{22}_(?<body>[A-Za-z0-9]{59})${E}`,

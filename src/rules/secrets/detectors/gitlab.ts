@@ -21,6 +21,7 @@ const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz'
 export const gitlabToken = tokenDetector({
   id: 'secret/gitlab-token',
   title: 'GitLab token',
+  provider: 'GitLab',
   description: 'A GitLab access token (`glpat-`, `gldt-`, `glptt-`, `gloas-` …).',
   keywords: Object.keys(KINDS).map((k) => `${k}-`),
   pattern: `${B}(${Object.keys(KINDS).join('|')})-(?<body>[A-Za-z0-9_-]{20,300})(?:\\.[0-9a-z]{9})?${E}`,
@@ -44,6 +45,7 @@ export const gitlabToken = tokenDetector({
 export const gitlabRunnerToken = tokenDetector({
   id: 'secret/gitlab-runner-token',
   title: 'GitLab runner token',
+  provider: 'GitLab',
   description: 'A GitLab runner authentication or registration token (`glrt-`, `GR1348941`).',
   keywords: ['glrt-', 'gr1348941'],
   pattern: `${B}(?:glrt-|GR1348941)(?<body>[A-Za-z0-9_-]{20,300})(?:\\.[0-9a-z]{9})?${E}`,

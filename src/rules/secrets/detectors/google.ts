@@ -12,6 +12,7 @@ import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 export const googleApiKey = tokenDetector({
   id: 'secret/google-api-key',
   title: 'Google API key',
+  provider: 'Google Cloud',
   description:
     'A Google API key (`AIza`). Browser keys ship by design, so check that it is restricted.',
   severity: 'warning',
@@ -34,6 +35,7 @@ export const googleApiKey = tokenDetector({
 export const googleOauthClientSecret = tokenDetector({
   id: 'secret/google-oauth-client-secret',
   title: 'Google OAuth client secret',
+  provider: 'Google Cloud',
   description: 'A Google OAuth client secret (`GOCSPX-`).',
   keywords: ['gocspx-'],
   pattern: `${B}GOCSPX-(?<body>[A-Za-z0-9_-]{28})${E}`,
@@ -55,6 +57,7 @@ const PRIVATE_KEY_RE = new RegExp(`${Q}?private_key${Q}?\\s{0,8}:\\s{0,8}${Q}`, 
 export const googleServiceAccount = defineDetector({
   id: 'secret/google-service-account',
   title: 'Google Cloud service account key',
+  provider: 'Google Cloud',
   description:
     'A Google Cloud service-account key file (`"type": "service_account"` with a `"private_key"`).',
   priority: PRIORITY.document,

@@ -4,6 +4,7 @@ import { B, E, tokenDetector } from '../kit/token.js'
 export const huggingfaceToken = tokenDetector({
   id: 'secret/huggingface-token',
   title: 'Hugging Face access token',
+  provider: 'Hugging Face',
   description: 'A Hugging Face user access token (`hf_` and 34 letters).',
   keywords: ['hf_'],
   pattern: `${B}hf_(?<body>[A-Za-z]{34})${E}`,

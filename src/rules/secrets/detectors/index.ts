@@ -15,6 +15,8 @@ import { npmToken } from './npm.js'
 import { openaiApiKey } from './openai.js'
 import { postmanApiKey } from './postman.js'
 import { privateKey } from './private-key.js'
+import { INFRA_DETECTORS } from './providers-infra.js'
+import { SERVICE_DETECTORS } from './providers-services.js'
 import { pypiToken } from './pypi.js'
 import { sendgridApiKey } from './sendgrid.js'
 import { shopifyToken } from './shopify.js'
@@ -62,6 +64,8 @@ export const DETECTORS = [
   postmanApiKey,
   ageSecretKey,
   supabaseServiceRoleKey,
+  ...INFRA_DETECTORS,
+  ...SERVICE_DETECTORS,
   jwt,
   privateKey,
   kubeconfigClientKey,

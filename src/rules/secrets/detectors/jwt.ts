@@ -86,6 +86,7 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : u
 export const jwt = defineDetector({
   id: 'secret/jwt',
   title: 'long-lived JSON Web Token',
+  provider: 'generic',
   description:
     'A signed JSON Web Token without expiry or valid for more than a year (see the rule docs for what is left out).',
   severity: 'warning',

@@ -24,6 +24,7 @@ const pem = (kind: string, seed: string) =>
 export const kubeconfigClientKey = defineDetector({
   id: 'secret/kubeconfig-client-key',
   title: 'Kubernetes client private key (kubeconfig)',
+  provider: 'Kubernetes',
   description:
     'A kubeconfig `client-key-data` value: base64 of a PEM private key that authenticates to a cluster (its admin, for `admin.conf`).',
   priority: PRIORITY.document,

@@ -6,6 +6,7 @@ import { B, E, tokenDetector } from '../kit/token.js'
 export const npmToken = tokenDetector({
   id: 'secret/npm-token',
   title: 'npm access token',
+  provider: 'npm',
   description: 'An npm access token (`npm_`) whose checksum is valid.',
   keywords: ['npm_'],
   // npm's own variables (npm_config_*, npm_package_*) are in much code: only a token body counts.

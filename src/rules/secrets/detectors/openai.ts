@@ -34,6 +34,7 @@ const SHAPES: Array<{ prefix: string; before: number; label: string; re: RegExp 
 export const openaiApiKey = defineDetector({
   id: 'secret/openai-api-key',
   title: 'OpenAI API key',
+  provider: 'OpenAI',
   description: 'An OpenAI API key (legacy `sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`).',
   priority: PRIORITY.token,
   keywords: [MARKER],

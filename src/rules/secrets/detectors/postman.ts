@@ -4,6 +4,7 @@ import { B, E, tokenDetector } from '../kit/token.js'
 export const postmanApiKey = tokenDetector({
   id: 'secret/postman-api-key',
   title: 'Postman API key',
+  provider: 'Postman',
   description: 'A Postman API key (`PMAK-`).',
   keywords: ['pmak-'],
   pattern: `${B}PMAK-[a-f0-9]{24}-(?<body>[a-f0-9]{34})${E}`,

@@ -75,6 +75,7 @@ const stripArmor = (p: string) => p.replace(/-----[A-Z ]+-----|\s/g, '')
 export const privateKey = defineDetector({
   id: 'secret/private-key',
   title: 'private key',
+  provider: 'generic',
   description:
     'A private key block (PEM: RSA, EC, DSA, PKCS#8, encrypted; OpenSSH `openssh-key-v1` (ed25519, RSA, ECDSA); PGP; PuTTY .ppk) with a real key body.',
   priority: PRIORITY.generic,

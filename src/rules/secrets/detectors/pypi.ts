@@ -7,6 +7,7 @@ const PYPI = 'AgEIcHlwaS5vcmc'
 export const pypiToken = tokenDetector({
   id: 'secret/pypi-token',
   title: 'PyPI API token',
+  provider: 'PyPI',
   description: 'A PyPI API token (`pypi-AgEIcHlwaS5vcmc…`, a macaroon for pypi.org).',
   keywords: [`pypi-${PYPI}`],
   pattern: `${B}pypi-${PYPI}(?<body>[A-Za-z0-9_-]{50,1000})${E}`,

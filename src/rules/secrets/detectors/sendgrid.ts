@@ -4,6 +4,7 @@ import { B, E, tokenDetector } from '../kit/token.js'
 export const sendgridApiKey = tokenDetector({
   id: 'secret/sendgrid-api-key',
   title: 'SendGrid API key',
+  provider: 'SendGrid',
   description: 'A SendGrid API key (`SG.` + 22 + `.` + 43 characters).',
   keywords: ['sg.'],
   pattern: `${B}SG\\.[A-Za-z0-9_-]{22}\\.(?<body>[A-Za-z0-9_-]{43})${E}`,

@@ -11,6 +11,7 @@ const KINDS: Record<string, string> = {
 export const shopifyToken = tokenDetector({
   id: 'secret/shopify-token',
   title: 'Shopify token',
+  provider: 'Shopify',
   description: 'A Shopify access token or shared secret (`shpat_`, `shpca_`, `shppa_`, `shpss_`).',
   keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
   pattern: `${B}shp(at|ca|pa|ss)_(?<body>[a-fA-F0-9]{32})${E}`,

@@ -19,6 +19,7 @@ const KINDS: Record<string, string> = {
 export const slackToken = tokenDetector({
   id: 'secret/slack-token',
   title: 'Slack token',
+  provider: 'Slack',
   description: 'A Slack bot, user, workspace, legacy or configuration token (`xoxb-`, `xoxp-` …).',
   keywords: ['xoxb-', 'xoxp-', 'xoxe-', 'xoxe.', 'xoxa-', 'xoxr-', 'xoxo-', 'xoxs-'],
   pattern:
@@ -63,6 +64,7 @@ export const slackToken = tokenDetector({
 export const slackAppToken = tokenDetector({
   id: 'secret/slack-app-token',
   title: 'Slack app-level token',
+  provider: 'Slack',
   description: 'A Slack app-level token (`xapp-`).',
   keywords: ['xapp-'],
   pattern: `${B}xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-(?<body>[a-f0-9]{64})${E}`,
@@ -94,6 +96,7 @@ export const slackAppToken = tokenDetector({
 export const slackWebhook = tokenDetector({
   id: 'secret/slack-webhook',
   title: 'Slack incoming webhook URL',
+  provider: 'Slack',
   description: 'A Slack incoming webhook or workflow trigger URL (`hooks.slack.com/…`).',
   keywords: ['hooks.slack.com/'],
   pattern:

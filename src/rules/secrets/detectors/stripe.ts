@@ -5,6 +5,7 @@ import { B, E, tokenDetector } from '../kit/token.js'
 export const stripeSecretKey = tokenDetector({
   id: 'secret/stripe-secret-key',
   title: 'Stripe live secret key',
+  provider: 'Stripe',
   description: 'A Stripe live-mode secret or restricted key (`sk_live_`, `rk_live_`).',
   keywords: ['sk_live_', 'rk_live_'],
   pattern: `${B}([sr])k_live_(?<body>[A-Za-z0-9]{24,247})${E}`,
@@ -28,6 +29,7 @@ export const stripeSecretKey = tokenDetector({
 export const stripeWebhookSecret = tokenDetector({
   id: 'secret/stripe-webhook-secret',
   title: 'Stripe webhook signing secret',
+  provider: 'Stripe',
   description: 'A Stripe webhook signing secret (`whsec_`).',
   keywords: ['whsec_'],
   pattern: `${B}whsec_(?<body>[A-Za-z0-9+/]{32,88})={0,2}(?![A-Za-z0-9+/=_-])`,

@@ -8,6 +8,7 @@ import { PRIORITY, defineDetector } from '../engine/types.js'
 export const supabaseServiceRoleKey = defineDetector({
   id: 'secret/supabase-service-role-key',
   title: 'Supabase service_role key',
+  provider: 'Supabase',
   description: 'A Supabase `service_role` key (a JWT that bypasses row-level security).',
   priority: PRIORITY.token,
   keywords: ['eyj'],

@@ -9,6 +9,7 @@ const TOKEN = new RegExp(`(?<![0-9])[0-9]{8,10}:AA(?<body>[A-Za-z0-9_-]{33})${E}
 export const telegramBotToken = defineDetector({
   id: 'secret/telegram-bot-token',
   title: 'Telegram bot token',
+  provider: 'Telegram',
   description: 'A Telegram bot token (`<bot id>:AA…`).',
   priority: PRIORITY.token,
   keywords: [':aa'],

@@ -38,6 +38,7 @@ const sid = (kind: string, seed: string) => kind + fake(32, HEX, seed)
 export const twilioAuthToken = defineDetector({
   id: 'secret/twilio-auth-token',
   title: 'Twilio auth token',
+  provider: 'Twilio',
   description:
     'A Twilio auth token (32 hex characters) near a Twilio account SID (`AC…`), named as one (`authToken`, `TWILIO_AUTH_TOKEN`) or the next item after the SID.',
   priority: PRIORITY.token,
@@ -63,6 +64,7 @@ export const twilioAuthToken = defineDetector({
 export const twilioApiKey = defineDetector({
   id: 'secret/twilio-api-key',
   title: 'Twilio API key secret',
+  provider: 'Twilio',
   description:
     'A Twilio API key secret (32 characters) near a Twilio API key SID (`SK…`), named as one (`apiSecret`, `TWILIO_API_SECRET`) or the next item after the SID.',
   priority: PRIORITY.token,

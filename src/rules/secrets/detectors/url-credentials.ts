@@ -111,6 +111,7 @@ const pw = (seed: string) => fake(16, ALNUM, seed)
 export const databaseUrl = defineDetector({
   id: 'secret/database-url',
   title: 'password in a database URL',
+  provider: 'generic',
   description:
     'A database or broker URL with an embedded password (`postgres://`, `mysql://`, `mongodb+srv://`, `redis://`, `amqp://` …) on a real host: any but `localhost`, `127.0.0.0/8`, `[::1]` and `*.localhost` (unverified) and the reserved example names `example.com/.net/.org`, `*.example`, `*.test`, `*.invalid`; `db`, `*.local` and `*.internal` are real.',
   priority: PRIORITY.generic,
@@ -166,6 +167,7 @@ export const databaseUrl = defineDetector({
 export const urlCredentials = defineDetector({
   id: 'secret/url-credentials',
   title: 'password in a URL',
+  provider: 'generic',
   description:
     'A URL with an embedded password (`https://user:password@host`, `ftp://`, `smtp://` …) on a real host, judged as for `secret/database-url`.',
   priority: PRIORITY.generic,

@@ -49,6 +49,11 @@ export interface Detector<Id extends string = string> {
   id: Id
   /** Name of what it finds, for messages: `GitHub personal access token (classic)`. */
   title: string
+  /**
+   * Who issues what it finds (`GitHub`, `Datadog`), for the provider list in docs/rules.md and
+   * the README; `generic` for shapes any service uses (private keys, JWTs, URLs with a password).
+   */
+  provider: string
   /** One line for docs/rules.md. */
   description: string
   /** Severity in the recommended preset; `error` when absent. */

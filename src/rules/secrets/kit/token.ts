@@ -19,6 +19,8 @@ export const E = '(?![A-Za-z0-9_-])'
 export interface TokenSpec<Id extends string = string> {
   id: Id
   title: string
+  /** Who issues it (see Detector.provider). */
+  provider: string
   description: string
   severity?: Severity
   /** Case-insensitive literals the scanner looks for; the pattern starts at each. */
@@ -57,6 +59,7 @@ export function tokenDetector<const Id extends `secret/${string}`>(
   return {
     id: spec.id,
     title: spec.title,
+    provider: spec.provider,
     description: spec.description,
     severity: spec.severity,
     priority: PRIORITY.token,
