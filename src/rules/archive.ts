@@ -98,7 +98,7 @@ export const archiveRules = defineFamily({
       severity: 'error',
       always: true,
       description:
-        'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, zstd, 7z, rar), so it was not checked.',
+        'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, 7z, rar; a zstd stream that fails its frame check), so it was not checked.',
     },
     {
       id: 'archive/limit-exceeded',
