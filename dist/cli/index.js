@@ -5938,7 +5938,7 @@ const archiveRules = (0,types/* defineFamily */.u)({
             category: 'archive',
             severity: 'error',
             always: true,
-            description: "A zip entry's local header disagrees with the central directory, or its data does not match its declared size or CRC-32.",
+            description: "A zip entry's local header disagrees with the central directory (its name, the name its Info-ZIP Unicode Path field gives, method, sizes, encryption), or its data does not match its declared size or CRC-32.",
         },
         {
             id: 'archive/unreadable-entry',
@@ -13723,7 +13723,124 @@ function addIssue(entry, issue) {
 var body = __nccwpck_require__(1554);
 // EXTERNAL MODULE: ./build/src/sources/names.js
 var sources_names = __nccwpck_require__(4888);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/src/sources/zip-names.js
+
+
+const UNICODE_PATH = 0x7075;
+const UTF8_FLAG = 0x800;
+/**
+ * Why an Info-ZIP Unicode Path field (0x7075) names another file than the header's own name,
+ * if it does. yauzl and Info-ZIP unzip take the field's name; Python and Java take the
+ * header's. Writers put the same name in both: in UTF-8, or in the header a legacy code page
+ * (each non-ASCII character one or two bytes, or `?`), so only those spellings agree.
+ */
+function unicodePathIssue(ze) {
+    for (const f of ze.extraFields) {
+        if (f.id !== UNICODE_PATH || f.data.length < 5 || f.data[0] !== 1)
+            continue;
+        const header = ze.fileName;
+        const unicode = (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
+        if (agrees(header, unicode, (ze.generalPurposeBitFlag & UTF8_FLAG) !== 0))
+            continue;
+        const stale = (0,external_node_zlib_.crc32)(header) === f.data.readUInt32LE(1)
+            ? ''
+            : ' (its checksum of the header name does not match, so careful readers ignore it; others do not)';
+        return `its Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(unicode)}' and its header '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(header).text)}'${stale}: yauzl and unzip read the first, Python and Java the second`;
+    }
+    return undefined;
+}
+/** The name an Info-ZIP Unicode Path field (version 1) among `fields` gives, if one does. */
+function unicodePathOf(fields) {
+    const f = fields.find((x) => x.id === UNICODE_PATH && x.data.length >= 5 && x.data[0] === 1);
+    return f && (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
+}
+/** The extra fields of a local header, as yauzl parses the central directory's. */
+function extraFields(extra) {
+    const out = [];
+    for (let at = 0; at + 4 <= extra.length;) {
+        const size = extra.readUInt16LE(at + 2);
+        if (at + 4 + size > extra.length)
+            break;
+        out.push({ id: extra.readUInt16LE(at), data: extra.subarray(at + 4, at + 4 + size) });
+        at += 4 + size;
+    }
+    return out;
+}
+/**
+ * Why the name a local header gives through its own Unicode Path field (what readers that walk
+ * local headers see: bsdtar, streaming unzip) differs from the central directory's name (its
+ * Unicode Path field, else its header name), if it does.
+ */
+function localUnicodePathIssue(local, ze) {
+    const own = unicodePathOf(extraFields(local.extra));
+    if (own === undefined)
+        return undefined;
+    const central = unicodePathOf(ze.extraFields);
+    const seen = central ?? (0,sources_names/* decodeName */.e4)(ze.fileName).text;
+    if (own === seen)
+        return undefined;
+    if (central === undefined && agrees(local.name, own, (local.flags & UTF8_FLAG) !== 0)) {
+        if (local.name.equals(ze.fileName))
+            return undefined;
+    }
+    return `the local header's Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(own)}'`;
+}
+/** Past this many bytes a name is not matched against its legacy spellings: it simply disagrees. */
+const MATCH_AT_MOST = 1024;
+function agrees(header, unicode, utf8) {
+    if ((0,sources_names/* decodeName */.e4)(header).text === unicode)
+        return true;
+    if (utf8 || header.length > MATCH_AT_MOST || unicode.length > MATCH_AT_MOST)
+        return false;
+    return legacySpelling(header, unicode);
+}
+/**
+ * Whether `header` spells `unicode` in a legacy code page: its ASCII as it is, each run of other
+ * characters as bytes over 0x7f (a double-byte code page's second byte may be ASCII), or `?` and
+ * `_` for what the code page lacks. Matched position by position (every place a prefix of the
+ * name can end), so no input makes it slow.
+ */
+function legacySpelling(header, unicode) {
+    const n = header.length;
+    let at = new Uint8Array(n + 1);
+    at[0] = 1;
+    const chars = [...unicode];
+    for (let i = 0; i < chars.length;) {
+        const next = new Uint8Array(n + 1);
+        const c = chars[i].codePointAt(0);
+        if (c < 0x80) {
+            for (let p = 0; p < n; p++)
+                if (at[p] && header[p] === c)
+                    next[p + 1] = 1;
+            i++;
+        }
+        else {
+            // A run of non-ASCII characters: one or more units, each a high byte (and maybe its
+            // second byte) or a stand-in.
+            while (i < chars.length && chars[i].codePointAt(0) >= 0x80)
+                i++;
+            for (let p = 0; p < n; p++) {
+                if (!at[p] && !next[p])
+                    continue;
+                const b = header[p];
+                if (b >= 0x80) {
+                    next[p + 1] = 1;
+                    if (p + 1 < n && header[p + 1] >= 0x40 && header[p + 1] <= 0x7e)
+                        next[p + 2] = 1;
+                }
+                else if (b === 0x3f || b === 0x5f)
+                    next[p + 1] = 1;
+            }
+        }
+        at = next;
+    }
+    return at[n] === 1;
+}
+
 ;// CONCATENATED MODULE: ./build/src/sources/zip-layout.js
+
 
 
 const EOCD = 0x06054b50;
@@ -13890,9 +14007,10 @@ async function readLocalHeader(src, shift, offset, guess, data = 0) {
     }
     const nameLength = buf.readUInt16LE(26);
     const extraLength = buf.readUInt16LE(28);
-    if (buf.length < 30 + nameLength)
-        buf = await src.read(shift + offset, 30 + nameLength);
-    if (buf.length < 30 + nameLength)
+    const headerLength = 30 + nameLength + extraLength;
+    if (buf.length < headerLength)
+        buf = await src.read(shift + offset, headerLength);
+    if (buf.length < headerLength)
         throw new Error('the local header is cut short');
     return {
         flags: buf.readUInt16LE(6),
@@ -13901,6 +14019,7 @@ async function readLocalHeader(src, shift, offset, guess, data = 0) {
         compressedSize: buf.readUInt32LE(18),
         uncompressedSize: buf.readUInt32LE(22),
         name: Buffer.from(buf.subarray(30, 30 + nameLength)),
+        extra: buf.subarray(30 + nameLength, headerLength),
         dataStart: offset + 30 + nameLength + extraLength,
         head: buf,
     };
@@ -13928,6 +14047,9 @@ async function checkedLocalHeader(src, shift, ze, entry) {
     if (!local.name.equals(ze.fileName)) {
         diffs.push(`the local header names it '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(local.name).text)}'`);
     }
+    const unicode = localUnicodePathIssue(local, ze);
+    if (unicode)
+        diffs.push(unicode);
     if (local.method !== ze.compressionMethod) {
         diffs.push(`compression method ${local.method} in the local header, ${ze.compressionMethod} in the directory`);
     }
@@ -13958,8 +14080,6 @@ async function checkedLocalHeader(src, shift, ze, entry) {
 
 // EXTERNAL MODULE: ./build/src/sources/limits.js
 var limits = __nccwpck_require__(1906);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./node_modules/fzstd/esm/index.mjs
 // Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
 // aliases for shorter compressed code (most minifers don't do this)
@@ -16625,84 +16745,6 @@ async function readStream(zip, ze, local, path, opts) {
     for await (const c of dataChunks(zip, ze, local, path, opts, got))
         chunks.push(c);
     return { ...got, data: got.over ? Buffer.alloc(0) : Buffer.concat(chunks) };
-}
-
-;// CONCATENATED MODULE: ./build/src/sources/zip-names.js
-
-
-const UNICODE_PATH = 0x7075;
-const UTF8_FLAG = 0x800;
-/**
- * Why an Info-ZIP Unicode Path field (0x7075) names another file than the header's own name,
- * if it does. yauzl and Info-ZIP unzip take the field's name; Python and Java take the
- * header's. Writers put the same name in both: in UTF-8, or in the header a legacy code page
- * (each non-ASCII character one or two bytes, or `?`), so only those spellings agree.
- */
-function unicodePathIssue(ze) {
-    for (const f of ze.extraFields) {
-        if (f.id !== UNICODE_PATH || f.data.length < 5 || f.data[0] !== 1)
-            continue;
-        const header = ze.fileName;
-        const unicode = (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
-        if (agrees(header, unicode, (ze.generalPurposeBitFlag & UTF8_FLAG) !== 0))
-            continue;
-        const stale = (0,external_node_zlib_.crc32)(header) === f.data.readUInt32LE(1)
-            ? ''
-            : ' (its checksum of the header name does not match, so careful readers ignore it; others do not)';
-        return `its Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(unicode)}' and its header '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(header).text)}'${stale}: yauzl and unzip read the first, Python and Java the second`;
-    }
-    return undefined;
-}
-/** Past this many bytes a name is not matched against its legacy spellings: it simply disagrees. */
-const MATCH_AT_MOST = 1024;
-function agrees(header, unicode, utf8) {
-    if ((0,sources_names/* decodeName */.e4)(header).text === unicode)
-        return true;
-    if (utf8 || header.length > MATCH_AT_MOST || unicode.length > MATCH_AT_MOST)
-        return false;
-    return legacySpelling(header, unicode);
-}
-/**
- * Whether `header` spells `unicode` in a legacy code page: its ASCII as it is, each run of other
- * characters as bytes over 0x7f (a double-byte code page's second byte may be ASCII), or `?` and
- * `_` for what the code page lacks. Matched position by position (every place a prefix of the
- * name can end), so no input makes it slow.
- */
-function legacySpelling(header, unicode) {
-    const n = header.length;
-    let at = new Uint8Array(n + 1);
-    at[0] = 1;
-    const chars = [...unicode];
-    for (let i = 0; i < chars.length;) {
-        const next = new Uint8Array(n + 1);
-        const c = chars[i].codePointAt(0);
-        if (c < 0x80) {
-            for (let p = 0; p < n; p++)
-                if (at[p] && header[p] === c)
-                    next[p + 1] = 1;
-            i++;
-        }
-        else {
-            // A run of non-ASCII characters: one or more units, each a high byte (and maybe its
-            // second byte) or a stand-in.
-            while (i < chars.length && chars[i].codePointAt(0) >= 0x80)
-                i++;
-            for (let p = 0; p < n; p++) {
-                if (!at[p] && !next[p])
-                    continue;
-                const b = header[p];
-                if (b >= 0x80) {
-                    next[p + 1] = 1;
-                    if (p + 1 < n && header[p + 1] >= 0x40 && header[p + 1] <= 0x7e)
-                        next[p + 2] = 1;
-                }
-                else if (b === 0x3f || b === 0x5f)
-                    next[p + 1] = 1;
-            }
-        }
-        at = next;
-    }
-    return at[n] === 1;
 }
 
 // EXTERNAL MODULE: external "node:stream"

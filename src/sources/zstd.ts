@@ -65,7 +65,7 @@ export function checkZstdFrames(bytes: Uint8Array, maxOutput: number): void {
     if (single) window = size
     if (size > maxOutput || (single && window > maxOutput)) throw tooLarge('a zstd frame')
     if (window > MAX_WINDOW) throw new Error(`zstd window of ${window} bytes is over the limit`)
-    for (let last = 0; !last; ) {
+    for (let last = 0; !last;) {
       need(p, 3)
       const header = bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)
       last = header & 1
