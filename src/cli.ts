@@ -60,7 +60,7 @@ Options:
   --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
-                         npm:previous (the latest published version of the package checked)
+                         npm:previous (the highest published version below the one checked)
   --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
   -h, --help             show this help
 

@@ -18092,6 +18092,8 @@ async function checkArtifact(path, options, deps, scanner) {
         catch (err) {
             report.error = redactText(err.message);
         }
+        if (against?.against.length)
+            report.comparedWith = against.against.map((a) => redactText(a.kind === 'lockfile' ? `the lockfile ${a.label}` : a.label));
         const baseline = against?.against.find((a) => a.kind === 'baseline');
         if (baseline)
             report.baselineBreakdown = folders(baseline.manifest.files);
@@ -18260,9 +18262,9 @@ function defaultCacheDir(env) {
 }
 /**
  * Resolves an npm baseline spec to a version and downloads its tarball into `cacheDir`, both with
- * npm itself run in `cwd`, so the project's registry and credentials are used. A package the
- * registry does not have, or one with no version before `currentVersion`, is `not-found` (a first
- * release); any other npm failure throws, naming the spec.
+ * npm itself run in `cwd`, so the project's registry and credentials are used. Only
+ * `npm:previous` can be `not-found` (a first release: the package is not in the registry, or has
+ * no version before `currentVersion`); any other failure throws, naming the spec and npm's error.
  */
 async function fetchNpmBaseline(opts) {
     const { spec, cacheDir } = opts;
@@ -18293,7 +18295,9 @@ async function fetchNpmBaseline(opts) {
             info = readInfo(await npm(['view', name, 'versions', 'dist-tags', '--json']));
         }
         catch (e) {
-            if (!(e instanceof NpmError && e.code === 'E404'))
+            // Only `npm:previous` of a package never published is a first release; a named package
+            // that cannot be seen is a typo or missing auth: the gate must not turn itself off.
+            if (parsed.name || !(e instanceof NpmError && e.code === 'E404'))
                 throw e;
             const why = 'never published, or not visible with the current npm credentials';
             return { kind: 'not-found', name, reason: `${name} is not in the registry (${why})` };
@@ -18363,13 +18367,14 @@ function asList(value) {
     return list.filter((v) => typeof v === 'string');
 }
 /**
- * What `npm:previous` means: the `latest` dist-tag unless it is the version being checked; then
- * the highest version below that one. Prereleases are skipped unless the version being checked
- * is one itself. Undefined when there is none (a first release).
+ * What `npm:previous` means: the highest published version below the one being checked (a
+ * maintenance branch checking 2.1.88 compares with 2.1.87, not with the newest 3.x), by semver.
+ * Prereleases count only when the version being checked is one itself. Without a version being
+ * checked, the `latest` dist-tag. Undefined when there is none (a first release).
  */
 function pickPreviousVersion(info, current) {
     const latest = info.distTags.latest;
-    if (latest && latest !== current)
+    if (current === undefined && latest)
         return latest;
     const cur = current === undefined ? undefined : parseVersion(current);
     if (current !== undefined && !cur)
@@ -19050,7 +19055,9 @@ function breakdownTable(a) {
     const bar = (bytes) => '\u2588'.repeat(Math.round((bytes / max) * BAR)) || (bytes > 0 ? '\u258f' : '');
     const withBase = a.baselineBreakdown !== undefined;
     const out = [`### Size by folder: ${markdownText(a.path)}`, ''];
-    out.push(withBase ? '| Folder | Before | Now | |' : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
+    out.push(withBase
+        ? `| Folder | Before (${markdownText(a.comparedWith?.at(-1) ?? 'baseline')}) | Now | |`
+        : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
     for (const f of top) {
         const b = before.get(f.folder);
         out.push(withBase
@@ -19407,6 +19414,8 @@ function renderText(report, opts) {
         out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`));
         if (a.error)
             out.push(`  ${paint('error', 'unreadable')}  ${printable(a.error)}`);
+        if (a.comparedWith?.length)
+            out.push(paint('dim', `  compared with ${a.comparedWith.map(printable).join(' and ')}`));
         const drift = driftSummary(report.findings.filter((f) => f.artifact === a.path));
         if (drift)
             out.push(`  ${paint('bold', 'drift:')} ${drift}`);
@@ -19531,7 +19540,7 @@ Options:
   --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
-                         npm:previous (the latest published version of the package checked)
+                         npm:previous (the highest published version below the one checked)
   --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
   -h, --help             show this help
 
