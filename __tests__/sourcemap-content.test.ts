@@ -5,7 +5,7 @@ import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
 import { MalformedMap, MapScanner } from '../src/rules/sourcemaps/map-scan.js'
 import { MapSniff } from '../src/rules/sourcemaps/map-sniff.js'
 import { STREAM_ABOVE } from '../src/sources/body.js'
-import { checkBytes } from './helpers/check.js'
+import { checkBytes, rulesOf } from './helpers/check.js'
 import { zstdRaw, zstdTool } from './helpers/zstd.js'
 import { npmTgz } from './helpers/tar.js'
 
@@ -198,6 +198,29 @@ describe('a map that does not parse is an error, and the scan goes on', () => {
   test('a malformed map by its keys, whatever its name', async () => {
     const r = await checkFiles({ 'dist/x.out': `{"x": tru, "mappings": "", "sources": []}` })
     expect(found(r)).toEqual([['sourcemap/malformed', 'dist/x.out', 'error']])
+  })
+
+  test('"sourcesContent": null is a map without sources (as some bundlers write it)', async () => {
+    const r = await checkFiles({ 'dist/x.js.map': mapText({ sourcesContent: null, names: [gh] }) })
+    expect(found(r)).toContainEqual(['secret/github-token', 'dist/x.js.map', 'error'])
+    expect(rulesOf(r)).toContain('sourcemap/file')
+    expect(rulesOf(r)).not.toContain('sourcemap/malformed')
+  })
+
+  test.each(['true', 'nul', '"x"'])('"sourcesContent": %s is malformed', async (v) => {
+    const r = await checkFiles({
+      'dist/x.js.map': mapText().replace(/\}$/, `,"sourcesContent":${v}}`),
+    })
+    expect(rulesOf(r)).toContain('sourcemap/malformed')
+  })
+
+  test('a JSON-like build file (binding.gyp) with "sources" and a trailing comma is text, not a malformed map', async () => {
+    const gyp = `{\n  "variables": { "x": "1", },\n  "targets": [{ "target_name": "a", "sources": ["a.cc"], "token": "${gh}" }]\n}\n`
+    const r = await checkFiles({
+      'binding.gyp': gyp,
+      'tsconfig.json': '{ "include": ["src"], "sources": [], }',
+    })
+    expect(found(r)).toEqual([['secret/github-token', 'binding.gyp', 'error']])
   })
 
   test('an embedded source over 64 MiB: its bytes and those after it go on as text', () => {

@@ -7388,6 +7388,7 @@ const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_ARRAY = 0x5b;
+const LOWER_N = 0x6e;
 const CLOSE_ARRAY = 0x5d;
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
@@ -8886,8 +8887,11 @@ const KEY_BIT = {
     map: 256,
     offset: 512,
 };
-/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
-const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections;
+/**
+ * Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`):
+ * keys only maps have. `sources` alone is not (gyp files, tsconfigs and build configs have it).
+ */
+const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sourcesContent | KEY_BIT.sections;
 /**
  * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
  * escapes are characters already. Most paths are ASCII and stay as they are.
@@ -9101,7 +9105,9 @@ class MapScanner {
         const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS;
         if (needObject && b !== OPEN_OBJECT)
             this.fail("expected '{'", this.offset + i);
-        if (needArray && b !== OPEN_ARRAY)
+        // `"sourcesContent": null` is what some bundlers write for "none" (underscore's maps).
+        const noContents = role === CONTENTS && b === LOWER_N;
+        if (needArray && b !== OPEN_ARRAY && !noContents)
             this.fail("expected '['", this.offset + i);
         // A `sources` entry that is not a string still takes its index.
         if (role === PATH && b !== QUOTE)
@@ -9235,6 +9241,8 @@ class MapScanner {
             this.fail('unexpected value', this.literal.start);
         if (this.literalRole === VERSION)
             this.version3 = this.literal.value === '3';
+        if (this.literalRole === CONTENTS && this.literal.value !== 'null')
+            this.fail("expected '['", this.literal.start);
         this.afterValue();
     }
     open(object, role, i) {
@@ -9441,8 +9449,11 @@ function checkInline(e, url, size, line, sink) {
 
 /** A file named as a map: read as one whenever it is a JSON object with map keys. */
 const MAP_FILE = /\.map$/i;
-/** Words in the bytes after an error that say the file meant to be a map. */
-const MAP_WORDS = ['"mappings"', '"sourcesContent"', '"sources"'].map((w) => Buffer.from(w));
+/**
+ * Words in the bytes after an error that say the file meant to be a map: keys only maps have
+ * (`"sources"` is in gyp files, tsconfigs and build configs too).
+ */
+const MAP_WORDS = ['"mappings"', '"sourcesContent"'].map((w) => Buffer.from(w));
 /**
  * What the secret scanner gets of a map: every byte but the embedded sources (which go to it
  * decoded, one by one). A file held whole is scanned whole in one piece when nothing was cut
@@ -9660,7 +9671,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
             id: 'sourcemap/malformed',
             category: 'leak',
             severity: 'error',
-            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
+            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or by keys only maps have (`mappings`, `sourcesContent`, `sections`; not `sources`, which gyp files and tsconfigs have too); any other JSON-like file that does not parse (a `binding.gyp` with a trailing comma) is scanned as text only. `"sourcesContent": null` is read as no embedded sources.',
         },
     ],
     create({ report, secrets, config }) {

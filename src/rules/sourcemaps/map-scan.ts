@@ -6,6 +6,7 @@ import {
   LITERAL_BYTE,
   LiteralReader,
   MapStart,
+  LOWER_N,
   OPEN_ARRAY,
   OPEN_OBJECT,
   QUOTE,
@@ -232,7 +233,9 @@ export class MapScanner {
     const needObject = role === MAP || role === SECTION
     const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS
     if (needObject && b !== OPEN_OBJECT) this.fail("expected '{'", this.offset + i)
-    if (needArray && b !== OPEN_ARRAY) this.fail("expected '['", this.offset + i)
+    // `"sourcesContent": null` is what some bundlers write for "none" (underscore's maps).
+    const noContents = role === CONTENTS && b === LOWER_N
+    if (needArray && b !== OPEN_ARRAY && !noContents) this.fail("expected '['", this.offset + i)
     // A `sources` entry that is not a string still takes its index.
     if (role === PATH && b !== QUOTE) this.out.sources.push('')
     if (b === OPEN_OBJECT) this.open(true, needObject || role === MAP_OR_SKIP ? role : SKIP, i)
@@ -344,6 +347,8 @@ export class MapScanner {
   private endLiteral(): void {
     if (!this.literal.valid()) this.fail('unexpected value', this.literal.start)
     if (this.literalRole === VERSION) this.version3 = this.literal.value === '3'
+    if (this.literalRole === CONTENTS && this.literal.value !== 'null')
+      this.fail("expected '['", this.literal.start)
     this.afterValue()
   }
 
