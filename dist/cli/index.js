@@ -6058,7 +6058,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 1115:
+/***/ 3517:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7388,7 +7388,6 @@ const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_ARRAY = 0x5b;
-const LOWER_N = 0x6e;
 const CLOSE_ARRAY = 0x5d;
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
@@ -8911,13 +8910,9 @@ function keyRole(parent, key) {
     return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
-
-
-
-
-
-// States: what the next byte may be.
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-states.js
+// The states of the map scanner (map-scan.ts): what the next byte may be, and what an error
+// there says was expected.
 const START = 0; // before the map's `{` (see MapStart)
 const FIRST_KEY = 1; // a key or `}`, just after `{`
 const KEY = 2; // a key, after `,`
@@ -8929,6 +8924,28 @@ const STRING = 7; // inside a string
 const LITERAL = 8; // inside a number, `true`, `false` or `null`
 const DONE = 9; // after the map object: whitespace only
 const NOT_A_MAP = 10;
+/** What a byte in `state` should have been, for MalformedMap messages. */
+function expectedIn(state, inObject) {
+    if (state === FIRST_KEY)
+        return "expected a string or '}'";
+    if (state === KEY)
+        return 'expected a string';
+    if (state === AFTER_KEY)
+        return "expected ':'";
+    if (state === FIRST_VALUE)
+        return "expected a value or ']'";
+    if (state === VALUE)
+        return 'expected a value';
+    return inObject ? "expected ',' or '}'" : "expected ',' or ']'";
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
+
+
+
+
+
+
 /**
  * Reads a source map (or an index map with `sections`) pushed in chunks of any size, keeping
  * only `sources` and `sourcesContent`. Every other value, `mappings` above all, is checked for
@@ -9105,9 +9122,8 @@ class MapScanner {
         const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS;
         if (needObject && b !== OPEN_OBJECT)
             this.fail("expected '{'", this.offset + i);
-        // `"sourcesContent": null` is what some bundlers write for "none" (underscore's maps).
-        const noContents = role === CONTENTS && b === LOWER_N;
-        if (needArray && b !== OPEN_ARRAY && !noContents)
+        if (needArray && b !== OPEN_ARRAY && !(role === CONTENTS && b === 0x6e))
+            // `null`: see endLiteral
             this.fail("expected '['", this.offset + i);
         // A `sources` entry that is not a string still takes its index.
         if (role === PATH && b !== QUOTE)
@@ -9241,7 +9257,9 @@ class MapScanner {
             this.fail('unexpected value', this.literal.start);
         if (this.literalRole === VERSION)
             this.version3 = this.literal.value === '3';
-        if (this.literalRole === CONTENTS && this.literal.value !== 'null')
+        // `"sourcesContent": null` is some bundlers' "none"; any other literal is not an array.
+        const notNull = this.literalRole === CONTENTS && this.literal.value !== 'null';
+        if (notNull)
             this.fail("expected '['", this.literal.start);
         this.afterValue();
     }
@@ -9273,18 +9291,7 @@ class MapScanner {
         return this.stack[this.stack.length - 1];
     }
     expected() {
-        const state = this.state;
-        if (state === FIRST_KEY)
-            return "expected a string or '}'";
-        if (state === KEY)
-            return 'expected a string';
-        if (state === AFTER_KEY)
-            return "expected ':'";
-        if (state === FIRST_VALUE)
-            return "expected a value or ']'";
-        if (state === VALUE)
-            return 'expected a value';
-        return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'";
+        return expectedIn(this.state, this.top()?.object ?? true);
     }
     invalid() {
         this.split.contentInvalid();
@@ -17592,8 +17599,8 @@ async function locateBaseline(spec, read, reader) {
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
-var registry = __nccwpck_require__(1115);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 35 modules
+var registry = __nccwpck_require__(3517);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 

@@ -5,7 +5,6 @@ const NEWLINE = 0x0a
 export const COMMA = 0x2c
 export const COLON = 0x3a
 export const OPEN_ARRAY = 0x5b
-export const LOWER_N = 0x6e
 export const CLOSE_ARRAY = 0x5d
 export const OPEN_OBJECT = 0x7b
 export const CLOSE_OBJECT = 0x7d
