@@ -61,7 +61,8 @@ Options:
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
                          npm:previous (the highest published version below the one checked)
-  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
+  --expect-version <v>   the version being released, or <package>@<version> in a monorepo
+                         (default: the tag of GITHUB_REF refs/tags/*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,

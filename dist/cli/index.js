@@ -5693,6 +5693,48 @@ function compileGlobs(patterns) {
 
 /***/ }),
 
+/***/ 6317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ parseRelease),
+/* harmony export */   ME: () => (/* binding */ releaseApplies),
+/* harmony export */   Rf: () => (/* binding */ releaseFromRef)
+/* harmony export */ });
+// What a release tag says: the version being released and, in a monorepo, which package.
+const VERSION = String.raw `v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)`;
+const PLAIN = new RegExp(`^${VERSION}$`);
+// The package part is the shortest that leaves a version after `@`, `-` or `/`.
+const NAMED = new RegExp(String.raw `^(.+?)(?:@|-|/)${VERSION}$`);
+/**
+ * Reads a tag (or `--expect-version`): `v1.2.3` and `1.2.3` name a version for every package;
+ * `@acme/core@2.4.0` (changesets, lerna), `core@2.4.0`, `core-v2.4.0` (release-please) and
+ * `core/v2.4.0` name one package. Undefined when no version can be read.
+ */
+function parseRelease(tag) {
+    const plain = PLAIN.exec(tag);
+    if (plain)
+        return { version: plain[1] };
+    const named = NAMED.exec(tag);
+    return named ? { version: named[2], package: named[1] } : undefined;
+}
+/** Whether a release applies to the package `name`: it names none, or names this one (scope optional). */
+function releaseApplies(release, name) {
+    if (release.package === undefined)
+        return true;
+    if (name === undefined)
+        return false;
+    return release.package === name || name.replace(/^@[^/]+\//, '') === release.package;
+}
+/** `refs/tags/<tag>` -> `<tag>` when it names a release (see parseRelease); other refs name none. */
+function releaseFromRef(ref) {
+    const tag = /^refs\/tags\/(.+)$/.exec(ref ?? '')?.[1];
+    return tag !== undefined && parseRelease(tag) ? tag : undefined;
+}
+
+
+/***/ }),
+
 /***/ 8903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6463,6 +6505,8 @@ function describeChange(c, than) {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/release-tag.js
+var release_tag = __nccwpck_require__(6317);
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
 // EXTERNAL MODULE: ./build/src/sources/limits.js
@@ -6635,6 +6679,7 @@ function typesVersionsHit(p, index, pkg) {
 
 
 
+
 /** Lifecycle scripts that run at install: one of them may write or replace a bin file. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 /** Formats whose bins a package manager links and makes executable at install. */
@@ -6734,11 +6779,17 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
                 }
                 const index = new FileIndex(entries);
                 const at = (field) => ({ file: 'package.json', key: field });
-                if (expectVersion && pkg.version !== expectVersion.replace(/^v/, '')) {
+                const release = expectVersion
+                    ? ((0,release_tag/* parseRelease */.BC)(expectVersion) ?? { version: expectVersion.replace(/^v/, '') })
+                    : undefined;
+                // A tag naming one package of a monorepo (`@acme/core@2.4.0`) says nothing of the others.
+                const name = typeof pkg.name === 'string' ? pkg.name : undefined;
+                if (release && (0,release_tag/* releaseApplies */.ME)(release, name) && pkg.version !== release.version) {
+                    const tag = release.package ? ` (${expectVersion})` : '';
                     report({
                         rule: 'metadata/version-mismatch',
                         ...at('version'),
-                        message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${expectVersion}`,
+                        message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${release.version}${tag}`,
                     });
                 }
                 if (pkg.private === true) {
@@ -18839,10 +18890,13 @@ async function snapshot(cwd, artifact, config, pack) {
     return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
 }
 
+// EXTERNAL MODULE: ./build/src/release-tag.js
+var release_tag = __nccwpck_require__(6317);
 ;// CONCATENATED MODULE: ./build/src/report/types.js
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 
 ;// CONCATENATED MODULE: ./build/src/options.js
+
 
 
 
@@ -18869,7 +18923,7 @@ async function resolveOptions(raw) {
         failOn,
         pack: raw.pack ?? true,
         drift: await driftOptions(raw, config, artifacts),
-        expectVersion: raw.expectVersion?.trim() || versionFromRef(raw.ref),
+        expectVersion: raw.expectVersion?.trim() || (0,release_tag/* releaseFromRef */.Rf)(raw.ref),
     };
 }
 async function driftOptions(raw, config, artifacts) {
@@ -18919,11 +18973,6 @@ async function readLockfile(full, name, creating) {
     catch (err) {
         throw new errors/* ConfigError */.xL(err.message);
     }
-}
-/** `refs/tags/v1.2.3` (or `refs/tags/1.2.3`, `refs/tags/pkg@1.2.3`) -> `1.2.3`; other refs name no version. */
-function versionFromRef(ref) {
-    const m = /^refs\/tags\/(?:[\w.@/-]*@)?v?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(ref ?? '');
-    return m?.[1];
 }
 /**
  * Expands each argument: an existing path is kept as given; a glob becomes its sorted matches.
@@ -19559,7 +19608,8 @@ Options:
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
                          npm:previous (the highest published version below the one checked)
-  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
+  --expect-version <v>   the version being released, or <package>@<version> in a monorepo
+                         (default: the tag of GITHUB_REF refs/tags/*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,
