@@ -7,7 +7,8 @@ import {
   type DriftOptions,
   type FetchedBaseline,
 } from './drift/context.js'
-import { buildManifest, serializeManifest } from './drift/manifest.js'
+import { diffManifests } from './drift/diff.js'
+import { buildManifest, withoutLockfile } from './drift/manifest.js'
 import type { Finding, RawFinding } from './findings.js'
 import { fails, finalize, secretFreeTexts, toFinding } from './pipeline.js'
 import { readArtifact } from './sources/read-artifact.js'
@@ -146,10 +147,14 @@ async function checkArtifact(
     const baseline = against?.against.find((a) => a.kind === 'baseline')
     if (baseline) report.baselineBreakdown = folders(baseline.manifest.files)
     if (drift.lockfile) {
-      const proposed = buildManifest(read.entries, read.format)
+      const lockfile = drift.lockfile
+      const proposed = buildManifest(read.entries, read.format, lockfile.path)
+      // It differs when something the drift settings compare has changed (not every byte of a
+      // version bump): only then is a new lockfile proposed; --update-lockfile always rewrites.
       const changed =
-        !drift.lockfile.manifest ||
-        serializeManifest(drift.lockfile.manifest) !== serializeManifest(proposed)
+        !lockfile.manifest ||
+        diffManifests(withoutLockfile(lockfile.manifest, lockfile.path), proposed, drift.settings)
+          .length > 0
       // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
       // a token used as a name is redacted there too (the run fails on it anyway).
       const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }))

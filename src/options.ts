@@ -119,7 +119,7 @@ async function readLockfile(
  * Expands each argument: an existing path is kept as given; a glob becomes its sorted matches.
  * A glob that matches nothing is kept, so that the check reports it as a missing artifact.
  */
-async function expand(paths: string[], cwd: string): Promise<string[]> {
+export async function expand(paths: string[], cwd: string): Promise<string[]> {
   const out: string[] = []
   for (const p of paths) {
     if (existsSync(resolve(cwd, p))) {

@@ -1985,21 +1985,81 @@ function formatCount(n) {
 
 /***/ }),
 
+/***/ 6146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ diffManifests)
+/* harmony export */ });
+/* unused harmony export beyond */
+function beyond(before, after, t) {
+    const delta = Math.abs(after - before);
+    if (delta === 0)
+        return false;
+    const pct = before === 0 ? Infinity : (delta / before) * 100;
+    return ((t.percent === undefined || pct > t.percent) && (t.absolute === undefined || delta > t.absolute));
+}
+/** Every difference from `expected` to `actual`, in path order. */
+function diffManifests(expected, actual, s) {
+    const before = new Map(expected.files.map((f) => [f.path, f]));
+    const after = new Map(actual.files.map((f) => [f.path, f]));
+    const out = [];
+    for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+        const b = before.get(path);
+        const a = after.get(path);
+        if (!b)
+            out.push({ kind: 'added', path, size: a.size });
+        else if (!a)
+            out.push({ kind: 'removed', path, size: b.size });
+        else
+            out.push(...fileChanges(b, a, s));
+    }
+    if (beyond(expected.totals.bytes, actual.totals.bytes, s.totalTolerance)) {
+        out.push({ kind: 'total-size', before: expected.totals.bytes, after: actual.totals.bytes });
+    }
+    if (beyond(expected.totals.files, actual.totals.files, s.countTolerance)) {
+        out.push({ kind: 'file-count', before: expected.totals.files, after: actual.totals.files });
+    }
+    return out;
+}
+function fileChanges(b, a, s) {
+    const out = [];
+    const path = a.path;
+    if ((b.type ?? 'file') !== (a.type ?? 'file'))
+        out.push({ kind: 'type', path, before: b.type ?? 'file', after: a.type ?? 'file' });
+    if (b.mode !== a.mode)
+        out.push({ kind: 'mode', path, before: b.mode, after: a.mode });
+    if (beyond(b.size, a.size, s.fileTolerance))
+        out.push({ kind: 'size', path, before: b.size, after: a.size });
+    if (s.content && b.sha256 && a.sha256 && b.sha256 !== a.sha256)
+        out.push({ kind: 'content', path });
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 1480:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ serializeManifest),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   qv: () => (/* binding */ withoutLockfile),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* unused harmony export executable */
+/* unused harmony exports executable, isLockfileEntry */
 const executable = (mode) => (mode & 0o111) !== 0;
-/** Builds a deterministic manifest from an artifact's top-level entries (directories left out). */
-function buildManifest(entries, format) {
+/**
+ * Builds a deterministic manifest from an artifact's top-level entries (directories left out,
+ * and the lockfile itself when it ships inside: see `isLockfileEntry`).
+ */
+function buildManifest(entries, format, lockfile) {
     const byPath = new Map();
     for (const e of entries) {
         if (e.type === 'directory' || !e.path)
+            continue;
+        if (lockfile !== undefined && isLockfileEntry(e.path, lockfile))
             continue;
         const f = {
             path: e.path,
@@ -2024,6 +2084,24 @@ function buildManifest(entries, format) {
         files,
         totals: { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) },
     };
+}
+/**
+ * Whether an artifact entry is the lockfile itself (a package without a `files` list ships it):
+ * the lockfile's path, as given from the project folder, ends with the entry's path. It never
+ * counts against itself.
+ */
+function isLockfileEntry(entryPath, lockfile) {
+    const path = lockfile.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    return path === entryPath || path.endsWith(`/${entryPath}`);
+}
+/** The manifest without the lockfile's own entry (a lockfile or baseline that listed it). */
+function withoutLockfile(m, lockfile) {
+    if (lockfile === undefined || !m.files.some((f) => isLockfileEntry(f.path, lockfile)))
+        return m;
+    const files = m.files.filter((f) => !isLockfileEntry(f.path, lockfile));
+    const regular = files.filter((f) => !f.type);
+    const totals = { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) };
+    return { ...m, files, totals };
 }
 /** The lockfile text: stable key order, two-space indent, trailing newline. */
 function serializeManifest(m) {
@@ -6100,7 +6178,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 3517:
+/***/ 5327:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6300,51 +6378,8 @@ function contentSink(file, rules, report) {
 
 // EXTERNAL MODULE: ./build/src/config/units.js
 var units = __nccwpck_require__(5543);
-;// CONCATENATED MODULE: ./build/src/drift/diff.js
-function beyond(before, after, t) {
-    const delta = Math.abs(after - before);
-    if (delta === 0)
-        return false;
-    const pct = before === 0 ? Infinity : (delta / before) * 100;
-    return ((t.percent === undefined || pct > t.percent) && (t.absolute === undefined || delta > t.absolute));
-}
-/** Every difference from `expected` to `actual`, in path order. */
-function diffManifests(expected, actual, s) {
-    const before = new Map(expected.files.map((f) => [f.path, f]));
-    const after = new Map(actual.files.map((f) => [f.path, f]));
-    const out = [];
-    for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-        const b = before.get(path);
-        const a = after.get(path);
-        if (!b)
-            out.push({ kind: 'added', path, size: a.size });
-        else if (!a)
-            out.push({ kind: 'removed', path, size: b.size });
-        else
-            out.push(...fileChanges(b, a, s));
-    }
-    if (beyond(expected.totals.bytes, actual.totals.bytes, s.totalTolerance)) {
-        out.push({ kind: 'total-size', before: expected.totals.bytes, after: actual.totals.bytes });
-    }
-    if (beyond(expected.totals.files, actual.totals.files, s.countTolerance)) {
-        out.push({ kind: 'file-count', before: expected.totals.files, after: actual.totals.files });
-    }
-    return out;
-}
-function fileChanges(b, a, s) {
-    const out = [];
-    const path = a.path;
-    if ((b.type ?? 'file') !== (a.type ?? 'file'))
-        out.push({ kind: 'type', path, before: b.type ?? 'file', after: a.type ?? 'file' });
-    if (b.mode !== a.mode)
-        out.push({ kind: 'mode', path, before: b.mode, after: a.mode });
-    if (beyond(b.size, a.size, s.fileTolerance))
-        out.push({ kind: 'size', path, before: b.size, after: a.size });
-    if (s.content && b.sha256 && a.sha256 && b.sha256 !== a.sha256)
-        out.push({ kind: 'content', path });
-    return out;
-}
-
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __nccwpck_require__(6146);
 // EXTERNAL MODULE: ./build/src/drift/manifest.js
 var manifest = __nccwpck_require__(1480);
 ;// CONCATENATED MODULE: ./build/src/rules/drift.js
@@ -6431,9 +6466,9 @@ const driftRules = (0,types/* defineFamily */.u)({
                         message: `no baseline to compare with: ${drift.baselineMissing}`,
                     });
                 }
-                const actual = (0,manifest/* buildManifest */.u1)(entries);
+                const actual = (0,manifest/* buildManifest */.u1)(entries, undefined, drift.lockfile);
                 for (const { kind, label, manifest } of drift.against) {
-                    for (const c of diffManifests(manifest, actual, drift.settings))
+                    for (const c of (0,diff/* diffManifests */.e)(manifest, actual, drift.settings))
                         ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label));
                 }
             },
@@ -17600,12 +17635,13 @@ var drift_manifest = __nccwpck_require__(1480);
  * artifact. Throws when a baseline is found but cannot be read.
  */
 async function loadDriftContext(read, drift, reader) {
-    const ctx = { against: [], settings: drift.settings };
+    const lockfile = drift.lockfile?.path;
+    const ctx = { against: [], settings: drift.settings, lockfile };
     if (drift.lockfile?.manifest && !drift.updateLockfile) {
         ctx.against.push({
             kind: 'lockfile',
             label: drift.lockfile.path,
-            manifest: drift.lockfile.manifest,
+            manifest: (0,drift_manifest/* withoutLockfile */.qv)(drift.lockfile.manifest, lockfile),
         });
     }
     if (drift.baseline) {
@@ -17625,7 +17661,7 @@ async function loadDriftContext(read, drift, reader) {
             ctx.against.push({
                 kind: 'baseline',
                 label: baseline.label,
-                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format),
+                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format, lockfile),
             });
         }
     }
@@ -17646,12 +17682,14 @@ async function locateBaseline(spec, read, reader) {
     return reader.fetchBaseline(spec, { name: pkg.name, version: pkg.version });
 }
 
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __nccwpck_require__(6146);
 // EXTERNAL MODULE: ./build/src/findings.js
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 35 modules
-var registry = __nccwpck_require__(3517);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
+var registry = __nccwpck_require__(5327);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
@@ -18076,6 +18114,7 @@ function append(target, items) {
 
 
 
+
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
 async function check(options, deps = { open: openArtifact }) {
     const artifacts = [];
@@ -18167,9 +18206,13 @@ async function checkArtifact(path, options, deps, scanner) {
         if (baseline)
             report.baselineBreakdown = folders(baseline.manifest.files);
         if (drift.lockfile) {
-            const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
-            const changed = !drift.lockfile.manifest ||
-                (0,drift_manifest/* serializeManifest */.MZ)(drift.lockfile.manifest) !== (0,drift_manifest/* serializeManifest */.MZ)(proposed);
+            const lockfile = drift.lockfile;
+            const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format, lockfile.path);
+            // It differs when something the drift settings compare has changed (not every byte of a
+            // version bump): only then is a new lockfile proposed; --update-lockfile always rewrites.
+            const changed = !lockfile.manifest ||
+                (0,diff/* diffManifests */.e)((0,drift_manifest/* withoutLockfile */.qv)(lockfile.manifest, lockfile.path), proposed, drift.settings)
+                    .length > 0;
             // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
             // a token used as a name is redacted there too (the run fails on it anyway).
             const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }));
@@ -18874,8 +18917,11 @@ function workerScript() {
 
 
 
-/** The lockfile of an artifact as it is now (`packguard snapshot`). Unreadable input throws. */
-async function snapshot(cwd, artifact, config, pack) {
+/**
+ * The lockfile of an artifact as it is now (`packguard snapshot`), without the lockfile's own
+ * entry (`output`) when the artifact ships it. Unreadable input throws.
+ */
+async function snapshot(cwd, artifact, config, pack, output) {
     const read = await readArtifact((0,external_node_path_.resolve)(cwd, artifact), {
         open: openArtifact,
         limits: config.safety,
@@ -18887,7 +18933,7 @@ async function snapshot(cwd, artifact, config, pack) {
     const limit = read.problems.find((p) => p.kind === 'limit-exceeded');
     if (limit)
         throw new ArtifactError(artifact, `not read completely: ${limit.message}`);
-    return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
+    return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format, output);
 }
 
 // EXTERNAL MODULE: ./build/src/release-tag.js
@@ -19754,10 +19800,15 @@ async function runSnapshot(argv, io) {
     }
     if (positionals.length !== 1)
         throw new errors/* UsageError */.eb("snapshot takes exactly one artifact. Run 'packguard snapshot --help'.");
+    // The artifact is found as check finds it: a path, or a glob that matches exactly one.
+    const found = await expand(positionals, io.cwd);
+    if (found.length !== 1)
+        throw new errors/* UsageError */.eb(`snapshot takes exactly one artifact, but '${positionals[0]}' matches ${found.length}: ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', ...' : ''}. Run 'packguard snapshot --help'.`);
     const config = await loadConfig(io.cwd, values.config);
+    const output = values.output === '-' ? undefined : values.output;
     let manifest;
     try {
-        manifest = await snapshot(io.cwd, positionals[0], config, !values['no-pack']);
+        manifest = await snapshot(io.cwd, found[0], config, !values['no-pack'], output);
     }
     catch (err) {
         if (!(err instanceof ArtifactError))
