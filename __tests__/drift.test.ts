@@ -50,7 +50,8 @@ describe('packguard snapshot', () => {
     const a = await readFile(join(dir, 'a.lock.json'), 'utf8')
     expect(await readFile(join(dir, 'b.lock.json'), 'utf8')).toBe(a)
     const lock = JSON.parse(a)
-    expect(Object.keys(lock)).toEqual(['schemaVersion', 'format', 'files', 'totals'])
+    expect(Object.keys(lock)).toEqual(['schemaVersion', 'format', 'files', 'totals', 'package'])
+    expect(lock.package).toEqual({})
     expect(lock.files.map((f: { path: string }) => f.path)).toEqual([
       'cli.js',
       'package.json',

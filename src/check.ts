@@ -8,6 +8,7 @@ import {
   type FetchedBaseline,
 } from './drift/context.js'
 import { diffManifests } from './drift/diff.js'
+import { diffSurfaces } from './drift/package-surface.js'
 import { buildManifest, withoutLockfile } from './drift/manifest.js'
 import type { Finding, RawFinding } from './findings.js'
 import { fails, finalize, secretFreeTexts, toFinding } from './pipeline.js'
@@ -148,13 +149,20 @@ async function checkArtifact(
     if (baseline) report.baselineBreakdown = folders(baseline.manifest.files)
     if (drift.lockfile) {
       const lockfile = drift.lockfile
-      const proposed = buildManifest(read.entries, read.format, lockfile.path)
+      const proposed = buildManifest(read.entries, {
+        format: read.format,
+        lockfile: lockfile.path,
+        packageJson: read.packageJson,
+      })
       // It differs when something the drift settings compare has changed (not every byte of a
       // version bump): only then is a new lockfile proposed; --update-lockfile always rewrites.
+      const recorded = lockfile.manifest
       const changed =
-        !lockfile.manifest ||
-        diffManifests(withoutLockfile(lockfile.manifest, lockfile.path), proposed, drift.settings)
-          .length > 0
+        !recorded ||
+        diffManifests(withoutLockfile(recorded, lockfile.path), proposed, drift.settings).length >
+          0 ||
+        (recorded.package !== undefined &&
+          diffSurfaces(recorded.package, proposed.package ?? {}).length > 0)
       // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
       // a token used as a name is redacted there too (the run fails on it anyway).
       const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }))

@@ -25,5 +25,9 @@ export async function snapshot(
   if (read.error) throw new ArtifactError(artifact, read.error)
   const limit = read.problems.find((p) => p.kind === 'limit-exceeded')
   if (limit) throw new ArtifactError(artifact, `not read completely: ${limit.message}`)
-  return buildManifest(read.entries, read.format, output)
+  return buildManifest(read.entries, {
+    format: read.format,
+    lockfile: output,
+    packageJson: read.packageJson,
+  })
 }

@@ -2049,12 +2049,14 @@ function fileChanges(b, a, s) {
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
 /* unused harmony exports executable, isLockfileEntry */
+/* harmony import */ var _package_surface_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3619);
+
 const executable = (mode) => (mode & 0o111) !== 0;
 /**
  * Builds a deterministic manifest from an artifact's top-level entries (directories left out,
  * and the lockfile itself when it ships inside: see `isLockfileEntry`).
  */
-function buildManifest(entries, format, lockfile) {
+function buildManifest(entries, { format, lockfile, packageJson } = {}) {
     const byPath = new Map();
     for (const e of entries) {
         if (e.type === 'directory' || !e.path)
@@ -2078,11 +2080,13 @@ function buildManifest(entries, format, lockfile) {
     }
     const files = [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const regular = files.filter((f) => !f.type);
+    const surface = (0,_package_surface_js__WEBPACK_IMPORTED_MODULE_0__/* .surfaceOf */ .lI)(packageJson);
     return {
         schemaVersion: 1,
         ...(format ? { format } : {}),
         files,
         totals: { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) },
+        ...(surface ? { package: surface } : {}),
     };
 }
 /**
@@ -2120,6 +2124,7 @@ function serializeManifest(m) {
         ...(m.format ? { format: m.format } : {}),
         files,
         totals: m.totals,
+        ...(m.package ? { package: m.package } : {}),
     };
     return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -2143,7 +2148,107 @@ function parseManifest(text, name) {
             throw new Error(`${name}: files[${i}]: expected {path, size, mode: "0755"|"0644"}`);
         }
     }
+    const pkg = m.package;
+    const record = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const valid = pkg === undefined ||
+        (record(pkg) &&
+            Object.values(pkg).every((field) => record(field) && Object.values(field).every((v) => typeof v === 'string')));
+    if (!valid)
+        throw new Error(`${name}: package: expected {field: {name: spec}}`);
     return m;
+}
+
+
+/***/ }),
+
+/***/ 3619:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OJ: () => (/* binding */ diffSurfaces),
+/* harmony export */   lI: () => (/* binding */ surfaceOf)
+/* harmony export */ });
+/* unused harmony exports DEPENDENCY_FIELDS, LIFECYCLE_SCRIPTS */
+// What a package declares beyond its files that changes what an install does: its dependencies
+// and the scripts npm runs at install. A release that adds a `postinstall` is the kind of manual
+// step a team must see.
+/** The dependency fields compared, as npm names them. */
+const DEPENDENCY_FIELDS = [
+    'dependencies',
+    'optionalDependencies',
+    'peerDependencies',
+    'bundleDependencies',
+];
+/** Scripts npm runs when the package is installed or removed (or installed from git: prepare). */
+const LIFECYCLE_SCRIPTS = [
+    'preinstall',
+    'install',
+    'postinstall',
+    'preprepare',
+    'prepare',
+    'postprepare',
+    'preuninstall',
+    'uninstall',
+    'postuninstall',
+];
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function strings(v, keep) {
+    if (!isRecord(v))
+        return undefined;
+    const out = {};
+    for (const k of Object.keys(v).sort())
+        if (typeof v[k] === 'string' && (!keep || keep.includes(k)))
+            out[k] = v[k];
+    return Object.keys(out).length ? out : undefined;
+}
+/** The surface of a package.json text; undefined when it does not parse as an object. */
+function surfaceOf(packageJson) {
+    if (packageJson === undefined)
+        return undefined;
+    let pkg;
+    try {
+        pkg = JSON.parse(packageJson);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isRecord(pkg))
+        return undefined;
+    const out = {};
+    for (const field of DEPENDENCY_FIELDS) {
+        // npm reads `bundledDependencies` too, and `true` (bundle every dependency).
+        const raw = field === 'bundleDependencies' ? (pkg[field] ?? pkg.bundledDependencies) : pkg[field];
+        const value = field !== 'bundleDependencies'
+            ? strings(raw)
+            : Array.isArray(raw)
+                ? strings(Object.fromEntries(raw.filter((n) => typeof n === 'string').map((n) => [n, '*'])))
+                : raw === true
+                    ? strings(Object.fromEntries(Object.keys(strings(pkg.dependencies) ?? {}).map((n) => [n, '*'])))
+                    : undefined;
+        if (value)
+            out[field] = value;
+    }
+    const scripts = strings(pkg.scripts, LIFECYCLE_SCRIPTS);
+    if (scripts)
+        out.scripts = scripts;
+    return out;
+}
+/** Every difference from `before` to `after`, field by field, names in order. */
+function diffSurfaces(before, after) {
+    const out = [];
+    for (const field of [...DEPENDENCY_FIELDS, 'scripts']) {
+        const b = before[field] ?? {};
+        const a = after[field] ?? {};
+        for (const name of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+            if (!(name in b))
+                out.push({ kind: 'added', field, name, after: a[name] });
+            else if (!(name in a))
+                out.push({ kind: 'removed', field, name, before: b[name] });
+            else if (a[name] !== b[name])
+                out.push({ kind: 'changed', field, name, before: b[name], after: a[name] });
+        }
+    }
+    return out;
 }
 
 
@@ -6178,7 +6283,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 5327:
+/***/ 5920:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6466,7 +6571,7 @@ const driftRules = (0,types/* defineFamily */.u)({
                         message: `no baseline to compare with: ${drift.baselineMissing}`,
                     });
                 }
-                const actual = (0,manifest/* buildManifest */.u1)(entries, undefined, drift.lockfile);
+                const actual = (0,manifest/* buildManifest */.u1)(entries, { lockfile: drift.lockfile });
                 for (const { kind, label, manifest } of drift.against) {
                     for (const c of (0,diff/* diffManifests */.e)(manifest, actual, drift.settings))
                         ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label));
@@ -6538,6 +6643,92 @@ function describeChange(c, than) {
                 message: `the artifact has ${c.after} files, ${c.before} in ${than}${pct(c.before, c.after)}`,
             };
     }
+}
+
+// EXTERNAL MODULE: ./build/src/drift/package-surface.js
+var package_surface = __nccwpck_require__(3619);
+;// CONCATENATED MODULE: ./build/src/rules/drift-package.js
+
+
+/**
+ * Differences in what the package declares beyond its files: dependencies (`dependencies`,
+ * `optionalDependencies`, `peerDependencies`, `bundleDependencies`) and the scripts npm runs at
+ * install, against the lockfile (when it records them) or the baseline's package.json.
+ */
+const packageDriftRules = (0,types/* defineFamily */.u)({
+    rules: [
+        {
+            id: 'drift/script-added',
+            category: 'drift',
+            severity: 'error',
+            always: true,
+            description: 'An install-time script (`preinstall`, `install`, `postinstall`, `prepare`, uninstall scripts) is new: it runs on every machine that installs the package.',
+        },
+        {
+            id: 'drift/script-changed',
+            category: 'drift',
+            severity: 'error',
+            always: true,
+            description: 'An install-time script runs another command than before.',
+        },
+        {
+            id: 'drift/script-removed',
+            category: 'drift',
+            severity: 'notice',
+            always: true,
+            description: 'An install-time script is gone.',
+        },
+        {
+            id: 'drift/dependency-added',
+            category: 'drift',
+            severity: 'warning',
+            always: true,
+            description: 'A dependency (`dependencies`, `optionalDependencies`, `peerDependencies`, `bundleDependencies`) is new.',
+        },
+        {
+            id: 'drift/dependency-changed',
+            category: 'drift',
+            severity: 'notice',
+            always: true,
+            description: 'A dependency asks for another version range.',
+        },
+        {
+            id: 'drift/dependency-removed',
+            category: 'drift',
+            severity: 'notice',
+            always: true,
+            description: 'A dependency is gone.',
+        },
+    ],
+    create(ctx) {
+        return {
+            end(_entries, { drift }) {
+                const now = drift?.actualPackage;
+                if (!drift || !now)
+                    return;
+                for (const { kind, label, manifest } of drift.against) {
+                    // A lockfile written before it recorded the package is not compared with.
+                    if (!manifest.package)
+                        continue;
+                    const than = kind === 'lockfile' ? `the lockfile ${label}` : label;
+                    for (const c of (0,package_surface/* diffSurfaces */.OJ)(manifest.package, now))
+                        ctx.report(drift_package_toFinding(c, than));
+                }
+            },
+        };
+    },
+});
+const show = (s) => JSON.stringify(s ?? '');
+function drift_package_toFinding(c, than) {
+    const script = c.field === 'scripts';
+    const what = script ? `the ${c.name} script` : `${c.field}.${c.name}`;
+    const rule = `drift/${script ? 'script' : 'dependency'}-${c.kind}`;
+    const message = c.kind === 'added'
+        ? `${what} is new (${show(c.after)}): it is not in ${than}`
+        : c.kind === 'removed'
+            ? `${what} (${show(c.before)} in ${than}) is gone`
+            : `${what} is ${show(c.after)}, ${show(c.before)} in ${than}`;
+    return { rule, file: 'package.json', key: `${c.field}:${c.name}`, message };
 }
 
 // EXTERNAL MODULE: ./build/src/release-tag.js
@@ -9839,6 +10030,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
 
 
 
+
 /** Every rule family, in the order they run. Later families register here. */
 const FAMILIES = [
     archive/* archiveRules */.g,
@@ -9849,6 +10041,7 @@ const FAMILIES = [
     sourcemapRules,
     contentRules,
     driftRules,
+    packageDriftRules,
     npmMetadataRules,
     wheelMetadataRules,
 ];
@@ -17626,7 +17819,10 @@ function keepWhole(e, head, top) {
 
 // EXTERNAL MODULE: ./build/src/drift/manifest.js
 var drift_manifest = __nccwpck_require__(1480);
+// EXTERNAL MODULE: ./build/src/drift/package-surface.js
+var package_surface = __nccwpck_require__(3619);
 ;// CONCATENATED MODULE: ./build/src/drift/context.js
+
 
 
 
@@ -17636,7 +17832,12 @@ var drift_manifest = __nccwpck_require__(1480);
  */
 async function loadDriftContext(read, drift, reader) {
     const lockfile = drift.lockfile?.path;
-    const ctx = { against: [], settings: drift.settings, lockfile };
+    const ctx = {
+        against: [],
+        settings: drift.settings,
+        lockfile,
+        actualPackage: (0,package_surface/* surfaceOf */.lI)(read.packageJson),
+    };
     if (drift.lockfile?.manifest && !drift.updateLockfile) {
         ctx.against.push({
             kind: 'lockfile',
@@ -17661,7 +17862,11 @@ async function loadDriftContext(read, drift, reader) {
             ctx.against.push({
                 kind: 'baseline',
                 label: baseline.label,
-                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format, lockfile),
+                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, {
+                    format: base.format,
+                    lockfile,
+                    packageJson: base.packageJson,
+                }),
             });
         }
     }
@@ -17688,8 +17893,8 @@ var diff = __nccwpck_require__(6146);
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
-var registry = __nccwpck_require__(5327);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 35 modules
+var registry = __nccwpck_require__(5920);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
@@ -18115,6 +18320,7 @@ function append(target, items) {
 
 
 
+
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
 async function check(options, deps = { open: openArtifact }) {
     const artifacts = [];
@@ -18207,12 +18413,19 @@ async function checkArtifact(path, options, deps, scanner) {
             report.baselineBreakdown = folders(baseline.manifest.files);
         if (drift.lockfile) {
             const lockfile = drift.lockfile;
-            const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format, lockfile.path);
+            const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, {
+                format: read.format,
+                lockfile: lockfile.path,
+                packageJson: read.packageJson,
+            });
             // It differs when something the drift settings compare has changed (not every byte of a
             // version bump): only then is a new lockfile proposed; --update-lockfile always rewrites.
-            const changed = !lockfile.manifest ||
-                (0,diff/* diffManifests */.e)((0,drift_manifest/* withoutLockfile */.qv)(lockfile.manifest, lockfile.path), proposed, drift.settings)
-                    .length > 0;
+            const recorded = lockfile.manifest;
+            const changed = !recorded ||
+                (0,diff/* diffManifests */.e)((0,drift_manifest/* withoutLockfile */.qv)(recorded, lockfile.path), proposed, drift.settings).length >
+                    0 ||
+                (recorded.package !== undefined &&
+                    (0,package_surface/* diffSurfaces */.OJ)(recorded.package, proposed.package ?? {}).length > 0);
             // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
             // a token used as a name is redacted there too (the run fails on it anyway).
             const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }));
@@ -18933,7 +19146,11 @@ async function snapshot(cwd, artifact, config, pack, output) {
     const limit = read.problems.find((p) => p.kind === 'limit-exceeded');
     if (limit)
         throw new ArtifactError(artifact, `not read completely: ${limit.message}`);
-    return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format, output);
+    return (0,drift_manifest/* buildManifest */.u1)(read.entries, {
+        format: read.format,
+        lockfile: output,
+        packageJson: read.packageJson,
+    });
 }
 
 // EXTERNAL MODULE: ./build/src/release-tag.js

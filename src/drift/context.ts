@@ -5,6 +5,7 @@ import type { SafetyLimits } from '../sources/limits.js'
 import type { OpenedArtifact } from '../sources/types.js'
 import type { DriftSettings } from './diff.js'
 import { buildManifest, withoutLockfile, type Manifest } from './manifest.js'
+import { surfaceOf, type PackageSurface } from './package-surface.js'
 
 /** What to compare the artifact with. */
 export interface DriftOptions {
@@ -26,6 +27,8 @@ export interface DriftContext {
   settings: DriftSettings
   /** The lockfile's path as given: its own entry in the artifact is left out of every comparison. */
   lockfile?: string
+  /** What the artifact's package.json declares (dependencies, install scripts), when it has one. */
+  actualPackage?: PackageSurface
   /** Why there is no baseline to compare with, when one was asked for (a first release). */
   baselineMissing?: string
 }
@@ -50,7 +53,12 @@ export async function loadDriftContext(
   reader: BaselineReader,
 ): Promise<DriftContext | undefined> {
   const lockfile = drift.lockfile?.path
-  const ctx: DriftContext = { against: [], settings: drift.settings, lockfile }
+  const ctx: DriftContext = {
+    against: [],
+    settings: drift.settings,
+    lockfile,
+    actualPackage: surfaceOf(read.packageJson),
+  }
   if (drift.lockfile?.manifest && !drift.updateLockfile) {
     ctx.against.push({
       kind: 'lockfile',
@@ -73,7 +81,11 @@ export async function loadDriftContext(
       ctx.against.push({
         kind: 'baseline',
         label: baseline.label,
-        manifest: buildManifest(base.entries, base.format, lockfile),
+        manifest: buildManifest(base.entries, {
+          format: base.format,
+          lockfile,
+          packageJson: base.packageJson,
+        }),
       })
     }
   }

@@ -1,4 +1,5 @@
 import type { EntrySummary, ArtifactFormat } from '../sources/types.js'
+import { surfaceOf, type PackageSurface } from './package-surface.js'
 
 /** One file of a manifest; mode is normalized as npm does (0755 if any execute bit, else 0644). */
 export interface ManifestFile {
@@ -17,6 +18,17 @@ export interface Manifest {
   format?: ArtifactFormat
   files: ManifestFile[]
   totals: { files: number; bytes: number }
+  /** What the root package.json declares that changes an install: dependencies, install scripts. */
+  package?: PackageSurface
+}
+
+/** What a manifest is built from besides the entries. */
+export interface ManifestSource {
+  format?: ArtifactFormat
+  /** The lockfile's path as given: its own entry is left out (see `isLockfileEntry`). */
+  lockfile?: string
+  /** The root package.json text, for the package surface. */
+  packageJson?: string
 }
 
 export const executable = (mode: number) => (mode & 0o111) !== 0
@@ -27,8 +39,7 @@ export const executable = (mode: number) => (mode & 0o111) !== 0
  */
 export function buildManifest(
   entries: readonly EntrySummary[],
-  format?: ArtifactFormat,
-  lockfile?: string,
+  { format, lockfile, packageJson }: ManifestSource = {},
 ): Manifest {
   const byPath = new Map<string, ManifestFile>()
   for (const e of entries) {
@@ -51,11 +62,13 @@ export function buildManifest(
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   )
   const regular = files.filter((f) => !f.type)
+  const surface = surfaceOf(packageJson)
   return {
     schemaVersion: 1,
     ...(format ? { format } : {}),
     files,
     totals: { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) },
+    ...(surface ? { package: surface } : {}),
   }
 }
 
@@ -92,6 +105,7 @@ export function serializeManifest(m: Manifest): string {
     ...(m.format ? { format: m.format } : {}),
     files,
     totals: m.totals,
+    ...(m.package ? { package: m.package } : {}),
   }
   return `${JSON.stringify(out, null, 2)}\n`
 }
@@ -117,5 +131,14 @@ export function parseManifest(text: string, name: string): Manifest {
       throw new Error(`${name}: files[${i}]: expected {path, size, mode: "0755"|"0644"}`)
     }
   }
+  const pkg = m.package as unknown
+  const record = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const valid =
+    pkg === undefined ||
+    (record(pkg) &&
+      Object.values(pkg as object).every(
+        (field) => record(field) && Object.values(field).every((v) => typeof v === 'string'),
+      ))
+  if (!valid) throw new Error(`${name}: package: expected {field: {name: spec}}`)
   return m
 }

@@ -4,6 +4,7 @@ import { archiveRules } from './archive.js'
 import { filesRules } from './files.js'
 import { contentRules } from './content.js'
 import { driftRules } from './drift.js'
+import { packageDriftRules } from './drift-package.js'
 import { npmMetadataRules } from './npm-metadata.js'
 import { wheelMetadataRules } from './wheel-metadata.js'
 import { sensitiveRules } from './sensitive.js'
@@ -22,6 +23,7 @@ export const FAMILIES = [
   sourcemapRules,
   contentRules,
   driftRules,
+  packageDriftRules,
   npmMetadataRules,
   wheelMetadataRules,
 ] as const satisfies readonly RuleFamily[]
