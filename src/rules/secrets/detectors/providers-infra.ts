@@ -1,4 +1,33 @@
 import type { Detector } from '../engine/types.js'
+import { assemblyaiApiKey } from './assemblyai.js'
+import { azureDevopsLegacyPat, azureDevopsPat } from './azure-devops.js'
+import { bitbucketAppPassword } from './bitbucket.js'
+import { circleciLegacyToken, circleciToken } from './circleci.js'
+import { codecovToken } from './codecov.js'
+import { cohereApiKey } from './cohere.js'
+import { confluentApiSecret } from './confluent.js'
+import { cratesToken } from './crates.js'
+import { deepgramApiKey } from './deepgram.js'
+import { deepseekApiKey } from './deepseek.js'
+import { elevenlabsApiKey } from './elevenlabs.js'
+import { fastlyApiToken } from './fastly.js'
+import { fireworksApiKey } from './fireworks.js'
+import { harnessToken } from './harness.js'
+import { hetznerApiToken } from './hetzner.js'
+import { jfrogApiKey, jfrogReferenceToken } from './jfrog.js'
+import { linodeToken } from './linode.js'
+import { mistralApiKey } from './mistral.js'
+import { nugetApiKey } from './nuget.js'
+import { octopusApiKey } from './octopus.js'
+import { railwayToken } from './railway.js'
+import { replicateApiToken } from './replicate.js'
+import { scalewaySecretKey } from './scaleway.js'
+import { snykToken } from './snyk.js'
+import { sonarLegacyToken, sonarToken } from './sonar.js'
+import { togetherApiKey, togetherLegacyApiKey } from './together.js'
+import { travisToken } from './travis.js'
+import { upstashToken } from './upstash.js'
+import { vultrApiKey } from './vultr.js'
 import { alibabaAccessKeyId, alibabaAccessKeySecret } from './alibaba.js'
 import { awsBedrockApiKey, awsBedrockShortTermKey } from './aws.js'
 import { azureEntraClientSecret } from './azure.js'
@@ -65,11 +94,35 @@ export const INFRA_DETECTORS = [
   firebaseServerKey,
   renderApiKey,
   neonApiKey,
+  fastlyApiToken,
+  linodeToken,
+  scalewaySecretKey,
+  railwayToken,
+  upstashToken,
+  confluentApiSecret,
+  hetznerApiToken,
+  vultrApiKey,
   // CI/CD and registries
+  circleciToken,
+  circleciLegacyToken,
+  azureDevopsPat,
+  azureDevopsLegacyPat,
   buildkiteToken,
+  bitbucketAppPassword,
+  codecovToken,
+  sonarToken,
+  sonarLegacyToken,
+  snykToken,
   rubygemsApiKey,
+  nugetApiKey,
+  jfrogApiKey,
+  jfrogReferenceToken,
+  travisToken,
+  harnessToken,
   clojarsToken,
+  cratesToken,
   denoDeployToken,
+  octopusApiKey,
   // AI
   groqApiKey,
   xaiApiKey,
@@ -78,4 +131,14 @@ export const INFRA_DETECTORS = [
   huggingfaceOrgToken,
   pineconeApiKey,
   langsmithApiKey,
+  cohereApiKey,
+  mistralApiKey,
+  deepseekApiKey,
+  replicateApiToken,
+  fireworksApiKey,
+  deepgramApiKey,
+  assemblyaiApiKey,
+  elevenlabsApiKey,
+  togetherApiKey,
+  togetherLegacyApiKey,
 ] as const satisfies readonly Detector[]

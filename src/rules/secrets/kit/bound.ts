@@ -29,8 +29,13 @@ export interface BoundSpec<Id extends string> {
   chars: string
   /** Regex flags of `value` besides `g` (`i` for hex of either case). */
   flags?: string
+  /**
+   * The value's own shape is distinctive (`oy2` + 43, `API-` + 26+): near the provider's name
+   * is enough, whatever it is named. For prefixes too short to look for alone.
+   */
+  anywhere?: boolean
   /** Names (as `nameOf` reads them: lower case, no `_`, `-`, `$`) that say whose it is. */
-  names: RegExp
+  names?: RegExp
   /** Generic names (`apikey`, `token`) that bind a value inside the provider's block only. */
   generic?: RegExp
   /** A test of the text just before the value that binds it too (`SSWS ` before an Okta token). */
@@ -70,7 +75,8 @@ export function boundDetector<const Id extends `secret/${string}`>(
         for (const m of matchesIn(re, text, from, to)) {
           const name = nameOf(text, m.index) ?? ''
           const bound =
-            spec.names.test(name) ||
+            spec.anywhere ||
+            spec.names?.test(name) ||
             spec.placed?.(text, m.index) ||
             (spec.generic?.test(name) && insideBlockOf(owner, text, m.index))
           if (!bound) continue
