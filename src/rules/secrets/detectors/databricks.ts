@@ -13,6 +13,8 @@ export const databricksToken = tokenDetector({
     match: () => [
       `DATABRICKS_TOKEN=dapi${fake(32, HEX, 'dbx-1')}`,
       `{"host": "https://adb-1.azuredatabricks.net", "token": "dapi${fake(32, HEX, 'dbx-2')}-2"}`,
+      // a counting run inside a random body is still random
+      `DATABRICKS_TOKEN=dapi${fake(14, HEX, 'dbx-5')}1234${fake(14, HEX, 'dbx-6')}`,
     ],
     noMatch: () => [
       'dapi' + 'x'.repeat(32),

@@ -23,6 +23,7 @@ export const dopplerToken = tokenDetector({
     match: () => [
       `DOPPLER_TOKEN=${['dp', 'pt', fake(43, ALNUM, 'dp-1')].join('.')}`,
       `DOPPLER_TOKEN="${['dp', 'st', 'prd', fake(40, ALNUM, 'dp-2')].join('.')}"`,
+      `DOPPLER_TOKEN=${['dp', 'pt', fake(20, ALNUM, 'dp-5') + 'AAAA' + fake(19, ALNUM, 'dp-6')].join('.')}`,
       `doppler run --token ${['dp', 'sa', fake(43, ALNUM, 'dp-3')].join('.')} -- node app.js`,
     ],
     noMatch: () => [

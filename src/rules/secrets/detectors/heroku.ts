@@ -36,6 +36,7 @@ export const herokuApiKey = boundDetector({
   samples: {
     match: () => [
       `HEROKU_API_KEY=${uuid('hk-3')}\n`,
+      `HEROKU_API_KEY=${uuid('hk-9').slice(0, 24)}0000${uuid('hk-9').slice(28)}\n`,
       `deploy:\n  provider: heroku\n  api_key: ${uuid('hk-4')}\n`,
       `const heroku = new Heroku({ token: '${uuid('hk-5')}' })`,
     ],
