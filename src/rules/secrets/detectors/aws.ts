@@ -190,8 +190,9 @@ export const awsBedrockShortTermKey = tokenDetector({
   guards: { 'bedrock-api-key-': BEDROCK_HOST },
   pattern: `${B}bedrock-api-key-(?<body>${BEDROCK_HOST}[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=_-])`,
   samples: {
+    // (the documented example key id inside it, so that only the short-term key is reported)
     match: () => [
-      `AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=${'AS' + 'IA'}${fake(16, BASE32, 'brs-1')}&X-Amz-Security-Token=${fake(200, B64, 'brs-2')}&Version=1`).toString('base64')}`,
+      `AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}&X-Amz-Security-Token=${fake(200, B64, 'brs-2')}&Version=1`).toString('base64')}`,
     ],
     noMatch: () => [
       `token = "bedrock-api-key-${BEDROCK_HOST}..."`,

@@ -126,7 +126,10 @@ export function insideBlockOf(owner: RegExp, text: string, start: number): boole
     if (quote >= lineStart) lineStart = quote + 1
   }
   const lineEnd = before.slice(at).search(/\r?\n|\\n/)
-  const ownerLine = before.slice(lineStart, lineEnd < 0 ? before.length : at + lineEnd)
+  // a binary's printable run starts after the NUL bytes that blank the rest of its line
+  const ownerLine = before
+    .slice(lineStart, lineEnd < 0 ? before.length : at + lineEnd)
+    .replace(/^[^]*\0/, '')
   const section = SECTION.test(ownerLine)
   // `provider: heroku`: the name is a value, so its siblings are in its block too
   const sibling = ASSIGNED.test(before.slice(lineStart, at))
