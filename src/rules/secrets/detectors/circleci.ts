@@ -1,8 +1,16 @@
 import { boundDetector, hexish, unboundSamples } from '../kit/bound.js'
 import { ALNUM, fake, HEX } from '../kit/samples.js'
 import { B, E, tokenDetector } from '../kit/token.js'
+import { defineDetector, type Hit } from '../engine/types.js'
 
-export const circleciToken = tokenDetector({
+/**
+ * A status badge's token (`…/svg?circle-token=…` in a README) has the Status scope only and is
+ * meant to be shown: CircleCI's docs put it in badge markup. Not a leak.
+ */
+const inBadgeUrl = (text: string, start: number) =>
+  /\.(?:svg|png)\?[^\s"'<>()]*circle-token=$/i.test(text.slice(Math.max(0, start - 300), start))
+
+const circleciPrefixed = tokenDetector({
   id: 'secret/circleci-token',
   title: 'CircleCI token',
   provider: 'CircleCI',
@@ -20,7 +28,16 @@ export const circleciToken = tokenDetector({
       `CCIPAT_${'x'.repeat(22)}_${'x'.repeat(40)}`,
       ['CCIPAT', fake(22, ALNUM, 'cci-5'), fake(20, HEX, 'cci-6')].join('_'),
       'CIRCLECI_TOKEN=CCIPAT_...',
+      `<img src="https://dl.circleci.com/status-badge/img/gh/acme/app/tree/main.svg?circle-token=${['CCIPRJ', fake(22, ALNUM, 'cci-13'), fake(40, HEX, 'cci-14')].join('_')}">`,
     ],
+  },
+})
+
+export const circleciToken = defineDetector({
+  ...circleciPrefixed,
+  find(text, at, ctx) {
+    const hit = circleciPrefixed.find!(text, at, ctx) as Hit | undefined
+    return hit && inBadgeUrl(text, hit.start) ? undefined : hit
   },
 })
 
@@ -37,6 +54,7 @@ export const circleciLegacyToken = boundDetector({
   names: /^circle(?:ci)?(?:api|cli|personal|project)?(?:token|key)$/,
   generic: /^(?:api)?token$/,
   verify: (v) => (hexish(v) ? undefined : false),
+  except: inBadgeUrl,
   samples: {
     match: () => [
       `CIRCLECI_TOKEN=${fake(40, HEX, 'cci-7')}\n`,
@@ -46,6 +64,8 @@ export const circleciLegacyToken = boundDetector({
       ...unboundSamples('CIRCLECI_TOKEN', 'circleci', fake(40, HEX, 'cci-9')),
       `CIRCLE_SHA1=${fake(40, HEX, 'cci-10')}`,
       `circleci:\n  sha: ${fake(40, HEX, 'cci-11')}\n`,
+      // a status badge's token is shown by design
+      `[![CircleCI](https://circleci.com/gh/acme/app.svg?style=shield&circle-token=${fake(40, HEX, 'cci-12')})](https://circleci.com/gh/acme/app)`,
     ],
   },
 })

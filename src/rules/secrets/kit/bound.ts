@@ -42,6 +42,8 @@ export interface BoundSpec<Id extends string> {
   placed?: (text: string, start: number) => boolean
   /** Structural check: undefined when sound, a reason to doubt it, or false to drop it. */
   verify?: (value: string) => string | false | undefined
+  /** A place where such a value is public by design (a status badge URL's token): dropped. */
+  except?: (text: string, start: number) => boolean
   samples: Samples
 }
 
@@ -79,7 +81,7 @@ export function boundDetector<const Id extends `secret/${string}`>(
             spec.names?.test(name) ||
             spec.placed?.(text, m.index) ||
             (spec.generic?.test(name) && insideBlockOf(owner, text, m.index))
-          if (!bound) continue
+          if (!bound || spec.except?.(text, m.index)) continue
           const hit = judge(m[0], m[0], m.index, { verify: () => spec.verify?.(m[0]) })
           if (hit) hits.push(hit)
         }
