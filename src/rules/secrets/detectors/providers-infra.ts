@@ -1,4 +1,12 @@
 import type { Detector } from '../engine/types.js'
+import { langfuseSecretKey } from './langfuse.js'
+import { ngrokAuthtoken } from './ngrok.js'
+import { nvidiaApiKey } from './nvidia.js'
+import { onepasswordServiceAccountToken } from './onepassword.js'
+import { prefectApiKey } from './prefect.js'
+import { sourcegraphToken } from './sourcegraph.js'
+import { tailscaleKey } from './tailscale.js'
+import { wandbApiKey } from './wandb.js'
 import { assemblyaiApiKey } from './assemblyai.js'
 import { azureDevopsLegacyPat, azureDevopsPat } from './azure-devops.js'
 import { bitbucketAppPassword } from './bitbucket.js'
@@ -102,6 +110,10 @@ export const INFRA_DETECTORS = [
   confluentApiSecret,
   hetznerApiToken,
   vultrApiKey,
+  tailscaleKey,
+  ngrokAuthtoken,
+  onepasswordServiceAccountToken,
+  prefectApiKey,
   // CI/CD and registries
   circleciToken,
   circleciLegacyToken,
@@ -123,6 +135,7 @@ export const INFRA_DETECTORS = [
   cratesToken,
   denoDeployToken,
   octopusApiKey,
+  sourcegraphToken,
   // AI
   groqApiKey,
   xaiApiKey,
@@ -141,4 +154,7 @@ export const INFRA_DETECTORS = [
   elevenlabsApiKey,
   togetherApiKey,
   togetherLegacyApiKey,
+  nvidiaApiKey,
+  langfuseSecretKey,
+  wandbApiKey,
 ] as const satisfies readonly Detector[]
