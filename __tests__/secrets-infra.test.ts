@@ -3,7 +3,7 @@ import type { RawFinding } from '../src/findings.js'
 import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
 import { INFRA_DETECTORS } from '../src/rules/secrets/detectors/providers-infra.js'
 import { keywordsOf } from '../src/rules/secrets/engine/scanner.js'
-import { insideBlockOf, uuid } from '../src/rules/secrets/kit/bound.js'
+import { insideBlockOf, uuid } from '../src/rules/secrets/kit/keyword-bound.js'
 import { ALNUM, B64URL, fake, HEX } from '../src/rules/secrets/kit/samples.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
 

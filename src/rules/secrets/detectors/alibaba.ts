@@ -1,4 +1,4 @@
-import { boundDetector, unboundSamples } from '../kit/bound.js'
+import { boundDetector, unboundSamples } from '../kit/keyword-bound.js'
 import { nextAfter } from '../kit/binding.js'
 import { ALNUM, fake } from '../kit/samples.js'
 import { B, boundary, E, tokenDetector } from '../kit/token.js'

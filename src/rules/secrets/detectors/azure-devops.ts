@@ -1,4 +1,4 @@
-import { boundDetector, unboundSamples } from '../kit/bound.js'
+import { boundDetector, unboundSamples } from '../kit/keyword-bound.js'
 import { markerDetector } from '../kit/marker.js'
 import { ALNUM, fake } from '../kit/samples.js'
 

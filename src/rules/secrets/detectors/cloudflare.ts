@@ -1,4 +1,4 @@
-import { boundDetector, hexish, mixed, unboundSamples } from '../kit/bound.js'
+import { boundDetector, hexish, mixed, unboundSamples } from '../kit/keyword-bound.js'
 import { ALNUM, B64URL, fake, HEX } from '../kit/samples.js'
 import { B, E, tokenDetector } from '../kit/token.js'
 

@@ -1,4 +1,4 @@
-import { boundDetector, unboundSamples, uuid } from '../kit/bound.js'
+import { boundDetector, unboundSamples, uuid } from '../kit/keyword-bound.js'
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 

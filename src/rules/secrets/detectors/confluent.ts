@@ -1,4 +1,4 @@
-import { boundDetector, mixed, unboundSamples } from '../kit/bound.js'
+import { boundDetector, mixed, unboundSamples } from '../kit/keyword-bound.js'
 import { B64, fake } from '../kit/samples.js'
 
 /** The API key (16 characters) is an identifier; the secret (64 base64 characters) is bound. */

@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { ALNUM, fake } from '../kit/samples.js'
 
 /** `cio` is too short to look for alone: a token is found near the words crates.io or cargo. */

@@ -1,4 +1,4 @@
-import { boundDetector, hexish, unboundSamples } from '../kit/bound.js'
+import { boundDetector, hexish, unboundSamples } from '../kit/keyword-bound.js'
 import { fake, HEX } from '../kit/samples.js'
 
 export const deepgramApiKey = boundDetector({

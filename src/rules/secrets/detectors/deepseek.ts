@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { fake, HEX } from '../kit/samples.js'
 
 /** `sk-` + 32 hex is also other providers' shape: a DeepSeek key is found near its name. */

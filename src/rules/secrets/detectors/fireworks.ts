@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { ALNUM, fake } from '../kit/samples.js'
 
 /** `fw_` is too short to look for alone: a key is found near the word Fireworks. */

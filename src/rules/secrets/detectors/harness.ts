@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { ALNUM, B64URL, fake, HEX } from '../kit/samples.js'
 
 const pat = (kind: string, seed: string) =>

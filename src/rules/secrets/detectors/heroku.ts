@@ -1,4 +1,4 @@
-import { boundDetector, unboundSamples, uuid } from '../kit/bound.js'
+import { boundDetector, unboundSamples, uuid } from '../kit/keyword-bound.js'
 import { B64URL, fake } from '../kit/samples.js'
 import { B, E, tokenDetector } from '../kit/token.js'
 

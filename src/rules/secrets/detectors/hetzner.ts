@@ -1,4 +1,4 @@
-import { boundDetector, mixed, unboundSamples } from '../kit/bound.js'
+import { boundDetector, mixed, unboundSamples } from '../kit/keyword-bound.js'
 import { ALNUM, fake } from '../kit/samples.js'
 
 export const hetznerApiToken = boundDetector({

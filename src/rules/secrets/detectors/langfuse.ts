@@ -1,4 +1,4 @@
-import { uuid } from '../kit/bound.js'
+import { uuid } from '../kit/keyword-bound.js'
 import { B, E, tokenDetector } from '../kit/token.js'
 
 /** The secret key only: a Langfuse public key (`pk-lf-`) is meant to be shown. */

@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { ALNUM, DIGITS, fake } from '../kit/samples.js'
 
 /** An authtoken's shape (`2…_1…`) is distinctive but has no prefix: looked for near "ngrok". */

@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { fake } from '../kit/samples.js'
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'

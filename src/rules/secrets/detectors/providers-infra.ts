@@ -2,7 +2,6 @@ import type { Detector } from '../engine/types.js'
 import { langfuseSecretKey } from './langfuse.js'
 import { ngrokAuthtoken } from './ngrok.js'
 import { nvidiaApiKey } from './nvidia.js'
-import { onepasswordServiceAccountToken } from './onepassword.js'
 import { prefectApiKey } from './prefect.js'
 import { sourcegraphToken } from './sourcegraph.js'
 import { tailscaleKey } from './tailscale.js'
@@ -112,7 +111,6 @@ export const INFRA_DETECTORS = [
   vultrApiKey,
   tailscaleKey,
   ngrokAuthtoken,
-  onepasswordServiceAccountToken,
   prefectApiKey,
   // CI/CD and registries
   circleciToken,

@@ -1,4 +1,4 @@
-import { mixed } from '../kit/bound.js'
+import { mixed } from '../kit/keyword-bound.js'
 import { ALNUM, fake } from '../kit/samples.js'
 import { B, E, tokenDetector } from '../kit/token.js'
 

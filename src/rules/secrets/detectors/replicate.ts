@@ -1,4 +1,4 @@
-import { boundDetector } from '../kit/bound.js'
+import { boundDetector } from '../kit/keyword-bound.js'
 import { B64URL, fake } from '../kit/samples.js'
 
 /** `r8_` is too short to look for alone: a token is found near the word Replicate. */

@@ -1,4 +1,4 @@
-import { boundDetector, unboundSamples, uuid } from '../kit/bound.js'
+import { boundDetector, unboundSamples, uuid } from '../kit/keyword-bound.js'
 import { nextAfter } from '../kit/binding.js'
 import { boundary } from '../kit/token.js'
 

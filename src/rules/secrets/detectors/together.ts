@@ -1,4 +1,4 @@
-import { boundDetector, hexish, unboundSamples } from '../kit/bound.js'
+import { boundDetector, hexish, unboundSamples } from '../kit/keyword-bound.js'
 import { B64URL, fake, HEX } from '../kit/samples.js'
 import { B, E, tokenDetector } from '../kit/token.js'
 
