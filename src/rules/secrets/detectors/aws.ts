@@ -161,7 +161,7 @@ export const awsBedrockApiKey = markerDetector({
   before: 4,
   pattern: `${B}ABSK(?<body>${BEDROCK}[A-Za-z0-9+/]{90,250}={0,2})(?![A-Za-z0-9+/=_-])`,
   verify: (m) =>
-    /^BedrockAPIKey-[^:]+:./.test(Buffer.from(m.groups!.body, 'base64').toString('latin1'))
+    /^BedrockAPIKey-/.test(Buffer.from(m.groups!.body, 'base64').toString('latin1'))
       ? undefined
       : 'it does not decode to a Bedrock API key',
   samples: {

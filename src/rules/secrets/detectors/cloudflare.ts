@@ -9,7 +9,7 @@ export const cloudflareToken = tokenDetector({
   description:
     'A Cloudflare user (`cfut_`) or account (`cfat_`) API token in the prefixed format: 40 letters and digits, then 8 hex characters.',
   keywords: ['cfut_', 'cfat_'],
-  pattern: `${B}cf([ua])t_(?<body>[A-Za-z0-9]{40}[0-9a-f]{8})${E}`,
+  pattern: `${B}cf([ua])t_(?<body>[A-Za-z0-9]{40}[0-9a-fA-F]{8})${E}`,
   label: (m) => (m[1] === 'u' ? 'Cloudflare user API token' : 'Cloudflare account API token'),
   samples: {
     match: () => [

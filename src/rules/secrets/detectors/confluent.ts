@@ -16,7 +16,7 @@ export const confluentApiSecret = boundDetector({
   verify: (v) => (mixed(v) ? undefined : false),
   samples: {
     match: () => [
-      `CONFLUENT_CLOUD_API_KEY=${fake(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 'cfl-1')}\nCONFLUENT_CLOUD_API_SECRET=${fake(64, B64, 'cfl-2')}\n`,
+      `CONFLUENT_CLOUD_API_SECRET=${fake(64, B64, 'cfl-2')}\n`,
       `confluent:\n  bootstrap: pkc-1.eu-west-1.aws.confluent.cloud:9092\n  api_secret: ${fake(64, B64, 'cfl-3')}\n`,
     ],
     noMatch: () => [
