@@ -40,13 +40,17 @@ describe('the more specific format wins, and only one reports', () => {
   test('a DeepSeek key is one only near its name; the bare shape is nobody’s', () => {
     const key = ['sk', fake(32, HEX, 'x-2')].join('-')
     expect(rules(`DEEPSEEK_API_KEY=${key}`)).toEqual(['secret/deepseek-api-key'])
-    expect(rules(`OPENAI_API_KEY=${key}`)).toEqual([])
+    const elsewhere = rules(`OPENAI_API_KEY=${key}`)
+    expect(elsewhere).not.toContain('secret/deepseek-api-key')
+    expect(elsewhere).not.toContain('secret/openai-api-key')
   })
 
   test('an ElevenLabs key (`sk_` + 48 hex) is not a Stripe key', () => {
     const key = ['sk', fake(48, HEX, 'x-3')].join('_')
     expect(rules(`ELEVENLABS_API_KEY=${key}`)).toEqual(['secret/elevenlabs-api-key'])
-    expect(rules(`STRIPE_SECRET_KEY=${key}`)).toEqual([])
+    const elsewhere = rules(`STRIPE_SECRET_KEY=${key}`)
+    expect(elsewhere).not.toContain('secret/elevenlabs-api-key')
+    expect(elsewhere).not.toContain('secret/stripe-secret-key')
   })
 
   test('a prefixed token is not also an unprefixed one of the same provider', () => {
