@@ -19,5 +19,8 @@ export const groqApiKey = tokenDetector({
       ['gsk', fake(48, ALNUM, 'groq-4')].join('_'),
       'if (key.startsWith("gsk_")) provider = "groq"',
     ],
+    unverified: () => [
+      ['gsk', fake(20, ALNUM, 'groq-5') + 'FakeKey' + fake(25, ALNUM, 'groq-6')].join('_'),
+    ],
   },
 })

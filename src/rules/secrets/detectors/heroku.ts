@@ -16,6 +16,11 @@ export const herokuToken = tokenDetector({
       ['HRKU', 'AA' + fake(40, B64URL, 'hk-2')].join('-'),
       'HEROKU_API_KEY=HRKU-AA...',
     ],
+    unverified: () => [
+      ['HRKU', 'AA' + fake(30, B64URL, 'hk-10') + 'mocktoken' + fake(19, B64URL, 'hk-11')].join(
+        '-',
+      ),
+    ],
   },
 })
 
