@@ -1,6 +1,7 @@
 import { matchesIn } from '../engine/context.js'
 import { B64, BASE32, fake, HEX } from '../kit/samples.js'
 import { nameOf, nextAfter } from '../kit/binding.js'
+import { markerDetector } from '../kit/marker.js'
 import { B, boundary, judge, tokenDetector } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
@@ -136,6 +137,66 @@ export const awsSecretAccessKey = defineDetector({
       `AWS_ACCESS_KEY_ID=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}\nCLOUDFLARE_API_TOKEN="${secret('aws-18')}"\n`,
       `const keys = { aws: "${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}", sendgrid: "${secret('aws-19')}" }`,
       `${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')} is AWS's example; our build token is ${secret('aws-20')}`,
+    ],
+  },
+})
+
+/** base64 of `BedrockAPIKey-`: every long-term key is `ABSK` and the base64 of that and more. */
+const BEDROCK = 'QmVkcm9ja0FQSUtleS'
+const bedrockKey = (seed: string) =>
+  'AB' +
+  'SK' +
+  Buffer.from(
+    `BedrockAPIKey-${fake(8, BASE32, seed)}-at-${fake(12, '0123456789', seed)}:${fake(60, B64, seed)}`,
+  ).toString('base64')
+
+/** Found at the base64 of `BedrockAPIKey-`, then matched from the `ABSK` before it. */
+export const awsBedrockApiKey = markerDetector({
+  id: 'secret/aws-bedrock-api-key',
+  title: 'Amazon Bedrock API key',
+  provider: 'AWS',
+  description:
+    'An Amazon Bedrock long-term API key (`ABSK` + the base64 of `BedrockAPIKey-…:…`, 110-270 characters).',
+  keywords: [BEDROCK],
+  before: 4,
+  pattern: `${B}ABSK(?<body>${BEDROCK}[A-Za-z0-9+/]{90,250}={0,2})(?![A-Za-z0-9+/=_-])`,
+  verify: (m) =>
+    /^BedrockAPIKey-/.test(Buffer.from(m.groups!.body, 'base64').toString('latin1'))
+      ? undefined
+      : 'it does not decode to a Bedrock API key',
+  samples: {
+    match: () => [`AWS_BEARER_TOKEN_BEDROCK=${bedrockKey('bedrock-1')}`],
+    noMatch: () => [
+      `AWS_BEARER_TOKEN_BEDROCK=AB${'SK'}${BEDROCK}...`,
+      `AWS_BEARER_TOKEN_BEDROCK=${bedrockKey('bedrock-2').slice(0, 60)}`,
+      `const prefix = "AB${'SK'}${BEDROCK}"`,
+    ],
+    unverified: () => [`AB${'SK'}${BEDROCK}${fake(120, B64, 'bedrock-3')}`],
+  },
+})
+
+/** base64 of `bedrock.amazonaws.com`: a short-term key is a presigned URL, base64-encoded. */
+const BEDROCK_HOST = 'YmVkcm9jay5hbWF6b25hd3MuY29t'
+
+/** Valid for at most 12 hours, so a warning: it has likely expired when the package ships. */
+export const awsBedrockShortTermKey = tokenDetector({
+  id: 'secret/aws-bedrock-short-term-key',
+  title: 'Amazon Bedrock short-term API key',
+  provider: 'AWS',
+  description:
+    'An Amazon Bedrock short-term API key (`bedrock-api-key-` + a base64 presigned URL). It lasts at most 12 hours, so it is a warning.',
+  severity: 'warning',
+  keywords: ['bedrock-api-key-'],
+  guards: { 'bedrock-api-key-': BEDROCK_HOST },
+  pattern: `${B}bedrock-api-key-(?<body>${BEDROCK_HOST}[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=_-])`,
+  samples: {
+    // (the documented example key id inside it, so that only the short-term key is reported)
+    match: () => [
+      `AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-${Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}&X-Amz-Security-Token=${fake(200, B64, 'brs-2')}&Version=1`).toString('base64')}`,
+    ],
+    noMatch: () => [
+      `token = "bedrock-api-key-${BEDROCK_HOST}..."`,
+      'const PREFIX = "bedrock-api-key-"',
     ],
   },
 })

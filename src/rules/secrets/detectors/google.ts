@@ -5,16 +5,21 @@ import { ALNUM, B64URL, fake } from '../kit/samples.js'
 import { B, E, judge, tokenDetector } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
+/** Words that say a Google API key is for Gemini (AI Studio, the Generative Language API). */
+const GEMINI = /gemini|generativelanguage|generative-ai|genai|ai ?studio/i
+
 /**
  * Browser API keys (Maps, Firebase) are meant to ship and be restricted by referrer, so this is
- * a warning: check the key's restrictions rather than assume a leak.
+ * a warning: check the key's restrictions rather than assume a leak. Gemini (AI Studio) keys
+ * have the same shape but bill for model use and are never meant for a browser: one named in a
+ * Gemini context is an error, labelled as a Gemini key.
  */
-export const googleApiKey = tokenDetector({
+const googleKey = tokenDetector({
   id: 'secret/google-api-key',
   title: 'Google API key',
   provider: 'Google Cloud',
   description:
-    'A Google API key (`AIza`). Browser keys ship by design, so check that it is restricted.',
+    'A Google API key (`AIza` + 35 characters), Gemini / AI Studio keys included. Browser keys ship by design, so check that it is restricted; a key in a Gemini context (`GEMINI_API_KEY`, `generativelanguage.googleapis.com`) is an error.',
   severity: 'warning',
   keywords: ['aiza'],
   pattern: `${B}AIza(?<body>[0-9A-Za-z_-]{35})${E}`,
@@ -22,13 +27,34 @@ export const googleApiKey = tokenDetector({
     match: () => [
       'AI' + 'za' + fake(35, B64URL, 'gapi-1'),
       `apiKey: "AI${'za'}${fake(35, B64URL, 'gapi-2')}"`,
+      `GEMINI_API_KEY=AI${'za'}${fake(35, B64URL, 'gapi-4')}`,
+      `const genAI = new GoogleGenerativeAI("AI${'za'}${fake(35, B64URL, 'gapi-5')}")`,
     ],
     noMatch: () => [
       'AIza' + 'X'.repeat(35),
       'apiKey: "AIza..."',
       'AIza' + fake(30, B64URL, 'gapi-3'),
       'apiKey: "AIzaSyYOUR_API_KEY_HERE_0123456789abc"',
+      'GEMINI_API_KEY=AIza...',
     ],
+  },
+})
+
+export const googleApiKey = defineDetector({
+  ...googleKey,
+  judged:
+    'error when named or used as a Gemini key (`GEMINI_API_KEY`, `generativelanguage.googleapis.com`): it bills for model use',
+  find(text, at, ctx) {
+    const hit = googleKey.find!(text, at, ctx) as Hit | undefined
+    if (!hit || hit.unverified) return hit
+    const around = text.slice(Math.max(0, hit.start - 200), Math.min(text.length, hit.end + 80))
+    if (!GEMINI.test(around)) return hit
+    return {
+      ...hit,
+      label: 'Google API key (Gemini)',
+      severity: 'error',
+      why: 'a Gemini API key bills for model use and is never meant to ship',
+    }
   },
 })
 

@@ -19,3 +19,20 @@ export const huggingfaceToken = tokenDetector({
     ],
   },
 })
+
+export const huggingfaceOrgToken = tokenDetector({
+  id: 'secret/huggingface-org-token',
+  title: 'Hugging Face organization API token',
+  provider: 'Hugging Face',
+  description: 'A Hugging Face organization API token (`api_org_` and 34 letters).',
+  keywords: ['api_org_'],
+  pattern: `${B}api_org_(?<body>[A-Za-z]{34})${E}`,
+  samples: {
+    match: () => [`HF_ORG_TOKEN=${['api', 'org', fake(34, LETTERS, 'hf-3')].join('_')}`],
+    noMatch: () => [
+      'api_org_' + 'x'.repeat(34),
+      'const url = `${base}/api_org_members?org=${id}`',
+      ['api', 'org', fake(30, LETTERS, 'hf-4')].join('_'),
+    ],
+  },
+})
