@@ -1,4 +1,67 @@
 import type { Detector } from '../engine/types.js'
+import { datadogApiKey, datadogAppKey } from './datadog.js'
+import { newrelicApiKey, newrelicBrowserKey, newrelicLicenseKey } from './newrelic.js'
+import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js'
+import { sentryDsnSecret, sentryOrgToken, sentryUserToken } from './sentry.js'
+import { dynatraceToken } from './dynatrace.js'
+import { honeycombApiKey, honeycombIngestKey } from './honeycomb.js'
+import { rollbarAccessToken } from './rollbar.js'
+import { bugsnagAuthToken } from './bugsnag.js'
+import { pagerdutyApiKey } from './pagerduty.js'
+import { opsgenieApiKey } from './opsgenie.js'
+import { logzioToken } from './logzio.js'
+import { onepasswordServiceAccountToken } from './onepassword.js'
+import { atlassianApiToken } from './atlassian.js'
+import { mailgunApiKey, mailgunKey } from './mailgun.js'
+import { mailchimpApiKey } from './mailchimp.js'
+import { brevoApiKey } from './brevo.js'
+import { postmarkToken } from './postmark.js'
+import { sparkpostApiKey } from './sparkpost.js'
+import { mailjetSecretKey } from './mailjet.js'
+import { vonageApiSecret } from './vonage.js'
+import { messagebirdAccessKey } from './messagebird.js'
+import { pusherSecret } from './pusher.js'
+import { ablyApiKey } from './ably.js'
+import { mattermostToken, mattermostWebhook } from './mattermost.js'
+import { intercomAccessToken } from './intercom.js'
+import { teamsWebhook, teamsWorkflowUrl } from './teams.js'
 
 /** Observability and messaging, payments and SaaS (issue 15, second group). */
-export const SERVICE_DETECTORS = [] as const satisfies readonly Detector[]
+export const SERVICE_DETECTORS = [
+  datadogApiKey,
+  datadogAppKey,
+  newrelicApiKey,
+  newrelicBrowserKey,
+  newrelicLicenseKey,
+  grafanaCloudToken,
+  grafanaServiceAccountToken,
+  sentryOrgToken,
+  sentryUserToken,
+  sentryDsnSecret,
+  dynatraceToken,
+  honeycombIngestKey,
+  honeycombApiKey,
+  rollbarAccessToken,
+  bugsnagAuthToken,
+  pagerdutyApiKey,
+  opsgenieApiKey,
+  logzioToken,
+  onepasswordServiceAccountToken,
+  atlassianApiToken,
+  mailgunApiKey,
+  mailgunKey,
+  mailchimpApiKey,
+  brevoApiKey,
+  postmarkToken,
+  sparkpostApiKey,
+  mailjetSecretKey,
+  vonageApiSecret,
+  messagebirdAccessKey,
+  pusherSecret,
+  ablyApiKey,
+  mattermostToken,
+  mattermostWebhook,
+  intercomAccessToken,
+  teamsWebhook,
+  teamsWorkflowUrl,
+] as const satisfies readonly Detector[]
