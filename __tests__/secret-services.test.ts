@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import type { RawFinding } from '../src/findings.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
 import { inBlock } from '../src/rules/secrets/kit/bound.js'
-import { B64URL, fake, HEX } from '../src/rules/secrets/kit/samples.js'
+import { ALNUM, B64URL, fake, HEX } from '../src/rules/secrets/kit/samples.js'
 import { mixed, uuid } from '../src/rules/secrets/kit/service-samples.js'
 
 // Observability, messaging, payments and SaaS detectors: where their prefixes overlap each
@@ -17,6 +17,35 @@ function rules(text: string): string[] {
 const sid = (seed: string) => 'A' + 'C' + fake(32, HEX, seed)
 
 describe('shared prefixes: the right provider, once', () => {
+  test('sk_live_ + 40 hex is Paystack; other sk_live_ keys stay Stripe', () => {
+    expect(rules(`PAYSTACK_SECRET_KEY=${['sk', 'live', fake(40, HEX, 'ov-1')].join('_')}`)).toEqual(
+      ['secret/paystack-secret-key'],
+    )
+    expect(rules(`STRIPE_SECRET_KEY=${['sk', 'live', fake(40, ALNUM, 'ov-2')].join('_')}`)).toEqual(
+      ['secret/stripe-secret-key'],
+    )
+    expect(rules(['sk', 'live', '51' + fake(97, ALNUM, 'ov-3')].join('_'))).toEqual([
+      'secret/stripe-secret-key',
+    ])
+  })
+
+  test('an sk_live_ key named for Clerk is Clerk; beside Clerk but named for Stripe it is Stripe', () => {
+    const clerk = ['sk', 'live', mixed(42, 'ov-4')].join('_')
+    expect(rules(`CLERK_PUBLISHABLE_KEY=pk_live_x\nCLERK_SECRET_KEY=${clerk}\n`)).toEqual([
+      'secret/clerk-secret-key',
+    ])
+    expect(rules(`// clerk handles auth\nSTRIPE_SECRET_KEY=${clerk}\n`)).toEqual([
+      'secret/stripe-secret-key',
+    ])
+  })
+
+  test('EAAA + 60 is Square; a long EAA token is Facebook', () => {
+    expect(rules(`EAAA${fake(60, B64URL, 'ov-5')}`)).toEqual(['secret/square-token'])
+    expect(rules(`EAAG${fake(180, ALNUM, 'ov-6')}`)).toEqual(['secret/facebook-access-token'])
+    // an EAAA token as long as a Facebook one is neither Square's length nor a Facebook letter
+    expect(rules(`EAAA${fake(180, ALNUM, 'ov-7')}`)).toEqual([])
+  })
+
   test('a Sentry DSN with its secret is one Sentry finding, not also a password in a URL', () => {
     const dsn = `https://${fake(32, HEX, 'ov-8')}:${fake(32, HEX, 'ov-9')}@o12345.ingest.sentry.io/678`
     expect(rules(`SENTRY_DSN=${dsn}`)).toEqual(['secret/sentry-dsn-secret'])

@@ -25,6 +25,33 @@ import { ablyApiKey } from './ably.js'
 import { mattermostToken, mattermostWebhook } from './mattermost.js'
 import { intercomAccessToken } from './intercom.js'
 import { teamsWebhook, teamsWorkflowUrl } from './teams.js'
+import { squareToken } from './square.js'
+import { braintreeAccessToken } from './braintree.js'
+import { plaidAccessToken, plaidSecret } from './plaid.js'
+import { shippoToken } from './shippo.js'
+import { paystackSecretKey } from './paystack.js'
+import { flutterwaveSecretKey } from './flutterwave.js'
+import { razorpayKeySecret } from './razorpay.js'
+import { coinbaseApiSecret } from './coinbase.js'
+import { airtableToken } from './airtable.js'
+import { algoliaAdminKey } from './algolia.js'
+import { dropboxToken } from './dropbox.js'
+import { figmaToken } from './figma.js'
+import { hubspotToken } from './hubspot.js'
+import { launchdarklyKey } from './launchdarkly.js'
+import { linearApiKey } from './linear.js'
+import { notionLegacyToken, notionToken } from './notion.js'
+import { mapboxSecretToken } from './mapbox.js'
+import { contentfulToken } from './contentful.js'
+import { zendeskApiToken } from './zendesk.js'
+import { twitterApiSecret, twitterBearerToken } from './twitter.js'
+import { facebookAccessToken, facebookAppSecret } from './facebook.js'
+import { twitchSecret } from './twitch.js'
+import { adobeClientSecret } from './adobe.js'
+import { asanaToken } from './asana.js'
+import { typeformToken } from './typeform.js'
+import { frameioToken } from './frameio.js'
+import { clerkSecretKey } from './clerk.js'
 
 /** Observability and messaging, payments and SaaS (issue 15, second group). */
 export const SERVICE_DETECTORS = [
@@ -64,4 +91,35 @@ export const SERVICE_DETECTORS = [
   intercomAccessToken,
   teamsWebhook,
   teamsWorkflowUrl,
+  squareToken,
+  braintreeAccessToken,
+  plaidAccessToken,
+  plaidSecret,
+  shippoToken,
+  paystackSecretKey,
+  flutterwaveSecretKey,
+  razorpayKeySecret,
+  coinbaseApiSecret,
+  airtableToken,
+  algoliaAdminKey,
+  dropboxToken,
+  figmaToken,
+  hubspotToken,
+  launchdarklyKey,
+  linearApiKey,
+  notionToken,
+  notionLegacyToken,
+  mapboxSecretToken,
+  contentfulToken,
+  zendeskApiToken,
+  twitterBearerToken,
+  twitterApiSecret,
+  facebookAccessToken,
+  facebookAppSecret,
+  twitchSecret,
+  adobeClientSecret,
+  asanaToken,
+  typeformToken,
+  frameioToken,
+  clerkSecretKey,
 ] as const satisfies readonly Detector[]
