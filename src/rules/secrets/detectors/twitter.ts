@@ -13,7 +13,7 @@ export const twitterBearerToken = boundDetector({
     'A Twitter (X) app-only bearer token (22 `A` then 80 to 120 letters, digits and `%` escapes) near "twitter".',
   near: NEAR,
   value: 'A{22}[A-Za-z0-9%]{80,120}',
-  chars: 'A-Za-z0-9%',
+  chars: 'A-Za-z0-9%+/=',
   shapeBinds: true,
   verify: (v) => mixedCase(v.slice(22)),
   samples: {
@@ -22,6 +22,8 @@ export const twitterBearerToken = boundDetector({
     ],
     noMatch: () => [
       `TWITTER_BEARER_TOKEN=${'A'.repeat(22)}${'x'.repeat(90)}`,
+      // a font's base64 beside an icon named twitter: the run is glued to `+` and `/`
+      `.icon-twitter{} @font-face{src:url(data:font/woff2;base64,d09GMgAB+${'A'.repeat(24)}${fake(90, ALNUM, 'tw-b4')}/AAAA)}`,
       'TWITTER_BEARER_TOKEN=<bearer token>',
     ],
   },
