@@ -1,5 +1,6 @@
 import { boundDetector, Q } from '../kit/bound.js'
-import { fake, HEX } from '../kit/samples.js'
+import { ALNUM, B64URL, fake, HEX } from '../kit/samples.js'
+import { B, E, tokenDetector } from '../kit/token.js'
 
 const NEAR = ['datadog', 'dd_api_key', 'dd_app_key', 'dd_application_key']
 const BLOCK = /datadog/i
@@ -63,5 +64,34 @@ export const datadogAppKey = boundDetector({
       `datadog@3.2.1 (commit ${fake(40, HEX, 'dd-13')})`,
       `datadog:\n  site: us5\ngithub:\n  appKey: ${fake(40, HEX, 'dd-14')}\n`,
     ],
+  },
+})
+
+const PREFIXED: Record<string, string> = {
+  ddpat_: 'Datadog personal access token',
+  ddsat_: 'Datadog service access token',
+  ddapp_: 'Datadog application key',
+  ddap_: 'Datadog application key',
+}
+
+/**
+ * The newer credentials carry a prefix (`ddpat_`, `ddsat_`, `ddapp_`; Datadog's English page
+ * writes `ddap_`). The length of what follows is not published, so the body is bounded loosely.
+ */
+export const datadogAccessToken = tokenDetector({
+  id: 'secret/datadog-access-token',
+  title: 'Datadog access token',
+  provider: 'Datadog',
+  description:
+    'A Datadog personal or service access token or prefixed application key (`ddpat_`, `ddsat_`, `ddapp_` + 30 or more letters, digits, `_`, `-`; the length is not published).',
+  keywords: Object.keys(PREFIXED),
+  pattern: `${B}(dd(?:pat|sat|app?)_)(?<body>[A-Za-z0-9_-]{30,160})${E}`,
+  label: (m) => PREFIXED[m[1]],
+  samples: {
+    match: () => [
+      `DD_PAT=${['ddpat', fake(40, B64URL, 'dd-15')].join('_')}`,
+      `headers: { "dd-application-key": "${['ddapp', fake(48, ALNUM, 'dd-16')].join('_')}" }`,
+    ],
+    noMatch: () => ['DD_PAT=ddpat_<token>', 'ddpat_' + 'x'.repeat(40), 'const PREFIX = "ddsat_"'],
   },
 })

@@ -20,7 +20,7 @@ export const launchdarklyKey = boundDetector({
     match: () => [
       `LAUNCHDARKLY_SDK_KEY=sdk-${uuid('ld-1')}`,
       `const ldClient = LD.init("sdk-${uuid('ld-2')}")`,
-      `LD_API_TOKEN=api-${uuid('ld-3')} # launchdarkly`,
+      `LD_API_TOKEN=api-${uuid('ld-3')} # read by the ldClient`,
     ],
     noMatch: () => [
       'LAUNCHDARKLY_SDK_KEY=sdk-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',

@@ -1,5 +1,5 @@
 import type { Detector } from '../engine/types.js'
-import { datadogApiKey, datadogAppKey } from './datadog.js'
+import { datadogAccessToken, datadogApiKey, datadogAppKey } from './datadog.js'
 import { newrelicApiKey, newrelicBrowserKey, newrelicLicenseKey } from './newrelic.js'
 import { grafanaCloudToken, grafanaServiceAccountToken } from './grafana.js'
 import { sentryDsnSecret, sentryOrgToken, sentryUserToken } from './sentry.js'
@@ -57,6 +57,7 @@ import { clerkSecretKey } from './clerk.js'
 export const SERVICE_DETECTORS = [
   datadogApiKey,
   datadogAppKey,
+  datadogAccessToken,
   newrelicApiKey,
   newrelicBrowserKey,
   newrelicLicenseKey,
