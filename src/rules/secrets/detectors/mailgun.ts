@@ -35,7 +35,7 @@ export const mailgunApiKey = withContext(
 /** The newer key shape has no prefix: named for Mailgun, or `key`/`apiKey` in its block. */
 export const mailgunKey = boundDetector({
   id: 'secret/mailgun-key',
-  title: 'Mailgun API key',
+  title: 'Mailgun API or signing key',
   provider: 'Mailgun',
   description:
     'A Mailgun API key or webhook signing key in the newer shape (32 hex, `-`, 8 hex, `-`, 8 hex) near "mailgun", named for it (`MAILGUN_API_KEY`, `mailgunSigningKey`) or `key`/`apiKey` inside a Mailgun block.',
