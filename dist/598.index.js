@@ -16,7 +16,7 @@ var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(27406);
 // EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
-var registry = __webpack_require__(61115);
+var registry = __webpack_require__(45327);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
 // EXTERNAL MODULE: ./build/src/config/content-limits.js

@@ -7,7 +7,8 @@ import {
   type DriftOptions,
   type FetchedBaseline,
 } from './drift/context.js'
-import { buildManifest, serializeManifest } from './drift/manifest.js'
+import { diffManifests } from './drift/diff.js'
+import { buildManifest, withoutLockfile } from './drift/manifest.js'
 import type { Finding, RawFinding } from './findings.js'
 import { fails, finalize, secretFreeTexts, toFinding } from './pipeline.js'
 import { readArtifact } from './sources/read-artifact.js'
@@ -139,13 +140,21 @@ async function checkArtifact(
     } catch (err) {
       report.error = redactText((err as Error).message)
     }
+    if (against?.against.length)
+      report.comparedWith = against.against.map((a) =>
+        redactText(a.kind === 'lockfile' ? `the lockfile ${a.label}` : a.label),
+      )
     const baseline = against?.against.find((a) => a.kind === 'baseline')
     if (baseline) report.baselineBreakdown = folders(baseline.manifest.files)
     if (drift.lockfile) {
-      const proposed = buildManifest(read.entries, read.format)
+      const lockfile = drift.lockfile
+      const proposed = buildManifest(read.entries, read.format, lockfile.path)
+      // It differs when something the drift settings compare has changed (not every byte of a
+      // version bump): only then is a new lockfile proposed; --update-lockfile always rewrites.
       const changed =
-        !drift.lockfile.manifest ||
-        serializeManifest(drift.lockfile.manifest) !== serializeManifest(proposed)
+        !lockfile.manifest ||
+        diffManifests(withoutLockfile(lockfile.manifest, lockfile.path), proposed, drift.settings)
+          .length > 0
       // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
       // a token used as a name is redacted there too (the run fails on it anyway).
       const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }))

@@ -9,7 +9,7 @@ import { serializeManifest } from './drift/manifest.js'
 import { snapshot } from './snapshot.js'
 import { ArtifactError } from './sources/types.js'
 import { ConfigError, EXIT, exitCode, UsageError } from './errors.js'
-import { resolveOptions } from './options.js'
+import { expand, resolveOptions } from './options.js'
 import { renderJson } from './report/json.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderSarif } from './report/sarif.js'
@@ -60,8 +60,9 @@ Options:
   --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
-                         npm:previous (the latest published version of the package checked)
-  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
+                         npm:previous (the highest published version below the one checked)
+  --expect-version <v>   the version being released, or <package>@<version> in a monorepo
+                         (default: the tag of GITHUB_REF refs/tags/*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,
@@ -205,10 +206,17 @@ async function runSnapshot(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1)
     throw new UsageError("snapshot takes exactly one artifact. Run 'packguard snapshot --help'.")
+  // The artifact is found as check finds it: a path, or a glob that matches exactly one.
+  const found = await expand(positionals, io.cwd)
+  if (found.length !== 1)
+    throw new UsageError(
+      `snapshot takes exactly one artifact, but '${positionals[0]}' matches ${found.length}: ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', ...' : ''}. Run 'packguard snapshot --help'.`,
+    )
   const config = await loadConfig(io.cwd, values.config)
+  const output = values.output === '-' ? undefined : values.output
   let manifest
   try {
-    manifest = await snapshot(io.cwd, positionals[0], config, !values['no-pack'])
+    manifest = await snapshot(io.cwd, found[0], config, !values['no-pack'], output)
   } catch (err) {
     if (!(err instanceof ArtifactError)) throw err
     io.stderr.write(`packguard: ${err.message}\n`)

@@ -1985,21 +1985,81 @@ function formatCount(n) {
 
 /***/ }),
 
+/***/ 6146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ diffManifests)
+/* harmony export */ });
+/* unused harmony export beyond */
+function beyond(before, after, t) {
+    const delta = Math.abs(after - before);
+    if (delta === 0)
+        return false;
+    const pct = before === 0 ? Infinity : (delta / before) * 100;
+    return ((t.percent === undefined || pct > t.percent) && (t.absolute === undefined || delta > t.absolute));
+}
+/** Every difference from `expected` to `actual`, in path order. */
+function diffManifests(expected, actual, s) {
+    const before = new Map(expected.files.map((f) => [f.path, f]));
+    const after = new Map(actual.files.map((f) => [f.path, f]));
+    const out = [];
+    for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+        const b = before.get(path);
+        const a = after.get(path);
+        if (!b)
+            out.push({ kind: 'added', path, size: a.size });
+        else if (!a)
+            out.push({ kind: 'removed', path, size: b.size });
+        else
+            out.push(...fileChanges(b, a, s));
+    }
+    if (beyond(expected.totals.bytes, actual.totals.bytes, s.totalTolerance)) {
+        out.push({ kind: 'total-size', before: expected.totals.bytes, after: actual.totals.bytes });
+    }
+    if (beyond(expected.totals.files, actual.totals.files, s.countTolerance)) {
+        out.push({ kind: 'file-count', before: expected.totals.files, after: actual.totals.files });
+    }
+    return out;
+}
+function fileChanges(b, a, s) {
+    const out = [];
+    const path = a.path;
+    if ((b.type ?? 'file') !== (a.type ?? 'file'))
+        out.push({ kind: 'type', path, before: b.type ?? 'file', after: a.type ?? 'file' });
+    if (b.mode !== a.mode)
+        out.push({ kind: 'mode', path, before: b.mode, after: a.mode });
+    if (beyond(b.size, a.size, s.fileTolerance))
+        out.push({ kind: 'size', path, before: b.size, after: a.size });
+    if (s.content && b.sha256 && a.sha256 && b.sha256 !== a.sha256)
+        out.push({ kind: 'content', path });
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 1480:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ serializeManifest),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   qv: () => (/* binding */ withoutLockfile),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* unused harmony export executable */
+/* unused harmony exports executable, isLockfileEntry */
 const executable = (mode) => (mode & 0o111) !== 0;
-/** Builds a deterministic manifest from an artifact's top-level entries (directories left out). */
-function buildManifest(entries, format) {
+/**
+ * Builds a deterministic manifest from an artifact's top-level entries (directories left out,
+ * and the lockfile itself when it ships inside: see `isLockfileEntry`).
+ */
+function buildManifest(entries, format, lockfile) {
     const byPath = new Map();
     for (const e of entries) {
         if (e.type === 'directory' || !e.path)
+            continue;
+        if (lockfile !== undefined && isLockfileEntry(e.path, lockfile))
             continue;
         const f = {
             path: e.path,
@@ -2024,6 +2084,24 @@ function buildManifest(entries, format) {
         files,
         totals: { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) },
     };
+}
+/**
+ * Whether an artifact entry is the lockfile itself (a package without a `files` list ships it):
+ * the lockfile's path, as given from the project folder, ends with the entry's path. It never
+ * counts against itself.
+ */
+function isLockfileEntry(entryPath, lockfile) {
+    const path = lockfile.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    return path === entryPath || path.endsWith(`/${entryPath}`);
+}
+/** The manifest without the lockfile's own entry (a lockfile or baseline that listed it). */
+function withoutLockfile(m, lockfile) {
+    if (lockfile === undefined || !m.files.some((f) => isLockfileEntry(f.path, lockfile)))
+        return m;
+    const files = m.files.filter((f) => !isLockfileEntry(f.path, lockfile));
+    const regular = files.filter((f) => !f.type);
+    const totals = { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) };
+    return { ...m, files, totals };
 }
 /** The lockfile text: stable key order, two-space indent, trailing newline. */
 function serializeManifest(m) {
@@ -5693,6 +5771,48 @@ function compileGlobs(patterns) {
 
 /***/ }),
 
+/***/ 6317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ parseRelease),
+/* harmony export */   ME: () => (/* binding */ releaseApplies),
+/* harmony export */   Rf: () => (/* binding */ releaseFromRef)
+/* harmony export */ });
+// What a release tag says: the version being released and, in a monorepo, which package.
+const VERSION = String.raw `v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)`;
+const PLAIN = new RegExp(`^${VERSION}$`);
+// The package part is the shortest that leaves a version after `@`, `-` or `/`.
+const NAMED = new RegExp(String.raw `^(.+?)(?:@|-|/)${VERSION}$`);
+/**
+ * Reads a tag (or `--expect-version`): `v1.2.3` and `1.2.3` name a version for every package;
+ * `@acme/core@2.4.0` (changesets, lerna), `core@2.4.0`, `core-v2.4.0` (release-please) and
+ * `core/v2.4.0` name one package. Undefined when no version can be read.
+ */
+function parseRelease(tag) {
+    const plain = PLAIN.exec(tag);
+    if (plain)
+        return { version: plain[1] };
+    const named = NAMED.exec(tag);
+    return named ? { version: named[2], package: named[1] } : undefined;
+}
+/** Whether a release applies to the package `name`: it names none, or names this one (scope optional). */
+function releaseApplies(release, name) {
+    if (release.package === undefined)
+        return true;
+    if (name === undefined)
+        return false;
+    return release.package === name || name.replace(/^@[^/]+\//, '') === release.package;
+}
+/** `refs/tags/<tag>` -> `<tag>` when it names a release (see parseRelease); other refs name none. */
+function releaseFromRef(ref) {
+    const tag = /^refs\/tags\/(.+)$/.exec(ref ?? '')?.[1];
+    return tag !== undefined && parseRelease(tag) ? tag : undefined;
+}
+
+
+/***/ }),
+
 /***/ 8903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6058,7 +6178,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 1115:
+/***/ 5327:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6258,51 +6378,8 @@ function contentSink(file, rules, report) {
 
 // EXTERNAL MODULE: ./build/src/config/units.js
 var units = __nccwpck_require__(5543);
-;// CONCATENATED MODULE: ./build/src/drift/diff.js
-function beyond(before, after, t) {
-    const delta = Math.abs(after - before);
-    if (delta === 0)
-        return false;
-    const pct = before === 0 ? Infinity : (delta / before) * 100;
-    return ((t.percent === undefined || pct > t.percent) && (t.absolute === undefined || delta > t.absolute));
-}
-/** Every difference from `expected` to `actual`, in path order. */
-function diffManifests(expected, actual, s) {
-    const before = new Map(expected.files.map((f) => [f.path, f]));
-    const after = new Map(actual.files.map((f) => [f.path, f]));
-    const out = [];
-    for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-        const b = before.get(path);
-        const a = after.get(path);
-        if (!b)
-            out.push({ kind: 'added', path, size: a.size });
-        else if (!a)
-            out.push({ kind: 'removed', path, size: b.size });
-        else
-            out.push(...fileChanges(b, a, s));
-    }
-    if (beyond(expected.totals.bytes, actual.totals.bytes, s.totalTolerance)) {
-        out.push({ kind: 'total-size', before: expected.totals.bytes, after: actual.totals.bytes });
-    }
-    if (beyond(expected.totals.files, actual.totals.files, s.countTolerance)) {
-        out.push({ kind: 'file-count', before: expected.totals.files, after: actual.totals.files });
-    }
-    return out;
-}
-function fileChanges(b, a, s) {
-    const out = [];
-    const path = a.path;
-    if ((b.type ?? 'file') !== (a.type ?? 'file'))
-        out.push({ kind: 'type', path, before: b.type ?? 'file', after: a.type ?? 'file' });
-    if (b.mode !== a.mode)
-        out.push({ kind: 'mode', path, before: b.mode, after: a.mode });
-    if (beyond(b.size, a.size, s.fileTolerance))
-        out.push({ kind: 'size', path, before: b.size, after: a.size });
-    if (s.content && b.sha256 && a.sha256 && b.sha256 !== a.sha256)
-        out.push({ kind: 'content', path });
-    return out;
-}
-
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __nccwpck_require__(6146);
 // EXTERNAL MODULE: ./build/src/drift/manifest.js
 var manifest = __nccwpck_require__(1480);
 ;// CONCATENATED MODULE: ./build/src/rules/drift.js
@@ -6389,9 +6466,9 @@ const driftRules = (0,types/* defineFamily */.u)({
                         message: `no baseline to compare with: ${drift.baselineMissing}`,
                     });
                 }
-                const actual = (0,manifest/* buildManifest */.u1)(entries);
+                const actual = (0,manifest/* buildManifest */.u1)(entries, undefined, drift.lockfile);
                 for (const { kind, label, manifest } of drift.against) {
-                    for (const c of diffManifests(manifest, actual, drift.settings))
+                    for (const c of (0,diff/* diffManifests */.e)(manifest, actual, drift.settings))
                         ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label));
                 }
             },
@@ -6463,6 +6540,8 @@ function describeChange(c, than) {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/release-tag.js
+var release_tag = __nccwpck_require__(6317);
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
 // EXTERNAL MODULE: ./build/src/sources/limits.js
@@ -6635,6 +6714,7 @@ function typesVersionsHit(p, index, pkg) {
 
 
 
+
 /** Lifecycle scripts that run at install: one of them may write or replace a bin file. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 /** Formats whose bins a package manager links and makes executable at install. */
@@ -6734,11 +6814,17 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
                 }
                 const index = new FileIndex(entries);
                 const at = (field) => ({ file: 'package.json', key: field });
-                if (expectVersion && pkg.version !== expectVersion.replace(/^v/, '')) {
+                const release = expectVersion
+                    ? ((0,release_tag/* parseRelease */.BC)(expectVersion) ?? { version: expectVersion.replace(/^v/, '') })
+                    : undefined;
+                // A tag naming one package of a monorepo (`@acme/core@2.4.0`) says nothing of the others.
+                const name = typeof pkg.name === 'string' ? pkg.name : undefined;
+                if (release && (0,release_tag/* releaseApplies */.ME)(release, name) && pkg.version !== release.version) {
+                    const tag = release.package ? ` (${expectVersion})` : '';
                     report({
                         rule: 'metadata/version-mismatch',
                         ...at('version'),
-                        message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${expectVersion}`,
+                        message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${release.version}${tag}`,
                     });
                 }
                 if (pkg.private === true) {
@@ -8886,8 +8972,11 @@ const KEY_BIT = {
     map: 256,
     offset: 512,
 };
-/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
-const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections;
+/**
+ * Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`):
+ * keys only maps have. `sources` alone is not (gyp files, tsconfigs and build configs have it).
+ */
+const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sourcesContent | KEY_BIT.sections;
 /**
  * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
  * escapes are characters already. Most paths are ASCII and stay as they are.
@@ -8907,13 +8996,9 @@ function keyRole(parent, key) {
     return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
-
-
-
-
-
-// States: what the next byte may be.
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-states.js
+// The states of the map scanner (map-scan.ts): what the next byte may be, and what an error
+// there says was expected.
 const START = 0; // before the map's `{` (see MapStart)
 const FIRST_KEY = 1; // a key or `}`, just after `{`
 const KEY = 2; // a key, after `,`
@@ -8925,6 +9010,28 @@ const STRING = 7; // inside a string
 const LITERAL = 8; // inside a number, `true`, `false` or `null`
 const DONE = 9; // after the map object: whitespace only
 const NOT_A_MAP = 10;
+/** What a byte in `state` should have been, for MalformedMap messages. */
+function expectedIn(state, inObject) {
+    if (state === FIRST_KEY)
+        return "expected a string or '}'";
+    if (state === KEY)
+        return 'expected a string';
+    if (state === AFTER_KEY)
+        return "expected ':'";
+    if (state === FIRST_VALUE)
+        return "expected a value or ']'";
+    if (state === VALUE)
+        return 'expected a value';
+    return inObject ? "expected ',' or '}'" : "expected ',' or ']'";
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
+
+
+
+
+
+
 /**
  * Reads a source map (or an index map with `sections`) pushed in chunks of any size, keeping
  * only `sources` and `sourcesContent`. Every other value, `mappings` above all, is checked for
@@ -9101,7 +9208,8 @@ class MapScanner {
         const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS;
         if (needObject && b !== OPEN_OBJECT)
             this.fail("expected '{'", this.offset + i);
-        if (needArray && b !== OPEN_ARRAY)
+        if (needArray && b !== OPEN_ARRAY && !(role === CONTENTS && b === 0x6e))
+            // `null`: see endLiteral
             this.fail("expected '['", this.offset + i);
         // A `sources` entry that is not a string still takes its index.
         if (role === PATH && b !== QUOTE)
@@ -9235,6 +9343,10 @@ class MapScanner {
             this.fail('unexpected value', this.literal.start);
         if (this.literalRole === VERSION)
             this.version3 = this.literal.value === '3';
+        // `"sourcesContent": null` is some bundlers' "none"; any other literal is not an array.
+        const notNull = this.literalRole === CONTENTS && this.literal.value !== 'null';
+        if (notNull)
+            this.fail("expected '['", this.literal.start);
         this.afterValue();
     }
     open(object, role, i) {
@@ -9265,18 +9377,7 @@ class MapScanner {
         return this.stack[this.stack.length - 1];
     }
     expected() {
-        const state = this.state;
-        if (state === FIRST_KEY)
-            return "expected a string or '}'";
-        if (state === KEY)
-            return 'expected a string';
-        if (state === AFTER_KEY)
-            return "expected ':'";
-        if (state === FIRST_VALUE)
-            return "expected a value or ']'";
-        if (state === VALUE)
-            return 'expected a value';
-        return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'";
+        return expectedIn(this.state, this.top()?.object ?? true);
     }
     invalid() {
         this.split.contentInvalid();
@@ -9441,8 +9542,11 @@ function checkInline(e, url, size, line, sink) {
 
 /** A file named as a map: read as one whenever it is a JSON object with map keys. */
 const MAP_FILE = /\.map$/i;
-/** Words in the bytes after an error that say the file meant to be a map. */
-const MAP_WORDS = ['"mappings"', '"sourcesContent"', '"sources"'].map((w) => Buffer.from(w));
+/**
+ * Words in the bytes after an error that say the file meant to be a map: keys only maps have
+ * (`"sources"` is in gyp files, tsconfigs and build configs too).
+ */
+const MAP_WORDS = ['"mappings"', '"sourcesContent"'].map((w) => Buffer.from(w));
 /**
  * What the secret scanner gets of a map: every byte but the embedded sources (which go to it
  * decoded, one by one). A file held whole is scanned whole in one piece when nothing was cut
@@ -9660,7 +9764,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
             id: 'sourcemap/malformed',
             category: 'leak',
             severity: 'error',
-            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
+            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or by keys only maps have (`mappings`, `sourcesContent`, `sections`; not `sources`, which gyp files and tsconfigs have too); any other JSON-like file that does not parse (a `binding.gyp` with a trailing comma) is scanned as text only. `"sourcesContent": null` is read as no embedded sources.',
         },
     ],
     create({ report, secrets, config }) {
@@ -17531,12 +17635,13 @@ var drift_manifest = __nccwpck_require__(1480);
  * artifact. Throws when a baseline is found but cannot be read.
  */
 async function loadDriftContext(read, drift, reader) {
-    const ctx = { against: [], settings: drift.settings };
+    const lockfile = drift.lockfile?.path;
+    const ctx = { against: [], settings: drift.settings, lockfile };
     if (drift.lockfile?.manifest && !drift.updateLockfile) {
         ctx.against.push({
             kind: 'lockfile',
             label: drift.lockfile.path,
-            manifest: drift.lockfile.manifest,
+            manifest: (0,drift_manifest/* withoutLockfile */.qv)(drift.lockfile.manifest, lockfile),
         });
     }
     if (drift.baseline) {
@@ -17556,7 +17661,7 @@ async function loadDriftContext(read, drift, reader) {
             ctx.against.push({
                 kind: 'baseline',
                 label: baseline.label,
-                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format),
+                manifest: (0,drift_manifest/* buildManifest */.u1)(base.entries, base.format, lockfile),
             });
         }
     }
@@ -17577,12 +17682,14 @@ async function locateBaseline(spec, read, reader) {
     return reader.fetchBaseline(spec, { name: pkg.name, version: pkg.version });
 }
 
+// EXTERNAL MODULE: ./build/src/drift/diff.js
+var diff = __nccwpck_require__(6146);
 // EXTERNAL MODULE: ./build/src/findings.js
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
 // EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
-var registry = __nccwpck_require__(1115);
+var registry = __nccwpck_require__(5327);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
@@ -18007,6 +18114,7 @@ function append(target, items) {
 
 
 
+
 /** Reads every artifact, runs every rule, and returns the report. No process, env or console access. */
 async function check(options, deps = { open: openArtifact }) {
     const artifacts = [];
@@ -18092,13 +18200,19 @@ async function checkArtifact(path, options, deps, scanner) {
         catch (err) {
             report.error = redactText(err.message);
         }
+        if (against?.against.length)
+            report.comparedWith = against.against.map((a) => redactText(a.kind === 'lockfile' ? `the lockfile ${a.label}` : a.label));
         const baseline = against?.against.find((a) => a.kind === 'baseline');
         if (baseline)
             report.baselineBreakdown = folders(baseline.manifest.files);
         if (drift.lockfile) {
-            const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
-            const changed = !drift.lockfile.manifest ||
-                (0,drift_manifest/* serializeManifest */.MZ)(drift.lockfile.manifest) !== (0,drift_manifest/* serializeManifest */.MZ)(proposed);
+            const lockfile = drift.lockfile;
+            const proposed = (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format, lockfile.path);
+            // It differs when something the drift settings compare has changed (not every byte of a
+            // version bump): only then is a new lockfile proposed; --update-lockfile always rewrites.
+            const changed = !lockfile.manifest ||
+                (0,diff/* diffManifests */.e)((0,drift_manifest/* withoutLockfile */.qv)(lockfile.manifest, lockfile.path), proposed, drift.settings)
+                    .length > 0;
             // The proposed lockfile is printed in the JSON report and written by --update-lockfile:
             // a token used as a name is redacted there too (the run fails on it anyway).
             const files = proposed.files.map((f) => ({ ...f, path: redactText(f.path) }));
@@ -18260,9 +18374,9 @@ function defaultCacheDir(env) {
 }
 /**
  * Resolves an npm baseline spec to a version and downloads its tarball into `cacheDir`, both with
- * npm itself run in `cwd`, so the project's registry and credentials are used. A package the
- * registry does not have, or one with no version before `currentVersion`, is `not-found` (a first
- * release); any other npm failure throws, naming the spec.
+ * npm itself run in `cwd`, so the project's registry and credentials are used. Only
+ * `npm:previous` can be `not-found` (a first release: the package is not in the registry, or has
+ * no version before `currentVersion`); any other failure throws, naming the spec and npm's error.
  */
 async function fetchNpmBaseline(opts) {
     const { spec, cacheDir } = opts;
@@ -18293,7 +18407,9 @@ async function fetchNpmBaseline(opts) {
             info = readInfo(await npm(['view', name, 'versions', 'dist-tags', '--json']));
         }
         catch (e) {
-            if (!(e instanceof NpmError && e.code === 'E404'))
+            // Only `npm:previous` of a package never published is a first release; a named package
+            // that cannot be seen is a typo or missing auth: the gate must not turn itself off.
+            if (parsed.name || !(e instanceof NpmError && e.code === 'E404'))
                 throw e;
             const why = 'never published, or not visible with the current npm credentials';
             return { kind: 'not-found', name, reason: `${name} is not in the registry (${why})` };
@@ -18363,13 +18479,14 @@ function asList(value) {
     return list.filter((v) => typeof v === 'string');
 }
 /**
- * What `npm:previous` means: the `latest` dist-tag unless it is the version being checked; then
- * the highest version below that one. Prereleases are skipped unless the version being checked
- * is one itself. Undefined when there is none (a first release).
+ * What `npm:previous` means: the highest published version below the one being checked (a
+ * maintenance branch checking 2.1.88 compares with 2.1.87, not with the newest 3.x), by semver.
+ * Prereleases count only when the version being checked is one itself. Without a version being
+ * checked, the `latest` dist-tag. Undefined when there is none (a first release).
  */
 function pickPreviousVersion(info, current) {
     const latest = info.distTags.latest;
-    if (latest && latest !== current)
+    if (current === undefined && latest)
         return latest;
     const cur = current === undefined ? undefined : parseVersion(current);
     if (current !== undefined && !cur)
@@ -18800,8 +18917,11 @@ function workerScript() {
 
 
 
-/** The lockfile of an artifact as it is now (`packguard snapshot`). Unreadable input throws. */
-async function snapshot(cwd, artifact, config, pack) {
+/**
+ * The lockfile of an artifact as it is now (`packguard snapshot`), without the lockfile's own
+ * entry (`output`) when the artifact ships it. Unreadable input throws.
+ */
+async function snapshot(cwd, artifact, config, pack, output) {
     const read = await readArtifact((0,external_node_path_.resolve)(cwd, artifact), {
         open: openArtifact,
         limits: config.safety,
@@ -18813,13 +18933,16 @@ async function snapshot(cwd, artifact, config, pack) {
     const limit = read.problems.find((p) => p.kind === 'limit-exceeded');
     if (limit)
         throw new ArtifactError(artifact, `not read completely: ${limit.message}`);
-    return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
+    return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format, output);
 }
 
+// EXTERNAL MODULE: ./build/src/release-tag.js
+var release_tag = __nccwpck_require__(6317);
 ;// CONCATENATED MODULE: ./build/src/report/types.js
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 
 ;// CONCATENATED MODULE: ./build/src/options.js
+
 
 
 
@@ -18846,7 +18969,7 @@ async function resolveOptions(raw) {
         failOn,
         pack: raw.pack ?? true,
         drift: await driftOptions(raw, config, artifacts),
-        expectVersion: raw.expectVersion?.trim() || versionFromRef(raw.ref),
+        expectVersion: raw.expectVersion?.trim() || (0,release_tag/* releaseFromRef */.Rf)(raw.ref),
     };
 }
 async function driftOptions(raw, config, artifacts) {
@@ -18896,11 +19019,6 @@ async function readLockfile(full, name, creating) {
     catch (err) {
         throw new errors/* ConfigError */.xL(err.message);
     }
-}
-/** `refs/tags/v1.2.3` (or `refs/tags/1.2.3`, `refs/tags/pkg@1.2.3`) -> `1.2.3`; other refs name no version. */
-function versionFromRef(ref) {
-    const m = /^refs\/tags\/(?:[\w.@/-]*@)?v?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(ref ?? '');
-    return m?.[1];
 }
 /**
  * Expands each argument: an existing path is kept as given; a glob becomes its sorted matches.
@@ -19050,7 +19168,9 @@ function breakdownTable(a) {
     const bar = (bytes) => '\u2588'.repeat(Math.round((bytes / max) * BAR)) || (bytes > 0 ? '\u258f' : '');
     const withBase = a.baselineBreakdown !== undefined;
     const out = [`### Size by folder: ${markdownText(a.path)}`, ''];
-    out.push(withBase ? '| Folder | Before | Now | |' : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
+    out.push(withBase
+        ? `| Folder | Before (${markdownText(a.comparedWith?.at(-1) ?? 'baseline')}) | Now | |`
+        : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
     for (const f of top) {
         const b = before.get(f.folder);
         out.push(withBase
@@ -19407,6 +19527,8 @@ function renderText(report, opts) {
         out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`));
         if (a.error)
             out.push(`  ${paint('error', 'unreadable')}  ${printable(a.error)}`);
+        if (a.comparedWith?.length)
+            out.push(paint('dim', `  compared with ${a.comparedWith.map(printable).join(' and ')}`));
         const drift = driftSummary(report.findings.filter((f) => f.artifact === a.path));
         if (drift)
             out.push(`  ${paint('bold', 'drift:')} ${drift}`);
@@ -19531,8 +19653,9 @@ Options:
   --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
-                         npm:previous (the latest published version of the package checked)
-  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
+                         npm:previous (the highest published version below the one checked)
+  --expect-version <v>   the version being released, or <package>@<version> in a monorepo
+                         (default: the tag of GITHUB_REF refs/tags/*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,
@@ -19677,10 +19800,15 @@ async function runSnapshot(argv, io) {
     }
     if (positionals.length !== 1)
         throw new errors/* UsageError */.eb("snapshot takes exactly one artifact. Run 'packguard snapshot --help'.");
+    // The artifact is found as check finds it: a path, or a glob that matches exactly one.
+    const found = await expand(positionals, io.cwd);
+    if (found.length !== 1)
+        throw new errors/* UsageError */.eb(`snapshot takes exactly one artifact, but '${positionals[0]}' matches ${found.length}: ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', ...' : ''}. Run 'packguard snapshot --help'.`);
     const config = await loadConfig(io.cwd, values.config);
+    const output = values.output === '-' ? undefined : values.output;
     let manifest;
     try {
-        manifest = await snapshot(io.cwd, positionals[0], config, !values['no-pack']);
+        manifest = await snapshot(io.cwd, found[0], config, !values['no-pack'], output);
     }
     catch (err) {
         if (!(err instanceof ArtifactError))

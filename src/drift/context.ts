@@ -4,7 +4,7 @@ import { readArtifact, type ReadResult } from '../sources/read-artifact.js'
 import type { SafetyLimits } from '../sources/limits.js'
 import type { OpenedArtifact } from '../sources/types.js'
 import type { DriftSettings } from './diff.js'
-import { buildManifest, type Manifest } from './manifest.js'
+import { buildManifest, withoutLockfile, type Manifest } from './manifest.js'
 
 /** What to compare the artifact with. */
 export interface DriftOptions {
@@ -24,6 +24,8 @@ export type FetchedBaseline =
 export interface DriftContext {
   against: Array<{ kind: 'lockfile' | 'baseline'; label: string; manifest: Manifest }>
   settings: DriftSettings
+  /** The lockfile's path as given: its own entry in the artifact is left out of every comparison. */
+  lockfile?: string
   /** Why there is no baseline to compare with, when one was asked for (a first release). */
   baselineMissing?: string
 }
@@ -47,12 +49,13 @@ export async function loadDriftContext(
   drift: DriftOptions,
   reader: BaselineReader,
 ): Promise<DriftContext | undefined> {
-  const ctx: DriftContext = { against: [], settings: drift.settings }
+  const lockfile = drift.lockfile?.path
+  const ctx: DriftContext = { against: [], settings: drift.settings, lockfile }
   if (drift.lockfile?.manifest && !drift.updateLockfile) {
     ctx.against.push({
       kind: 'lockfile',
       label: drift.lockfile.path,
-      manifest: drift.lockfile.manifest,
+      manifest: withoutLockfile(drift.lockfile.manifest, lockfile),
     })
   }
   if (drift.baseline) {
@@ -70,7 +73,7 @@ export async function loadDriftContext(
       ctx.against.push({
         kind: 'baseline',
         label: baseline.label,
-        manifest: buildManifest(base.entries, base.format),
+        manifest: buildManifest(base.entries, base.format, lockfile),
       })
     }
   }

@@ -21,11 +21,19 @@ export interface Manifest {
 
 export const executable = (mode: number) => (mode & 0o111) !== 0
 
-/** Builds a deterministic manifest from an artifact's top-level entries (directories left out). */
-export function buildManifest(entries: readonly EntrySummary[], format?: ArtifactFormat): Manifest {
+/**
+ * Builds a deterministic manifest from an artifact's top-level entries (directories left out,
+ * and the lockfile itself when it ships inside: see `isLockfileEntry`).
+ */
+export function buildManifest(
+  entries: readonly EntrySummary[],
+  format?: ArtifactFormat,
+  lockfile?: string,
+): Manifest {
   const byPath = new Map<string, ManifestFile>()
   for (const e of entries) {
     if (e.type === 'directory' || !e.path) continue
+    if (lockfile !== undefined && isLockfileEntry(e.path, lockfile)) continue
     const f: ManifestFile = {
       path: e.path,
       size: e.size,
@@ -49,6 +57,25 @@ export function buildManifest(entries: readonly EntrySummary[], format?: Artifac
     files,
     totals: { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) },
   }
+}
+
+/**
+ * Whether an artifact entry is the lockfile itself (a package without a `files` list ships it):
+ * the lockfile's path, as given from the project folder, ends with the entry's path. It never
+ * counts against itself.
+ */
+export function isLockfileEntry(entryPath: string, lockfile: string): boolean {
+  const path = lockfile.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '')
+  return path === entryPath || path.endsWith(`/${entryPath}`)
+}
+
+/** The manifest without the lockfile's own entry (a lockfile or baseline that listed it). */
+export function withoutLockfile(m: Manifest, lockfile: string | undefined): Manifest {
+  if (lockfile === undefined || !m.files.some((f) => isLockfileEntry(f.path, lockfile))) return m
+  const files = m.files.filter((f) => !isLockfileEntry(f.path, lockfile))
+  const regular = files.filter((f) => !f.type)
+  const totals = { files: regular.length, bytes: regular.reduce((n, f) => n + f.size, 0) }
+  return { ...m, files, totals }
 }
 
 /** The lockfile text: stable key order, two-space indent, trailing newline. */

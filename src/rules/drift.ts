@@ -84,7 +84,7 @@ export const driftRules = defineFamily({
             message: `no baseline to compare with: ${drift.baselineMissing}`,
           })
         }
-        const actual = buildManifest(entries)
+        const actual = buildManifest(entries, undefined, drift.lockfile)
         for (const { kind, label, manifest } of drift.against) {
           for (const c of diffManifests(manifest, actual, drift.settings))
             ctx.report(toFinding(c, kind === 'lockfile' ? `the lockfile ${label}` : label))
