@@ -13,7 +13,7 @@ export const onepasswordServiceAccountToken = tokenDetector({
   pattern: `${B}ops_(?<body>eyJ[A-Za-z0-9+/_-]{200,3000}={0,2})(?![A-Za-z0-9+/=_-])`,
   verify: (m) => {
     const v = json64(m.groups!.body)
-    if (!v) return 'its body does not decode to a JSON object'
+    if (!v) return false
     return 'signInAddress' in v && ('secretKey' in v || 'muk' in v || 'srpX' in v)
       ? undefined
       : 'its body lacks the fields of a service account token'

@@ -189,7 +189,8 @@ export function decode64(s: string): string | undefined {
 /** The JSON object a base64 text decodes to, or undefined. */
 export function json64(s: string): Record<string, unknown> | undefined {
   const text = decode64(s)
-  if (!text || !text.startsWith('{')) return undefined
+  // a cut-off payload fails here, cheaply, before JSON.parse throws
+  if (!text || !text.startsWith('{') || !text.trimEnd().endsWith('}')) return undefined
   try {
     const v: unknown = JSON.parse(text)
     return v && typeof v === 'object' && !Array.isArray(v)
