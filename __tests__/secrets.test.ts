@@ -13,6 +13,7 @@ import { BUNDLE, PACKAGE_JSON, README } from './helpers/secrets-samples.js'
 import { npmTgz } from './helpers/tar.js'
 
 const FILE = 'dist/app.js'
+const GENERIC = 'secret/generic-credential'
 
 function scan(text: string, file = FILE): RawFinding[] {
   const out: RawFinding[] = []
@@ -73,8 +74,11 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s', (id, d) => {
   })
 
   test('is silent on each must-not-match sample', () => {
+    // Another provider's key under a credential name (`MAILGUN_API_KEY=key-…` beside a Twilio
+    // SID) is not this detector's, but it is a credential: the generic detector may say so.
+    const others = (f: RawFinding) => id === GENERIC || f.rule !== GENERIC
     for (const sample of d.samples.noMatch())
-      expect({ sample, found: scan(sample) }).toEqual({ sample, found: [] })
+      expect({ sample, found: scan(sample).filter(others) }).toEqual({ sample, found: [] })
   })
 
   test('reports each doubtful sample as secret/unverified only', () => {

@@ -6,6 +6,8 @@
  * secret in it, so base64 that decodes to anything else stays silent.
  */
 
+import { CREDENTIAL_STEMS } from '../kit/credential-names.js'
+
 /** Config files by name: YAML, JSON, TOML, INI, properties, env and rc files. */
 const CONFIG =
   /\.(ya?ml|json|toml|ini|cfg|conf|properties|env|xml|plist|tfvars)$|(^|\/)\.?[\w.-]*(rc|env)(\.[\w.-]+)?$/i
@@ -17,7 +19,7 @@ const CONFIG =
  */
 const VALUE = /[:=][ \t]*["']?([A-Za-z0-9+/_-]{16,8192}={0,2})(?![A-Za-z0-9+/=_-])/g
 /** The key just before it is named like a credential. */
-const KEY = /(?:token|secret|passw|pwd|auth|key|cred)[\w.-]{0,40}["']?[ \t]*$/i
+const KEY = new RegExp(`(?:${CREDENTIAL_STEMS.join('|')})[\\w.-]{0,40}["']?[ \\t]*$`, 'i')
 
 /** The shortest decoded text worth scanning (the shortest token is longer). */
 const MIN_DECODED = 12

@@ -1,0 +1,148 @@
+import { matchAt, type ScanContext } from '../engine/context.js'
+import { PRIORITY, defineDetector, type Hit } from '../engine/types.js'
+import { nameOf } from '../kit/binding.js'
+import { CREDENTIAL_SPELLINGS } from '../kit/credential-names.js'
+import { credentialHit } from '../kit/credential-value.js'
+import { genericSamples } from './generic-credential-samples.js'
+import { secretManifest } from '../kit/kubernetes-secret.js'
+
+// A credential with no provider format, found by the name it is given: `apiKey = "…"`,
+// `"client_secret": "…"`, `DB_PASSWORD=…`, `Authorization: Bearer …`, `curl -u user:…`, the
+// `data:` of a Kubernetes Secret. Credential words are everywhere in code, so each keyword is a
+// credential word with the character after it (`token"`, `token:`, `token=` …) and a guard: an
+// assignment and the start of a literal of six or more characters must follow within a few
+// characters. Most literals that pass are still no credential (labels, lookups, references,
+// digests): kit/credential-value.ts judges the value.
+
+/** What may end a name: its closing quote (escaped too), an assignment or a space before one. */
+const ENDS = ['"', "'", '`', '\\', ':', '=', ' ', '\t']
+const SPACE = '(?:[ \\t]|\\\\t){0,4}'
+const ASSIGN = '(?::=|=>|:(?!:)|=(?!=))'
+const QUOTE = '\\\\{0,3}["\'`]'
+/** A literal's characters: not a space, quote, bracket, separator or `=` (but as padding at its end). */
+const VALUE_CHAR = '[^\\s"\'`\\\\,;:=(){}\\[\\]<>]'
+const VALUE_START = `(?:${QUOTE})?${VALUE_CHAR}{6}`
+
+/** After the end character of the keyword, what must follow for `find` to have work. */
+function guardAfter(end: string): string {
+  if (end === ':') return `=?${SPACE}${VALUE_START}`
+  if (end === '=') return `>?${SPACE}${VALUE_START}`
+  if (end === '\\') return `\\\\{0,2}["'\`]${SPACE}${ASSIGN}${SPACE}${VALUE_START}`
+  return `${SPACE}${ASSIGN}${SPACE}${VALUE_START}`
+}
+
+const KEY_KEYWORDS = CREDENTIAL_SPELLINGS.flatMap((w) => ENDS.map((e) => w + e))
+const GUARDS: Record<string, string> = Object.fromEntries(
+  KEY_KEYWORDS.map((k) => [k, guardAfter(k.slice(-1))]),
+)
+
+/** The word at the keyword, then the assignment and the literal: quoted, or bare to its end. */
+const ASSIGNMENT = new RegExp(
+  `(?:${CREDENTIAL_SPELLINGS.map((w) => w.replace('-', '\\-')).join('|')})` +
+    `(${QUOTE})?${SPACE}${ASSIGN}${SPACE}(${QUOTE})?(${VALUE_CHAR}{6,256}={0,2})`,
+  'iy',
+)
+/** An HTTP authorization scheme and its credentials: `Bearer …`, `Basic …`. */
+const SCHEME = /(Bearer|Basic|Token|Bot) ([A-Za-z0-9._~+/=-]{8,512})/y
+/** After a bare value: the end of a line, a string or a list item. */
+const BARE_END = /(?:$|[\s"'`\\,;})\]])/y
+/** What may stand before a name that starts a line or a string: `export `, `- `, `-H '`. */
+const LINE_START = /(?:^|[\n"'`]|\\n)[ \t]*(?:export[ \t]+|set[ \t]+|ENV[ \t]+|-[ \t]+)?$/
+/** Names whose credential word is about something else: paging, parsing, CSRF. */
+const NOT_A_CREDENTIAL =
+  /(?:csrf|xsrf|next|page|continuation|cancellation|cursor|sync|start|end|input|output|max|min|num|count|last|first|prev|previous)token$/
+/** Lock files list integrity hashes and registry tokens never: nothing there is a credential. */
+const LOCK_FILE =
+  /(?:^|[/\\!])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Cargo\.lock|poetry\.lock|Gemfile\.lock|Pipfile\.lock|go\.sum)$/
+/** Config files, where a bare `key: value` is a literal (not a reference as in code). */
+const CONFIG =
+  /\.(?:ya?ml|toml|ini|cfg|conf|properties|env|tfvars|npmrc|netrc)$|(?:^|[/\\!])\.?[\w.-]*(?:rc|env)(?:\.[\w.-]+)?$|(?:^|[/\\!])\.env[^/\\]*$/i
+
+/** Whether a name (lower case, no separators) is one a credential is kept under. */
+const PASSWORD_NAME = /(?:passw(?:or)?d|pwd)$/
+
+export const genericCredential = defineDetector({
+  id: 'secret/generic-credential',
+  title: 'hard-coded credential',
+  provider: 'generic',
+  description:
+    'A literal of high entropy assigned to a credential-named key (`apiKey`, `client_secret`, `DB_PASSWORD`, `auth_token`, ...) in code or config, an `Authorization` header, `curl -u user:password`, or a Kubernetes `Secret` value; labels, lookups, references, digests, UUIDs, URLs and placeholders are not.',
+  severity: 'warning',
+  judged:
+    'a warning in `recommended` (an error in `strict`); in test code (`test/`, `fixtures/`, `*.spec.*` …) only `secret/unverified`',
+  priority: PRIORITY.generic,
+  keywords: [...KEY_KEYWORDS, 'curl ', 'kind'],
+  guards: { ...GUARDS, kind: `["']?[ \\t]*:[ \\t]*["']?Secret\\b` },
+  find(text, at, ctx) {
+    if (LOCK_FILE.test(ctx.file)) return undefined
+    const c = text.charCodeAt(at) | 0x20
+    if (c === 0x6b) return secretManifest(text, at, ctx) // kind: Secret
+    if (c === 0x63 && (text.charCodeAt(at + 1) | 0x20) === 0x75) return curlUser(text, at, ctx)
+    return assigned(text, at, ctx)
+  },
+  samples: genericSamples,
+})
+
+/** `name = "literal"`, `"name": "literal"`, `NAME=literal`, `Authorization: Bearer literal`. */
+function assigned(text: string, at: number, ctx: ScanContext): Hit | undefined {
+  const m = matchAt(ASSIGNMENT, text, at)
+  if (!m) return undefined
+  const [, , open = '', raw] = m
+  const start = m.index + m[0].length - raw.length
+  const name = nameOf(text, start)
+  if (!name || NOT_A_CREDENTIAL.test(name)) return undefined
+  const end = start + raw.length
+  if (/auth(?:orization)?$/.test(name)) {
+    const s = matchAt(SCHEME, text, start)
+    if (s) {
+      const from = start + s[1].length + 1
+      if (s[1] === 'Basic') return basic(s[2], from, ctx)
+      return credentialHit(s[2], from, 'other', ctx.file)
+    }
+  }
+  if (open) {
+    // a quoted literal ends where it opened, with the same quote (and escape)
+    if (!text.startsWith(open, end)) return undefined
+  } else if (!bareLiteral(text, at, end, ctx.file)) {
+    return undefined
+  }
+  return credentialHit(raw, start, PASSWORD_NAME.test(name) ? 'password' : 'other', ctx.file)
+}
+
+/**
+ * A bare value is a literal in a config file, or where its name starts a line or a string
+ * (`API_KEY=…` in a shell script, `"api_key: …"` in a string) and the value runs to its end. In
+ * code a bare value is an identifier or an expression (`t.token=e`, `token: string`).
+ */
+function bareLiteral(text: string, at: number, end: number, file: string): boolean {
+  if (!matchAt(BARE_END, text, end)) return false
+  if (CONFIG.test(file)) return true
+  let from = at
+  while (from > 0 && at - from < 64 && /[\w.$-]/.test(text[from - 1])) from--
+  // `\nNAME=` inside a string literal: the n is the escaped line break's
+  if (text[from - 1] === '\\' && /[nrt]/.test(text[from])) from++
+  return LINE_START.test(text.slice(Math.max(0, from - 24), from))
+}
+
+/** `Basic base64(user:password)`: the password is judged. */
+function basic(b64: string, start: number, ctx: ScanContext): Hit | undefined {
+  const decoded = Buffer.from(b64, 'base64').toString('latin1')
+  const colon = decoded.indexOf(':')
+  if (colon < 1 || /[^\x20-\x7e]/.test(decoded)) return undefined
+  const hit = credentialHit(decoded.slice(colon + 1), start, 'password', ctx.file)
+  return hit && { ...hit, end: start + b64.length, value: b64 }
+}
+
+/** `curl -u user:password` (or `--user`): the password is judged. */
+const CURL_USER =
+  /(?:^|[ \t])(?:-u|--user)(?:[ \t]+|=)([^\s'":@]{1,64}):([^\s'"]{1,128})(?=$|[\s'"\\])/m
+
+function curlUser(text: string, at: number, ctx: ScanContext): Hit | undefined {
+  let to = ctx.nextIndexOf('\n', at)
+  if (to < 0 || to - at > 1000) to = Math.min(text.length, at + 1000)
+  const line = text.slice(at, to)
+  if (!line.includes('-u') && !line.includes('--user')) return undefined
+  const m = CURL_USER.exec(line)
+  if (!m) return undefined
+  return credentialHit(m[2], at + m.index + m[0].length - m[2].length, 'password', ctx.file)
+}
