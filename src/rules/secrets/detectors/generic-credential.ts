@@ -46,8 +46,12 @@ const ASSIGNMENT = new RegExp(
 const SCHEME = /(Bearer|Basic|Token|Bot) ([A-Za-z0-9._~+/=-]{8,512})/y
 /** After a bare value: the end of a line, a string or a list item. */
 const BARE_END = /(?:$|[\s"'`\\,;})\]])/y
-/** What may stand before a name that starts a line or a string: `export `, `- `, `-H '`. */
-const LINE_START = /(?:^|[\n"'`]|\\n)[ \t]*(?:export[ \t]+|set[ \t]+|ENV[ \t]+|-[ \t]+)?$/
+/** What may stand before a name that starts a line: indentation, `export `, `ENV `. */
+const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|set[ \t]+|ENV[ \t]+)?$/
+/** The end of a line, of the text or of a string. */
+const LINE_END = /[ \t]*(?:$|\r?\n|\\n|["'`])/y
+/** What may stand before a name that starts a string: a quote or an escaped line break. */
+const IN_STRING = /(?:["'`]|\\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/
 /** Names whose credential word is about something else: paging, parsing, CSRF. */
 const NOT_A_CREDENTIAL =
   /(?:csrf|xsrf|next|page|continuation|cancellation|cursor|sync|start|end|input|output|max|min|num|count|last|first|prev|previous)token$/
@@ -97,31 +101,37 @@ function assigned(text: string, at: number, ctx: ScanContext): Hit | undefined {
     if (s) {
       const from = start + s[1].length + 1
       if (s[1] === 'Basic') return basic(s[2], from, ctx)
-      return credentialHit(s[2], from, 'other', ctx.file)
+      return credentialHit(s[2], from, 'other', ctx)
     }
   }
   if (open) {
     // a quoted literal ends where it opened, with the same quote (and escape)
     if (!text.startsWith(open, end)) return undefined
-  } else if (!bareLiteral(text, at, end, ctx.file)) {
+  } else if (!bareLiteral(text, at, end, raw, ctx.file)) {
     return undefined
   }
-  return credentialHit(raw, start, PASSWORD_NAME.test(name) ? 'password' : 'other', ctx.file)
+  const kind = PASSWORD_NAME.test(name) ? 'password' : 'other'
+  return credentialHit(raw, start, kind, { text, file: ctx.file, name })
 }
 
 /**
- * A bare value is a literal in a config file, or where its name starts a line or a string
- * (`API_KEY=…` in a shell script, `"api_key: …"` in a string) and the value runs to its end. In
- * code a bare value is an identifier or an expression (`t.token=e`, `token: string`).
+ * A bare value is a literal in a config file. Elsewhere only where its name starts a string
+ * (`"api_key: …"`, `"\nTOKEN=…"`), or starts a line and the value is plain and ends it
+ * (`API_KEY=…`, `password: …` in a script or a README). In code a bare value is an identifier
+ * or an expression: `t.token=e`, `token: Scheduler,`, `auth: AuthData;`, `a = config?.token`.
  */
-function bareLiteral(text: string, at: number, end: number, file: string): boolean {
+function bareLiteral(text: string, at: number, end: number, raw: string, file: string): boolean {
   if (!matchAt(BARE_END, text, end)) return false
   if (CONFIG.test(file)) return true
   let from = at
   while (from > 0 && at - from < 64 && /[\w.$-]/.test(text[from - 1])) from--
   // `\nNAME=` inside a string literal: the n is the escaped line break's
   if (text[from - 1] === '\\' && /[nrt]/.test(text[from])) from++
-  return LINE_START.test(text.slice(Math.max(0, from - 24), from))
+  const before = text.slice(Math.max(0, from - 24), from)
+  if (IN_STRING.test(before)) return true
+  return (
+    LINE_START.test(before) && /^[^.?$]+$/.test(raw) && matchAt(LINE_END, text, end) !== undefined
+  )
 }
 
 /** `Basic base64(user:password)`: the password is judged. */
@@ -129,7 +139,7 @@ function basic(b64: string, start: number, ctx: ScanContext): Hit | undefined {
   const decoded = Buffer.from(b64, 'base64').toString('latin1')
   const colon = decoded.indexOf(':')
   if (colon < 1 || /[^\x20-\x7e]/.test(decoded)) return undefined
-  const hit = credentialHit(decoded.slice(colon + 1), start, 'password', ctx.file)
+  const hit = credentialHit(decoded.slice(colon + 1), start, 'password', ctx)
   return hit && { ...hit, end: start + b64.length, value: b64 }
 }
 
@@ -144,5 +154,5 @@ function curlUser(text: string, at: number, ctx: ScanContext): Hit | undefined {
   if (!line.includes('-u') && !line.includes('--user')) return undefined
   const m = CURL_USER.exec(line)
   if (!m) return undefined
-  return credentialHit(m[2], at + m.index + m[0].length - m[2].length, 'password', ctx.file)
+  return credentialHit(m[2], at + m.index + m[0].length - m[2].length, 'password', ctx)
 }

@@ -1,6 +1,6 @@
 import type { Hit } from '../engine/types.js'
 import { doubt, madeOfWords } from './placeholder.js'
-import { docsOrTests } from './places.js'
+import { docsOrTests, inDocComment } from './places.js'
 
 // Whether a literal assigned to a credential-named key is itself a credential. Most such
 // literals in shipped code are not: labels (`password: "Password"`), lookups (`${TOKEN}`,
@@ -22,6 +22,8 @@ const DIGEST =
 /** Subresource integrity (`sha512-…`) and crypt hashes (`$2b$…` bcrypt, `$argon2id$`, `$6$`). */
 const HASHED =
   /^(?:(?:sha(?:1|256|384|512)|md5)-|\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|pbkdf2[\w-]*|scrypt)\$)/i
+/** An Ethereum address (`0x` and 40 hex digits): public. */
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Lookups and template slots: `$VAR`, `${VAR}`, `%VAR%`, `{{ .Values.x }}`, `#{x}`, `process.env.X`, `os.environ[...]`. */
 const LOOKUP =
@@ -30,6 +32,8 @@ const LOOKUP =
 const DOTTED = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+$/
 /** URLs and paths. */
 const URL_OR_PATH = /:\/\/|^(?:[~.]{0,2}\/|[A-Za-z]:\\)|\\/
+/** Example files and folders (`apis/s3.examples.json`, `examples/`): what they hold is an example. */
+const EXAMPLES = /example/i
 /** Names a label or a field would have: the value names a credential instead of being one. */
 const LABEL = /token|secret|passw|api[_-]?key|bearer/i
 
@@ -73,6 +77,7 @@ export function judgeCredential(value: string, kind: ValueKind): ValueVerdict {
     DIGEST.test(value) ||
     HASHED.test(value) ||
     UUID.test(value) ||
+    ADDRESS.test(value) ||
     LOOKUP.test(value) ||
     DOTTED.test(value) ||
     URL_OR_PATH.test(value) ||
@@ -97,14 +102,21 @@ export function credentialHit(
   value: string,
   start: number,
   kind: ValueKind,
-  file: string,
+  where: { text: string; file: string; name?: string },
 ): Hit | undefined {
   const decoded = decodedText(value)
-  const verdict = judgeCredential(decoded ?? value, decoded !== undefined ? 'password' : kind)
+  const judged = decoded ?? value
+  // an enum-like constant: `CLIENT_AUTH = "client_auth"`
+  if (where.name && judged.replace(/[^A-Za-z0-9]/g, '').toLowerCase() === where.name)
+    return undefined
+  const verdict = judgeCredential(judged, decoded !== undefined ? 'password' : kind)
   if (verdict === 'no' || verdict === 'placeholder') return undefined
   const hit: Hit = { start, end: start + value.length, value, shown: 0 }
+  const place = docsOrTests(where.file)
   if (verdict === 'test') hit.unverified = 'looks like a test value'
-  else if (docsOrTests(file) === 'test code') hit.unverified = 'in test code'
+  else if (place === 'test code') hit.unverified = 'in test code'
+  else if (place || EXAMPLES.test(where.file) || inDocComment(where.text, start))
+    hit.unverified = 'an example in documentation'
   return hit
 }
 

@@ -128,20 +128,31 @@ function wordsAndRuns(s: string): boolean {
   return runs > 0
 }
 
+/** A word as names spell it: a vowel, and no five consonants in a row (`Background` is one). */
+const SAYABLE = /^(?=.*[aeiouy])(?!.*[b-df-hj-np-tv-xz]{5})/i
+
 /**
- * Whether a value is only words (each one that could be said, `PaymentGateway`, `MAX_RETRIES`)
- * and separators, with at most a short number: an identifier or a label, not a generated value.
+ * Whether a value is only words and separators, with at most a short number: an identifier or
+ * a label (`selectedBackground`, `PRIMARY_ACCOUNT_JWT`, `?InterpolationInJSX`), not a generated
+ * value. Abbreviations of up to three letters (`SM`, `Bg`, `JSX`) pass; longer pieces must be
+ * words and hold two thirds of the letters.
  */
 export function madeOfWords(s: string): boolean {
   let digits = 0
+  let letters = 0
+  let inWords = 0
   PIECE.lastIndex = 0
   for (let m = PIECE.exec(s); m; m = PIECE.exec(s)) {
     const piece = m[0]
     const code = piece.charCodeAt(0)
     if (code >= 0x30 && code <= 0x39) digits += piece.length
-    else if (/^[A-Za-z]/.test(piece) && !(WORD.test(piece) && SPOKEN.test(piece))) return false
+    if (!/^[A-Za-z]/.test(piece)) continue
+    letters += piece.length
+    if (piece.length <= 3) continue
+    if (!(WORD.test(piece) && SAYABLE.test(piece))) return false
+    inWords += piece.length
   }
-  return digits <= 4
+  return digits <= 4 && inWords * 3 >= letters * 2
 }
 
 /** Four or more characters counting up or down by one (digits wrap: `7890`), or all equal. */

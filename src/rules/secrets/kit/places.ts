@@ -20,3 +20,12 @@ export function docsOrTests(path: string): 'documentation' | 'test code' | undef
   if (DOCS.test(path)) return 'documentation'
   return undefined
 }
+
+/** A line of a doc comment (`/** ... *\/`, JSDoc): whitespace, then `*`, then not `/`. */
+const DOC_COMMENT_LINE = /^[ \t]*\*(?!\/)/
+
+/** Whether the line `start` is on is a doc-comment line: an `@example` in a bundled SDK. */
+export function inDocComment(text: string, start: number): boolean {
+  const line = text.lastIndexOf('\n', start - 1) + 1
+  return DOC_COMMENT_LINE.test(text.slice(line, Math.min(start, line + 200)))
+}
