@@ -41,9 +41,17 @@ describe('the detector set', () => {
     expect(secretRules.rules.find((r) => r.id === UNVERIFIED)?.severity).toBe('notice')
   })
 
-  test('a keyword that is a prefix of another is refused (one alternative matches per position)', () => {
-    const d = { ...DETECTORS[0], keywords: ['ghp', 'ghp_'] }
-    expect(() => createScanner([d])).toThrow(/prefix/)
+  test('where a keyword is a prefix of another, the longer is tried first', () => {
+    const seen: string[] = []
+    const d = (id: string, kw: string) => ({
+      ...DETECTORS[0],
+      id: `secret/${id}`,
+      keywords: [kw],
+      guards: undefined,
+      find: () => void seen.push(id),
+    })
+    createScanner([d('short', 'ghp'), d('long', 'ghp_')]).scan('ghp_ ghpx', FILE, () => {})
+    expect(seen).toEqual(['long', 'short'])
   })
 })
 

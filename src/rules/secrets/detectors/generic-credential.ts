@@ -14,31 +14,32 @@ import { secretManifest } from '../kit/kubernetes-secret.js'
 // characters. Most literals that pass are still no credential (labels, lookups, references,
 // digests): kit/credential-value.ts judges the value.
 
-/** What may end a name: its closing quote (escaped too), an assignment or a space before one. */
-const ENDS = ['"', "'", '`', '\\', ':', '=', ' ', '\t']
 const SPACE = '(?:[ \\t]|\\\\t){0,4}'
 const ASSIGN = '(?::=|=>|:(?!:)|=(?!=))'
 const QUOTE = '\\\\{0,3}["\'`]'
 /** A literal's characters: not a space, quote, bracket, separator or `=` (but as padding at its end). */
 const VALUE_CHAR = '[^\\s"\'`\\\\,;:=(){}\\[\\]<>]'
-const VALUE_START = `(?:${QUOTE})?${VALUE_CHAR}{6}`
+/** `secret` may go on as `secret_key`, `SECRET-KEY`, `secretKey`; `auth` as `authorization`. */
+const SUFFIX = '(?:(?<=secret)[_-]?key|(?<=auth)orization)?'
+/** After a credential word: the end of its name, an assignment, and six characters of a literal. */
+const ASSIGNED = `${SUFFIX}(?:${QUOTE})?${SPACE}${ASSIGN}${SPACE}(?:${QUOTE})?${VALUE_CHAR}{6}`
+/** `kind: Secret`, read at the word `Secret`. */
+const SECRET_KIND = `(?<=kind["']?[ \\t]*:[ \\t]*["']?secret)["']?[ \\t]*(?![\\w.-])`
 
-/** After the end character of the keyword, what must follow for `find` to have work. */
-function guardAfter(end: string): string {
-  if (end === ':') return `=?${SPACE}${VALUE_START}`
-  if (end === '=') return `>?${SPACE}${VALUE_START}`
-  if (end === '\\') return `\\\\{0,2}["'\`]${SPACE}${ASSIGN}${SPACE}${VALUE_START}`
-  return `${SPACE}${ASSIGN}${SPACE}${VALUE_START}`
+// `auth` is looked for as `uth` after an `a`: the keyword pass takes a word by its first three
+// letters, and `aut` starts every `auto`.
+const WORDS = CREDENTIAL_SPELLINGS.filter((w) => w !== 'auth')
+const GUARDS: Record<string, string> = {
+  ...Object.fromEntries(WORDS.map((w) => [w, ASSIGNED])),
+  uth: `(?<=auth)${ASSIGNED}`,
+  secret: `${ASSIGNED}|${SECRET_KIND}`,
+  ' -u ': `["']?[^\\s'":@]{1,64}:[^\\s'"]{6}`,
+  '--user': `[ \\t=]+["']?[^\\s'":@]{1,64}:[^\\s'"]{6}`,
 }
-
-const KEY_KEYWORDS = CREDENTIAL_SPELLINGS.flatMap((w) => ENDS.map((e) => w + e))
-const GUARDS: Record<string, string> = Object.fromEntries(
-  KEY_KEYWORDS.map((k) => [k, guardAfter(k.slice(-1))]),
-)
 
 /** The word at the keyword, then the assignment and the literal: quoted, or bare to its end. */
 const ASSIGNMENT = new RegExp(
-  `(?:${CREDENTIAL_SPELLINGS.map((w) => w.replace('-', '\\-')).join('|')})` +
+  `(?:${CREDENTIAL_SPELLINGS.map((w) => w.replace('-', '\\-')).join('|')})${SUFFIX}` +
     `(${QUOTE})?${SPACE}${ASSIGN}${SPACE}(${QUOTE})?(${VALUE_CHAR}{6,256}={0,2})`,
   'iy',
 )
@@ -55,6 +56,8 @@ const IN_STRING = /(?:["'`]|\\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/
 /** Names whose credential word is about something else: paging, parsing, CSRF. */
 const NOT_A_CREDENTIAL =
   /(?:csrf|xsrf|next|page|continuation|cancellation|cursor|sync|start|end|input|output|max|min|num|count|last|first|prev|previous)token$/
+/** Before the word `Secret` of `kind: Secret`. */
+const KIND = /kind["']?[ \t]*:[ \t]*["']?$/i
 /** Lock files list integrity hashes and registry tokens never: nothing there is a credential. */
 const LOCK_FILE =
   /(?:^|[/\\!])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Cargo\.lock|poetry\.lock|Gemfile\.lock|Pipfile\.lock|go\.sum)$/
@@ -75,14 +78,13 @@ export const genericCredential = defineDetector({
   judged:
     'a warning in `recommended` (an error in `strict`); in test code (`test/`, `fixtures/`, `*.spec.*` …) only `secret/unverified`',
   priority: PRIORITY.generic,
-  keywords: [...KEY_KEYWORDS, 'curl ', 'kind'],
-  guards: { ...GUARDS, kind: `["']?[ \\t]*:[ \\t]*["']?Secret\\b` },
+  keywords: Object.keys(GUARDS),
+  guards: GUARDS,
   find(text, at, ctx) {
     if (LOCK_FILE.test(ctx.file)) return undefined
-    const c = text.charCodeAt(at) | 0x20
-    if (c === 0x6b) return secretManifest(text, at, ctx) // kind: Secret
-    if (c === 0x63 && (text.charCodeAt(at + 1) | 0x20) === 0x75) return curlUser(text, at, ctx)
-    return assigned(text, at, ctx)
+    if (text[at] === ' ' || text[at] === '-') return curlUser(text, at, ctx)
+    if (KIND.test(text.slice(Math.max(0, at - 24), at))) return secretManifest(text, at, ctx)
+    return assigned(text, (text.charCodeAt(at) | 0x20) === 0x75 ? at - 1 : at, ctx)
   },
   samples: genericSamples,
 })
@@ -145,14 +147,13 @@ function basic(b64: string, start: number, ctx: ScanContext): Hit | undefined {
 
 /** `curl -u user:password` (or `--user`): the password is judged. */
 const CURL_USER =
-  /(?:^|[ \t])(?:-u|--user)(?:[ \t]+|=)([^\s'":@]{1,64}):([^\s'"]{1,128})(?=$|[\s'"\\])/m
+  / ?(?:-u|--user)(?:[ \t]+|=)["']?([^\s'":@]{1,64}):([^\s'"]{6,128})(?=$|[\s'"\\])/iy
 
 function curlUser(text: string, at: number, ctx: ScanContext): Hit | undefined {
-  let to = ctx.nextIndexOf('\n', at)
-  if (to < 0 || to - at > 1000) to = Math.min(text.length, at + 1000)
-  const line = text.slice(at, to)
-  if (!line.includes('-u') && !line.includes('--user')) return undefined
-  const m = CURL_USER.exec(line)
+  // `curl` earlier on the same line (read back at most 500 characters)
+  const before = text.slice(Math.max(0, at - 500), at + 1)
+  if (!/\bcurl[ \t][^\n]*$/i.test(before)) return undefined
+  const m = matchAt(CURL_USER, text, at)
   if (!m) return undefined
-  return credentialHit(m[2], at + m.index + m[0].length - m[2].length, 'password', ctx)
+  return credentialHit(m[2], m.index + m[0].length - m[2].length, 'password', ctx)
 }

@@ -23,8 +23,14 @@ export const CREDENTIAL_ENDINGS = [
   'privatekey',
 ] as const
 
-/** Each ending as names write it: `apiKey`, `api_key`, `api-key`, `API-KEY` (matched ignoring case). */
+/**
+ * Each ending as names write it: `apiKey`, `api_key`, `api-key`, `API-KEY` (matched ignoring
+ * case). `secretkey` is `secret` with a `key` after it, and `authorization` is `auth` going on,
+ * which the generic detector's guard allows. `privatekey` is left to the private-key detector (a
+ * key is found by its PEM header): its `pri` is in every `print` and `private`.
+ */
 export const CREDENTIAL_SPELLINGS: readonly string[] = CREDENTIAL_ENDINGS.flatMap((w) => {
-  const two = /^(api|secret|private)(key)$/.exec(w)
+  if (w === 'secretkey' || w === 'authorization' || w === 'privatekey') return []
+  const two = /^(api)(key)$/.exec(w)
   return two ? [w, `${two[1]}_${two[2]}`, `${two[1]}-${two[2]}`] : [w]
 })
