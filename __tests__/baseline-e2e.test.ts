@@ -17,6 +17,8 @@ beforeAll(async () => {
   registry = await startRegistry()
   await publishPackage(registry, { name: 'e2e-pkg', version: '1.0.0' })
   await publishPackage(registry, { name: 'e2e-pkg', version: '1.1.0', files: { 'extra.js': '1' } })
+  // The newest release is a later major: a maintenance release of 1.x is not compared with it.
+  await publishPackage(registry, { name: 'e2e-pkg', version: '2.0.0', files: { 'v2.js': '2' } })
   dir = await tempDir()
   const pkg = (name: string, version: string) =>
     JSON.stringify({ name, version, main: 'index.js', files: ['*.js'] })
@@ -39,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => registry?.stop())
 
 describe('--baseline npm:previous against a real registry on 127.0.0.1', () => {
-  test('compares with the latest published version, found through the project .npmrc', () => {
+  test('compares with the highest version below the one checked (not the newest 2.0.0), found through the project .npmrc', () => {
     const r = runCli(
       ['check', 'e2e-pkg-1.2.0.tgz', '--baseline', 'npm:previous', '--format', 'json'],
       { cwd: dir, env },
@@ -51,7 +53,35 @@ describe('--baseline npm:previous against a real registry on 127.0.0.1', () => {
       ['sourcemap/file', 'index.js.map'],
     ])
     expect(findings[0].message).toBe('index.js.map (40 B) is new: it is not in e2e-pkg@1.1.0')
+    expect(JSON.parse(r.stdout).artifacts[0].comparedWith).toEqual(['e2e-pkg@1.1.0'])
     expect(r.status).toBe(1)
+    const text = runCli(['check', 'e2e-pkg-1.2.0.tgz', '--baseline', 'npm:previous'], {
+      cwd: dir,
+      env,
+    })
+    expect(text.stdout).toContain('compared with e2e-pkg@1.1.0')
+  })
+
+  test("an explicit baseline that cannot be fetched stops the run (exit 3), naming the spec and npm's error", () => {
+    for (const spec of [
+      'npm:no-such-package@1.0.0',
+      'npm:e2e-pkg@9.9.9',
+      'npm:e2e-pkg@no-such-tag',
+    ]) {
+      const r = runCli(['check', 'e2e-pkg-1.2.0.tgz', '--baseline', spec], { cwd: dir, env })
+      expect([r.status, r.stdout + r.stderr]).toEqual([
+        3,
+        expect.stringContaining(`Could not fetch baseline '${spec}'`),
+      ])
+    }
+    const unknown = runCli(
+      ['check', 'e2e-pkg-1.2.0.tgz', '--baseline', 'npm:no-such-package@1.0.0'],
+      {
+        cwd: dir,
+        env,
+      },
+    )
+    expect(unknown.stdout).toMatch(/unreadable .*npm:no-such-package@1\.0\.0.*E404/)
   })
 
   test('a pinned version and a first release', () => {

@@ -75,6 +75,16 @@ describe('pickPreviousVersion', () => {
       pickPreviousVersion({ ...pre, versions: [...info.versions, '2.0.0-rc.2'] }, '2.0.0-rc.2'),
     ).toBe('2.0.0-rc.1')
   })
+  test('a maintenance release compares with the highest version below it, not the newest', () => {
+    const info2 = {
+      versions: [...info.versions, '2.1.87', '2.1.88', '2.1.332', '3.0.0'],
+      distTags: { latest: '3.0.0' },
+    }
+    expect(pickPreviousVersion(info2, '2.1.88')).toBe('2.1.87')
+    expect(pickPreviousVersion(info2, '2.1.333')).toBe('2.1.332')
+    expect(pickPreviousVersion(info2, '1.9.5')).toBe('1.9.0')
+    expect(pickPreviousVersion(info2, '4.0.0')).toBe('3.0.0')
+  })
   test('none before a first release', () => {
     expect(
       pickPreviousVersion({ versions: ['1.0.0'], distTags: { latest: '1.0.0' } }, '1.0.0'),
@@ -215,29 +225,28 @@ describe('fetchNpmBaseline against a real registry on 127.0.0.1', () => {
     })
   })
 
-  test('a package never published, or a first release, is not-found with a reason', async () => {
-    const [pinned, previous, first] = await Promise.all([
-      fetch('npm:never-published@1.0.0'),
+  test('npm:previous of a package never published, or of a first release, is not-found with a reason', async () => {
+    const [previous, first] = await Promise.all([
       fetch('npm:previous', { packageName: '@acme/never', currentVersion: '1.0.0' }),
       fetch('npm:previous', { packageName: '@acme/fixture', currentVersion: '2.0.0' }),
     ])
-    const notInRegistry = (name: string) =>
-      `${name} is not in the registry (never published, or not visible with the current npm credentials)`
-    expect(pinned).toEqual({
-      kind: 'not-found',
-      name: 'never-published',
-      reason: notInRegistry('never-published'),
-    })
     expect(previous).toEqual({
       kind: 'not-found',
       name: '@acme/never',
-      reason: notInRegistry('@acme/never'),
+      reason:
+        '@acme/never is not in the registry (never published, or not visible with the current npm credentials)',
     })
     expect(first).toEqual({
       kind: 'not-found',
       name: '@acme/fixture',
       reason: 'no version of @acme/fixture before 2.0.0 is published',
     })
+  })
+
+  test('a named package the registry does not have is an error, not a missing baseline', async () => {
+    await expect(fetch('npm:never-published@1.0.0')).rejects.toThrow(
+      /^Could not fetch baseline 'npm:never-published@1.0.0': npm view: E404/,
+    )
   })
 
   test('a version or tag the package does not have is an error naming the spec', async () => {

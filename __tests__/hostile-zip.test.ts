@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { checkBytes, rulesOf } from './helpers/check.js'
 import { prng, rawZip } from './helpers/hostile.js'
-import { zip } from './helpers/zip.js'
+import { unicodePathField, zip } from './helpers/zip.js'
 import { STREAM_ABOVE } from '../src/sources/body.js'
 
 const marker = 'HOSTILE_MARKER'
@@ -49,6 +49,57 @@ describe('zip: the central directory and the local headers must agree', () => {
     expect(r.findings[0].message).toBe(
       "a.txt: the local header names it 'evil.sh': readers that use local headers see another file",
     )
+  })
+
+  test("a local header's Unicode Path field (0x7075) naming another file is an error finding", async () => {
+    const long = 'x'.repeat(300)
+    const r = await checkBytes(
+      'u.zip',
+      rawZip([
+        // Only the local header has the field: bsdtar and streaming readers see evil.sh.
+        { name: 'a.txt', content: 'x', flags: 0, localExtra: unicodePathField('a.txt', 'evil.sh') },
+        // Both have one, naming different files.
+        {
+          name: 'b.txt',
+          content: 'x',
+          flags: 0,
+          extra: unicodePathField('b.txt', 'b.txt'),
+          localExtra: unicodePathField('b.txt', 'other.sh'),
+        },
+        // A field longer than the central directory's guess takes a second read.
+        {
+          name: 'c.txt',
+          content: 'x',
+          flags: 0,
+          localExtra: unicodePathField('c.txt', `${long}.sh`),
+        },
+      ]),
+    )
+    expect(found(r)).toEqual([
+      ['archive/zip-mismatch', 'error', 'a.txt'],
+      ['archive/zip-mismatch', 'error', 'b.txt'],
+      ['archive/zip-mismatch', 'error', 'c.txt'],
+    ])
+    expect(r.findings[0].message).toBe(
+      "a.txt: the local header's Info-ZIP Unicode Path field names it 'evil.sh': readers that use local headers see another file",
+    )
+  })
+
+  test('the same Unicode Path field in the local header and the directory is not a finding', async () => {
+    const r = await checkBytes(
+      'ok.zip',
+      rawZip([
+        { name: 'a.txt', content: 'x', flags: 0, extra: unicodePathField('a.txt', 'a.txt') },
+        {
+          name: Buffer.from('caf\u00e9'),
+          content: 'x',
+          flags: 0,
+          localExtra: unicodePathField(Buffer.from('caf\u00e9'), 'caf\u00e9'),
+        },
+        { name: 'na?ve', content: 'x', flags: 0, extra: unicodePathField('na?ve', 'na\u00efve') },
+      ]),
+    )
+    expect(found(r).filter(([rule]) => rule === 'archive/zip-mismatch')).toEqual([])
   })
 
   test('sizes that disagree, or that lie about the data, are findings; the data is still scanned', async () => {

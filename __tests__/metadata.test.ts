@@ -85,6 +85,40 @@ describe('npm metadata', () => {
       runCli(['check', 'p.tgz'], { cwd: dir, env: { GITHUB_REF: 'refs/heads/main' } }).status,
     ).toBe(0)
   })
+  test('a monorepo tag naming one package applies to that package only', async () => {
+    const dir = await tempDir()
+    const pkg = (name: string, version: string) =>
+      npmTgz(
+        { 'package.json': JSON.stringify({ ...good, name, version }), ...files },
+        { 'bin/tool.js': 0o755 },
+      )
+    await writeTree(dir, {
+      'core.tgz': pkg('@acme/core', '2.4.0'),
+      'utils.tgz': pkg('@acme/utils', '1.0.3'),
+    })
+    const versions = (ref: string) =>
+      runCli(['check', 'core.tgz', 'utils.tgz', '--format', 'json'], {
+        cwd: dir,
+        env: { GITHUB_REF: ref },
+      })
+    const mismatches = (ref: string) =>
+      JSON.parse(versions(ref).stdout)
+        .findings.filter((f: { rule: string }) => f.rule === 'metadata/version-mismatch')
+        .map((f: { artifact: string; message: string }) => `${f.artifact}: ${f.message}`)
+    for (const tag of ['@acme/core@2.4.0', 'core@2.4.0', 'core-v2.4.0'])
+      expect(mismatches(`refs/tags/${tag}`)).toEqual([])
+    expect(mismatches('refs/tags/@acme/core@2.5.0')).toEqual([
+      'core.tgz: package.json version is 2.4.0 but the release is 2.5.0 (@acme/core@2.5.0)',
+    ])
+    // A plain tag keeps its meaning: every package is that version.
+    expect(mismatches('refs/tags/v2.4.0')).toEqual([
+      'utils.tgz: package.json version is 1.0.3 but the release is 2.4.0',
+    ])
+    const explicit = runCli(['check', 'utils.tgz', '--expect-version', '@acme/utils@1.0.3'], {
+      cwd: dir,
+    })
+    expect(explicit.status).toBe(0)
+  })
 })
 
 describe('wheel metadata', () => {

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { STREAM_ABOVE } from '../src/sources/body.js'
 import { ar } from './helpers/ar.js'
-import { checkBytes } from './helpers/check.js'
+import { checkBytes, rulesOf } from './helpers/check.js'
 import { tempDir } from './helpers/fs.js'
 import { npmTgz, tgz } from './helpers/tar.js'
+import { zstdRaw } from './helpers/zstd.js'
 import { zip } from './helpers/zip.js'
 
 type Result = Awaited<ReturnType<typeof checkBytes>>
@@ -62,17 +63,15 @@ describe('archives inside the package that packguard cannot read are errors', ()
     },
   )
 
-  test('zstd: read through where Node can decompress it, else an unreadable-entry error', async () => {
-    const zst = tool('zstd', ['-c', '-q'], tarOf('x')) ?? Buffer.from('28b52ffd00', 'hex')
-    const r = await checkBytes('p.tgz', npmTgz({ 'vendor/data.tar.zst': zst, 'index.js': '1' }))
-    const unread = r.findings.filter((f) => f.rule === 'archive/unreadable-entry')
-    if ('zstdDecompressSync' in (await import('node:zlib'))) {
-      expect(unread).toEqual([])
-    } else {
-      expect(unread.map((f) => [f.severity, f.file])).toEqual([['error', 'vendor/data.tar.zst']])
-      expect(unread[0].message).toMatch(/zstd.*its content was not checked$/)
-      expect(r.result).toBe('fail')
-    }
+  test('a nested .tar.zst is read through on every Node, its content checked', async () => {
+    const zst = tool('zstd', ['-c', '-q'], tarOf('x')) ?? zstdRaw(tarOf('x'))
+    const r = await checkBytes(
+      'p.tgz',
+      npmTgz({ 'vendor/data.tar.zst': zst, 'index.js': '1' }),
+      yaml,
+    )
+    expect(found(r)).toContainEqual(['content/marker', 'error', 'vendor/data.tar.zst!/data.tar!/x'])
+    expect(rulesOf(r)).not.toContain('archive/unreadable-entry')
   })
 
   test('one streamed through the rules (over 2 MiB) is found by its first bytes', async () => {
@@ -100,17 +99,17 @@ describe('archives inside the package that packguard cannot read are errors', ()
     expect(found(r)).toEqual([])
   })
 
-  test('a .conda (a zip of zstd tars): the zip is read, its tars are errors', async () => {
-    const zst = compressed[2][2]()
+  test('a .conda (a zip of zstd tars): the zip and its tars are read', async () => {
+    const zst = tool('zstd', ['-c', '-q'], tarOf('x')) ?? zstdRaw(tarOf('x'))
     const conda = zip([
       { name: 'metadata.json', content: '{"conda_pkg_format_version": 2}' },
       { name: 'info-x-1.0-0.tar.zst', content: zst, method: 0 },
       { name: 'pkg-x-1.0-0.tar.zst', content: zst, method: 0 },
     ])
-    const r = await checkBytes('p.tgz', npmTgz({ 'x-1.0-0.conda': conda }))
+    const r = await checkBytes('p.tgz', npmTgz({ 'x-1.0-0.conda': conda }), yaml)
     expect(found(r)).toEqual([
-      ['archive/unreadable-entry', 'error', 'x-1.0-0.conda!/info-x-1.0-0.tar.zst'],
-      ['archive/unreadable-entry', 'error', 'x-1.0-0.conda!/pkg-x-1.0-0.tar.zst'],
+      ['content/marker', 'error', 'x-1.0-0.conda!/info-x-1.0-0.tar.zst!/info-x-1.0-0.tar!/x'],
+      ['content/marker', 'error', 'x-1.0-0.conda!/pkg-x-1.0-0.tar.zst!/pkg-x-1.0-0.tar!/x'],
     ])
   })
 })

@@ -1,9 +1,8 @@
-import * as zlib from 'node:zlib'
 import { describe, expect, test } from '@jest/globals'
 import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
 import { MalformedMap, MapScanner } from '../src/rules/sourcemaps/map-scan.js'
 import { MapSniff } from '../src/rules/sourcemaps/map-sniff.js'
-import { checkBytes } from './helpers/check.js'
+import { checkBytes, rulesOf } from './helpers/check.js'
 import { npmTgz } from './helpers/tar.js'
 
 /** A canary token built at run time by its detector's own sample builder. */
@@ -197,6 +196,29 @@ describe('a map that does not parse is an error, and the scan goes on', () => {
     expect(found(r)).toEqual([['sourcemap/malformed', 'dist/x.out', 'error']])
   })
 
+  test('"sourcesContent": null is a map without sources (as some bundlers write it)', async () => {
+    const r = await checkFiles({ 'dist/x.js.map': mapText({ sourcesContent: null, names: [gh] }) })
+    expect(found(r)).toContainEqual(['secret/github-token', 'dist/x.js.map', 'error'])
+    expect(rulesOf(r)).toContain('sourcemap/file')
+    expect(rulesOf(r)).not.toContain('sourcemap/malformed')
+  })
+
+  test.each(['true', 'nul', '"x"'])('"sourcesContent": %s is malformed', async (v) => {
+    const r = await checkFiles({
+      'dist/x.js.map': mapText().replace(/\}$/, `,"sourcesContent":${v}}`),
+    })
+    expect(rulesOf(r)).toContain('sourcemap/malformed')
+  })
+
+  test('a JSON-like build file (binding.gyp) with "sources" and a trailing comma is text, not a malformed map', async () => {
+    const gyp = `{\n  "variables": { "x": "1", },\n  "targets": [{ "target_name": "a", "sources": ["a.cc"], "token": "${gh}" }]\n}\n`
+    const r = await checkFiles({
+      'binding.gyp': gyp,
+      'tsconfig.json': '{ "include": ["src"], "sources": [], }',
+    })
+    expect(found(r)).toEqual([['secret/github-token', 'binding.gyp', 'error']])
+  })
+
   test('an embedded source over 64 MiB: its bytes and those after it go on as text', () => {
     const raw: Buffer[] = []
     const scanner = new MapScanner(
@@ -301,71 +323,5 @@ describe('inline maps', () => {
   ])('not an inline map: %s', async (_name, file, text) => {
     const r = await checkFiles({ [file]: text })
     expect(found(r)).toEqual([])
-  })
-})
-
-/** A zstd frame holding `data` in one raw block (built by hand: Node 20's zlib has no zstd). */
-function zstdRaw(data: Buffer): Buffer {
-  if (data.length < 256 || data.length > 65_000) throw new Error('size out of this helper')
-  const header = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x60, 0, 0])
-  header.writeUInt16LE(data.length - 256, 5) // Frame_Content_Size, 2 bytes, minus 256
-  const block = 1 | (data.length << 3) // last block, raw
-  return Buffer.concat([
-    header,
-    Buffer.from([block & 0xff, (block >> 8) & 0xff, block >> 16]),
-    data,
-  ])
-}
-
-describe('compressed maps are read through', () => {
-  const map = Buffer.from(mapText({ sourcesContent: [`const t = "${gh}"\n`.padEnd(400, '/')] }))
-
-  test.each([
-    ['gzip', 'assets/app.js.map.gz', zlib.gzipSync(map)],
-    ['brotli', 'assets/app.js.map.br', zlib.brotliCompressSync(map)],
-    ['brotli, named by no map name', 'assets/app.br', zlib.brotliCompressSync(map)],
-  ])('%s', async (_name, file, bytes) => {
-    const inner = `${file}!/${file
-      .split('/')
-      .pop()!
-      .replace(/\.(gz|br)$/, '')}`
-    const r = await checkFiles({ [file]: bytes })
-    expect(found(r)).toEqual([
-      ['sourcemap/sources-content', inner, 'error'],
-      ['secret/github-token', `${inner}!sources[0]`, 'error'],
-    ])
-  })
-
-  test('a .br that does not decompress was not read: it says so', async () => {
-    const r = await checkFiles({ 'assets/app.js.map.br': Buffer.from('not brotli at all') })
-    expect(found(r)).toEqual([['archive/unreadable-entry', 'assets/app.js.map.br', 'error']])
-  })
-
-  test('zstd: read where Node has it (the Action runs on node24), else never taken for clean', async () => {
-    const r = await checkFiles({ 'assets/app.js.map.zst': zstdRaw(map) })
-    const inner = 'assets/app.js.map.zst!/app.js.map'
-    if ('zstdDecompressSync' in zlib) {
-      // A raw zstd block holds the bytes as they are: the token is also found in the file itself.
-      expect(found(r)).toEqual([
-        ['secret/github-token', 'assets/app.js.map.zst', 'error'],
-        ['sourcemap/sources-content', inner, 'error'],
-        ['secret/github-token', `${inner}!sources[0]`, 'error'],
-      ])
-    } else {
-      // (A raw zstd block holds the bytes as they are: the token is found in them too.)
-      const unread = r.findings.find((f) => f.rule === 'archive/unreadable-entry')
-      expect([unread?.file, unread?.severity]).toEqual(['assets/app.js.map.zst', 'error'])
-      expect(unread?.message).toMatch(/cannot decompress \(zstd\).*not checked/)
-    }
-  })
-
-  test('a decompressed asset over max-entry-bytes is a limit, not read', async () => {
-    const big = zlib.brotliCompressSync(Buffer.alloc(3_000_000, ' '))
-    const r = await checkBytes(
-      'p.tgz',
-      npmTgz({ 'a.txt.br': big }),
-      'safety:\n  max-entry-bytes: 1MB\n',
-    )
-    expect(found(r)).toEqual([['archive/limit-exceeded', 'a.txt.br', 'error']])
   })
 })

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./build/src/errors.js
 var errors = __webpack_require__(27406);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
-var registry = __webpack_require__(61115);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 35 modules
+var registry = __webpack_require__(23517);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
 // EXTERNAL MODULE: ./build/src/config/content-limits.js

@@ -139,6 +139,10 @@ async function checkArtifact(
     } catch (err) {
       report.error = redactText((err as Error).message)
     }
+    if (against?.against.length)
+      report.comparedWith = against.against.map((a) =>
+        redactText(a.kind === 'lockfile' ? `the lockfile ${a.label}` : a.label),
+      )
     const baseline = against?.against.find((a) => a.kind === 'baseline')
     if (baseline) report.baselineBreakdown = folders(baseline.manifest.files)
     if (drift.lockfile) {

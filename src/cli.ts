@@ -60,8 +60,9 @@ Options:
   --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
-                         npm:previous (the latest published version of the package checked)
-  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
+                         npm:previous (the highest published version below the one checked)
+  --expect-version <v>   the version being released, or <package>@<version> in a monorepo
+                         (default: the tag of GITHUB_REF refs/tags/*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,

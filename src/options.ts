@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { releaseFromRef } from './release-tag.js'
 import { resolve } from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { CheckOptions } from './check.js'
@@ -24,7 +25,10 @@ export interface RawOptions {
   updateLockfile?: boolean
   /** Baseline artifact or npm spec (overrides `drift.baseline`). */
   baseline?: string
-  /** The version being released; else taken from a `refs/tags/...` ref. */
+  /**
+   * The release (`1.2.3`, or `@acme/core@2.4.0` naming one package of a monorepo); else the tag
+   * of a `refs/tags/...` ref.
+   */
   expectVersion?: string
   /** The git ref of the run (`GITHUB_REF`). */
   ref?: string
@@ -48,7 +52,7 @@ export async function resolveOptions(raw: RawOptions): Promise<CheckOptions> {
     failOn,
     pack: raw.pack ?? true,
     drift: await driftOptions(raw, config, artifacts),
-    expectVersion: raw.expectVersion?.trim() || versionFromRef(raw.ref),
+    expectVersion: raw.expectVersion?.trim() || releaseFromRef(raw.ref),
   }
 }
 
@@ -109,12 +113,6 @@ async function readLockfile(
   } catch (err) {
     throw new ConfigError((err as Error).message)
   }
-}
-
-/** `refs/tags/v1.2.3` (or `refs/tags/1.2.3`, `refs/tags/pkg@1.2.3`) -> `1.2.3`; other refs name no version. */
-export function versionFromRef(ref: string | undefined): string | undefined {
-  const m = /^refs\/tags\/(?:[\w.@/-]*@)?v?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(ref ?? '')
-  return m?.[1]
 }
 
 /**

@@ -38,6 +38,8 @@ export interface RawZipItem {
   encrypted?: boolean
   /** Extra fields, written in both the local header and the central directory. */
   extra?: Buffer
+  /** The local header's extra fields, when they differ from the central directory's. */
+  localExtra?: Buffer
 }
 
 /** An Info-ZIP Unicode Path extra field (0x7075) naming `unicode` for the header name `name`. */
@@ -72,6 +74,7 @@ export function rawZip(items: RawZipItem[], opts: { zip64?: boolean } = {}): Buf
     const name = Buffer.from(it.name)
     const localName = Buffer.from(it.localName ?? it.name)
     const extra = it.extra ?? Buffer.alloc(0)
+    const localExtra = it.localExtra ?? extra
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
@@ -81,11 +84,11 @@ export function rawZip(items: RawZipItem[], opts: { zip64?: boolean } = {}): Buf
     local.writeUInt32LE(packed.length, 18)
     local.writeUInt32LE(it.localSize ?? data.length, 22)
     local.writeUInt16LE(localName.length, 26)
-    local.writeUInt16LE(extra.length, 28)
+    local.writeUInt16LE(localExtra.length, 28)
     offsets.push(offset)
-    locals.push(local, localName, extra, packed)
+    locals.push(local, localName, localExtra, packed)
     const at = it.sameDataAs === undefined ? offset : offsets[it.sameDataAs]
-    offset += 30 + localName.length + extra.length + packed.length
+    offset += 30 + localName.length + localExtra.length + packed.length
     if (it.hidden) continue
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)

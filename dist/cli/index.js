@@ -5693,6 +5693,48 @@ function compileGlobs(patterns) {
 
 /***/ }),
 
+/***/ 6317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ parseRelease),
+/* harmony export */   ME: () => (/* binding */ releaseApplies),
+/* harmony export */   Rf: () => (/* binding */ releaseFromRef)
+/* harmony export */ });
+// What a release tag says: the version being released and, in a monorepo, which package.
+const VERSION = String.raw `v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)`;
+const PLAIN = new RegExp(`^${VERSION}$`);
+// The package part is the shortest that leaves a version after `@`, `-` or `/`.
+const NAMED = new RegExp(String.raw `^(.+?)(?:@|-|/)${VERSION}$`);
+/**
+ * Reads a tag (or `--expect-version`): `v1.2.3` and `1.2.3` name a version for every package;
+ * `@acme/core@2.4.0` (changesets, lerna), `core@2.4.0`, `core-v2.4.0` (release-please) and
+ * `core/v2.4.0` name one package. Undefined when no version can be read.
+ */
+function parseRelease(tag) {
+    const plain = PLAIN.exec(tag);
+    if (plain)
+        return { version: plain[1] };
+    const named = NAMED.exec(tag);
+    return named ? { version: named[2], package: named[1] } : undefined;
+}
+/** Whether a release applies to the package `name`: it names none, or names this one (scope optional). */
+function releaseApplies(release, name) {
+    if (release.package === undefined)
+        return true;
+    if (name === undefined)
+        return false;
+    return release.package === name || name.replace(/^@[^/]+\//, '') === release.package;
+}
+/** `refs/tags/<tag>` -> `<tag>` when it names a release (see parseRelease); other refs name none. */
+function releaseFromRef(ref) {
+    const tag = /^refs\/tags\/(.+)$/.exec(ref ?? '')?.[1];
+    return tag !== undefined && parseRelease(tag) ? tag : undefined;
+}
+
+
+/***/ }),
+
 /***/ 8903:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5938,14 +5980,14 @@ const archiveRules = (0,types/* defineFamily */.u)({
             category: 'archive',
             severity: 'error',
             always: true,
-            description: "A zip entry's local header disagrees with the central directory, or its data does not match its declared size or CRC-32.",
+            description: "A zip entry's local header disagrees with the central directory (its name, the name its Info-ZIP Unicode Path field gives, method, sizes, encryption), or its data does not match its declared size or CRC-32.",
         },
         {
             id: 'archive/unreadable-entry',
             category: 'archive',
             severity: 'error',
             always: true,
-            description: 'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, zstd, 7z, rar), so it was not checked.',
+            description: 'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, 7z, rar; a zstd stream that fails its frame check), so it was not checked.',
         },
         {
             id: 'archive/limit-exceeded',
@@ -6058,7 +6100,7 @@ function readProblemFinding(p) {
 
 /***/ }),
 
-/***/ 1115:
+/***/ 3517:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6463,6 +6505,8 @@ function describeChange(c, than) {
     }
 }
 
+// EXTERNAL MODULE: ./build/src/release-tag.js
+var release_tag = __nccwpck_require__(6317);
 // EXTERNAL MODULE: ./build/src/sources/body.js
 var body = __nccwpck_require__(1554);
 // EXTERNAL MODULE: ./build/src/sources/limits.js
@@ -6635,6 +6679,7 @@ function typesVersionsHit(p, index, pkg) {
 
 
 
+
 /** Lifecycle scripts that run at install: one of them may write or replace a bin file. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 /** Formats whose bins a package manager links and makes executable at install. */
@@ -6734,11 +6779,17 @@ const npmMetadataRules = (0,types/* defineFamily */.u)({
                 }
                 const index = new FileIndex(entries);
                 const at = (field) => ({ file: 'package.json', key: field });
-                if (expectVersion && pkg.version !== expectVersion.replace(/^v/, '')) {
+                const release = expectVersion
+                    ? ((0,release_tag/* parseRelease */.BC)(expectVersion) ?? { version: expectVersion.replace(/^v/, '') })
+                    : undefined;
+                // A tag naming one package of a monorepo (`@acme/core@2.4.0`) says nothing of the others.
+                const name = typeof pkg.name === 'string' ? pkg.name : undefined;
+                if (release && (0,release_tag/* releaseApplies */.ME)(release, name) && pkg.version !== release.version) {
+                    const tag = release.package ? ` (${expectVersion})` : '';
                     report({
                         rule: 'metadata/version-mismatch',
                         ...at('version'),
-                        message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${expectVersion}`,
+                        message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${release.version}${tag}`,
                     });
                 }
                 if (pkg.private === true) {
@@ -8886,8 +8937,11 @@ const KEY_BIT = {
     map: 256,
     offset: 512,
 };
-/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
-const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections;
+/**
+ * Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`):
+ * keys only maps have. `sources` alone is not (gyp files, tsconfigs and build configs have it).
+ */
+const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sourcesContent | KEY_BIT.sections;
 /**
  * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`
  * escapes are characters already. Most paths are ASCII and stay as they are.
@@ -8907,13 +8961,9 @@ function keyRole(parent, key) {
     return parent === SECTION && key === 'map' ? MAP_OR_SKIP : SKIP;
 }
 
-;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
-
-
-
-
-
-// States: what the next byte may be.
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-states.js
+// The states of the map scanner (map-scan.ts): what the next byte may be, and what an error
+// there says was expected.
 const START = 0; // before the map's `{` (see MapStart)
 const FIRST_KEY = 1; // a key or `}`, just after `{`
 const KEY = 2; // a key, after `,`
@@ -8925,6 +8975,28 @@ const STRING = 7; // inside a string
 const LITERAL = 8; // inside a number, `true`, `false` or `null`
 const DONE = 9; // after the map object: whitespace only
 const NOT_A_MAP = 10;
+/** What a byte in `state` should have been, for MalformedMap messages. */
+function expectedIn(state, inObject) {
+    if (state === FIRST_KEY)
+        return "expected a string or '}'";
+    if (state === KEY)
+        return 'expected a string';
+    if (state === AFTER_KEY)
+        return "expected ':'";
+    if (state === FIRST_VALUE)
+        return "expected a value or ']'";
+    if (state === VALUE)
+        return 'expected a value';
+    return inObject ? "expected ',' or '}'" : "expected ',' or ']'";
+}
+
+;// CONCATENATED MODULE: ./build/src/rules/sourcemaps/map-scan.js
+
+
+
+
+
+
 /**
  * Reads a source map (or an index map with `sections`) pushed in chunks of any size, keeping
  * only `sources` and `sourcesContent`. Every other value, `mappings` above all, is checked for
@@ -9101,7 +9173,8 @@ class MapScanner {
         const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS;
         if (needObject && b !== OPEN_OBJECT)
             this.fail("expected '{'", this.offset + i);
-        if (needArray && b !== OPEN_ARRAY)
+        if (needArray && b !== OPEN_ARRAY && !(role === CONTENTS && b === 0x6e))
+            // `null`: see endLiteral
             this.fail("expected '['", this.offset + i);
         // A `sources` entry that is not a string still takes its index.
         if (role === PATH && b !== QUOTE)
@@ -9235,6 +9308,10 @@ class MapScanner {
             this.fail('unexpected value', this.literal.start);
         if (this.literalRole === VERSION)
             this.version3 = this.literal.value === '3';
+        // `"sourcesContent": null` is some bundlers' "none"; any other literal is not an array.
+        const notNull = this.literalRole === CONTENTS && this.literal.value !== 'null';
+        if (notNull)
+            this.fail("expected '['", this.literal.start);
         this.afterValue();
     }
     open(object, role, i) {
@@ -9265,18 +9342,7 @@ class MapScanner {
         return this.stack[this.stack.length - 1];
     }
     expected() {
-        const state = this.state;
-        if (state === FIRST_KEY)
-            return "expected a string or '}'";
-        if (state === KEY)
-            return 'expected a string';
-        if (state === AFTER_KEY)
-            return "expected ':'";
-        if (state === FIRST_VALUE)
-            return "expected a value or ']'";
-        if (state === VALUE)
-            return 'expected a value';
-        return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'";
+        return expectedIn(this.state, this.top()?.object ?? true);
     }
     invalid() {
         this.split.contentInvalid();
@@ -9441,8 +9507,11 @@ function checkInline(e, url, size, line, sink) {
 
 /** A file named as a map: read as one whenever it is a JSON object with map keys. */
 const MAP_FILE = /\.map$/i;
-/** Words in the bytes after an error that say the file meant to be a map. */
-const MAP_WORDS = ['"mappings"', '"sourcesContent"', '"sources"'].map((w) => Buffer.from(w));
+/**
+ * Words in the bytes after an error that say the file meant to be a map: keys only maps have
+ * (`"sources"` is in gyp files, tsconfigs and build configs too).
+ */
+const MAP_WORDS = ['"mappings"', '"sourcesContent"'].map((w) => Buffer.from(w));
 /**
  * What the secret scanner gets of a map: every byte but the embedded sources (which go to it
  * decoded, one by one). A file held whole is scanned whole in one piece when nothing was cut
@@ -9660,7 +9729,7 @@ const sourcemapRules = (0,types/* defineFamily */.u)({
             id: 'sourcemap/malformed',
             category: 'leak',
             severity: 'error',
-            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
+            description: 'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or by keys only maps have (`mappings`, `sourcesContent`, `sections`; not `sources`, which gyp files and tsconfigs have too); any other JSON-like file that does not parse (a `binding.gyp` with a trailing comma) is scanned as text only. `"sourcesContent": null` is read as no embedded sources.',
         },
     ],
     create({ report, secrets, config }) {
@@ -11390,7 +11459,7 @@ function docsOrTests(path) {
 
 
 
-const PUTTY = /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)Encryption: ([A-Za-z0-9-]{1,32})/y;
+const PUTTY = /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)[ \t]{0,16}Encryption: ([A-Za-z0-9-]{1,32})/y;
 const PRIVATE_MAC = 'Private-MAC: ';
 const MAX_PUTTY = 16384;
 /** A PuTTY .ppk key: its private lines come between `Private-Lines: N` and `Private-MAC:`. */
@@ -13723,7 +13792,124 @@ function addIssue(entry, issue) {
 var body = __nccwpck_require__(1554);
 // EXTERNAL MODULE: ./build/src/sources/names.js
 var sources_names = __nccwpck_require__(4888);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./build/src/sources/zip-names.js
+
+
+const UNICODE_PATH = 0x7075;
+const UTF8_FLAG = 0x800;
+/**
+ * Why an Info-ZIP Unicode Path field (0x7075) names another file than the header's own name,
+ * if it does. yauzl and Info-ZIP unzip take the field's name; Python and Java take the
+ * header's. Writers put the same name in both: in UTF-8, or in the header a legacy code page
+ * (each non-ASCII character one or two bytes, or `?`), so only those spellings agree.
+ */
+function unicodePathIssue(ze) {
+    for (const f of ze.extraFields) {
+        if (f.id !== UNICODE_PATH || f.data.length < 5 || f.data[0] !== 1)
+            continue;
+        const header = ze.fileName;
+        const unicode = (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
+        if (agrees(header, unicode, (ze.generalPurposeBitFlag & UTF8_FLAG) !== 0))
+            continue;
+        const stale = (0,external_node_zlib_.crc32)(header) === f.data.readUInt32LE(1)
+            ? ''
+            : ' (its checksum of the header name does not match, so careful readers ignore it; others do not)';
+        return `its Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(unicode)}' and its header '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(header).text)}'${stale}: yauzl and unzip read the first, Python and Java the second`;
+    }
+    return undefined;
+}
+/** The name an Info-ZIP Unicode Path field (version 1) among `fields` gives, if one does. */
+function unicodePathOf(fields) {
+    const f = fields.find((x) => x.id === UNICODE_PATH && x.data.length >= 5 && x.data[0] === 1);
+    return f && (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
+}
+/** The extra fields of a local header, as yauzl parses the central directory's. */
+function extraFields(extra) {
+    const out = [];
+    for (let at = 0; at + 4 <= extra.length;) {
+        const size = extra.readUInt16LE(at + 2);
+        if (at + 4 + size > extra.length)
+            break;
+        out.push({ id: extra.readUInt16LE(at), data: extra.subarray(at + 4, at + 4 + size) });
+        at += 4 + size;
+    }
+    return out;
+}
+/**
+ * Why the name a local header gives through its own Unicode Path field (what readers that walk
+ * local headers see: bsdtar, streaming unzip) differs from the central directory's name (its
+ * Unicode Path field, else its header name), if it does.
+ */
+function localUnicodePathIssue(local, ze) {
+    const own = unicodePathOf(extraFields(local.extra));
+    if (own === undefined)
+        return undefined;
+    const central = unicodePathOf(ze.extraFields);
+    const seen = central ?? (0,sources_names/* decodeName */.e4)(ze.fileName).text;
+    if (own === seen)
+        return undefined;
+    if (central === undefined && agrees(local.name, own, (local.flags & UTF8_FLAG) !== 0)) {
+        if (local.name.equals(ze.fileName))
+            return undefined;
+    }
+    return `the local header's Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(own)}'`;
+}
+/** Past this many bytes a name is not matched against its legacy spellings: it simply disagrees. */
+const MATCH_AT_MOST = 1024;
+function agrees(header, unicode, utf8) {
+    if ((0,sources_names/* decodeName */.e4)(header).text === unicode)
+        return true;
+    if (utf8 || header.length > MATCH_AT_MOST || unicode.length > MATCH_AT_MOST)
+        return false;
+    return legacySpelling(header, unicode);
+}
+/**
+ * Whether `header` spells `unicode` in a legacy code page: its ASCII as it is, each run of other
+ * characters as bytes over 0x7f (a double-byte code page's second byte may be ASCII), or `?` and
+ * `_` for what the code page lacks. Matched position by position (every place a prefix of the
+ * name can end), so no input makes it slow.
+ */
+function legacySpelling(header, unicode) {
+    const n = header.length;
+    let at = new Uint8Array(n + 1);
+    at[0] = 1;
+    const chars = [...unicode];
+    for (let i = 0; i < chars.length;) {
+        const next = new Uint8Array(n + 1);
+        const c = chars[i].codePointAt(0);
+        if (c < 0x80) {
+            for (let p = 0; p < n; p++)
+                if (at[p] && header[p] === c)
+                    next[p + 1] = 1;
+            i++;
+        }
+        else {
+            // A run of non-ASCII characters: one or more units, each a high byte (and maybe its
+            // second byte) or a stand-in.
+            while (i < chars.length && chars[i].codePointAt(0) >= 0x80)
+                i++;
+            for (let p = 0; p < n; p++) {
+                if (!at[p] && !next[p])
+                    continue;
+                const b = header[p];
+                if (b >= 0x80) {
+                    next[p + 1] = 1;
+                    if (p + 1 < n && header[p + 1] >= 0x40 && header[p + 1] <= 0x7e)
+                        next[p + 2] = 1;
+                }
+                else if (b === 0x3f || b === 0x5f)
+                    next[p + 1] = 1;
+            }
+        }
+        at = next;
+    }
+    return at[n] === 1;
+}
+
 ;// CONCATENATED MODULE: ./build/src/sources/zip-layout.js
+
 
 
 const EOCD = 0x06054b50;
@@ -13890,9 +14076,10 @@ async function readLocalHeader(src, shift, offset, guess, data = 0) {
     }
     const nameLength = buf.readUInt16LE(26);
     const extraLength = buf.readUInt16LE(28);
-    if (buf.length < 30 + nameLength)
-        buf = await src.read(shift + offset, 30 + nameLength);
-    if (buf.length < 30 + nameLength)
+    const headerLength = 30 + nameLength + extraLength;
+    if (buf.length < headerLength)
+        buf = await src.read(shift + offset, headerLength);
+    if (buf.length < headerLength)
         throw new Error('the local header is cut short');
     return {
         flags: buf.readUInt16LE(6),
@@ -13901,6 +14088,7 @@ async function readLocalHeader(src, shift, offset, guess, data = 0) {
         compressedSize: buf.readUInt32LE(18),
         uncompressedSize: buf.readUInt32LE(22),
         name: Buffer.from(buf.subarray(30, 30 + nameLength)),
+        extra: buf.subarray(30 + nameLength, headerLength),
         dataStart: offset + 30 + nameLength + extraLength,
         head: buf,
     };
@@ -13928,6 +14116,9 @@ async function checkedLocalHeader(src, shift, ze, entry) {
     if (!local.name.equals(ze.fileName)) {
         diffs.push(`the local header names it '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(local.name).text)}'`);
     }
+    const unicode = localUnicodePathIssue(local, ze);
+    if (unicode)
+        diffs.push(unicode);
     if (local.method !== ze.compressionMethod) {
         diffs.push(`compression method ${local.method} in the local header, ${ze.compressionMethod} in the directory`);
     }
@@ -13958,14 +14149,880 @@ async function checkedLocalHeader(src, shift, ze, entry) {
 
 // EXTERNAL MODULE: ./build/src/sources/limits.js
 var limits = __nccwpck_require__(1906);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./node_modules/fzstd/esm/index.mjs
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, u32 = (/* unused pure expression or super */ null && (Uint32Array)), i32 = Int32Array;
+var slc = function (v, s, e) {
+    if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            err(1);
+        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return b4(dat, 4) + 8;
+    }
+    err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new u16(buf, 0, 256);
+    var nstate = new u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new u8(buf, bb1, sz);
+    var nbits = new u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var Decompress = /*#__PURE__*/ (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            err(5);
+    };
+    return Decompress;
+}());
+
+
+;// CONCATENATED MODULE: ./build/src/sources/zstd.js
+
+
+const nativeZstd = external_node_zlib_.zstdDecompressSync;
+/** zstd's default limit on a decoder's window (ZSTD_WINDOWLOG_LIMIT_DEFAULT, 2^27 bytes). */
+const MAX_WINDOW = 2 ** 27;
+const FRAME_MAGIC = 0xfd2fb528;
+const SKIPPABLE_MAGIC = 0x184d2a50;
+/** An error Node's zlib would give for output over `maxOutputLength`. */
+function tooLarge(what) {
+    return Object.assign(new Error(`${what} is over the output limit`), {
+        code: 'ERR_BUFFER_TOO_LARGE',
+    });
+}
+/**
+ * Walks the frames of a zstd stream (RFC 8878) without decoding them: every frame header must
+ * be well-formed, use no dictionary, declare a window of at most MAX_WINDOW and a content size
+ * of at most `maxOutput`; blocks must fit the input. Throws on the first that does not.
+ */
+function checkZstdFrames(bytes, maxOutput) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const need = (at, n) => {
+        if (at + n > bytes.length)
+            throw new Error('truncated zstd stream');
+    };
+    let at = 0;
+    let frames = 0;
+    while (at < bytes.length) {
+        need(at, 4);
+        const magic = view.getUint32(at, true);
+        if ((magic & 0xfffffff0) === SKIPPABLE_MAGIC) {
+            need(at, 8);
+            at += 8 + view.getUint32(at + 4, true);
+            need(at, 0);
+            continue;
+        }
+        if (magic !== FRAME_MAGIC)
+            throw new Error(`not a zstd frame at byte ${at}`);
+        need(at, 5);
+        const fhd = bytes[at + 4];
+        const single = (fhd >> 5) & 1;
+        const fcsFlag = fhd >> 6;
+        if (fhd & 8)
+            throw new Error('reserved bit set in a zstd frame header');
+        if (fhd & 3)
+            throw new Error('zstd frame needs a dictionary');
+        let p = at + 5;
+        let window = 0;
+        if (!single) {
+            need(p, 1);
+            const wd = bytes[p++];
+            const base = 2 ** (10 + (wd >> 3));
+            window = base + (base / 8) * (wd & 7);
+        }
+        const fcsBytes = fcsFlag === 0 ? single : 2 ** fcsFlag;
+        need(p, fcsBytes);
+        let size = 0;
+        for (let i = fcsBytes - 1; i >= 0; i--)
+            size = size * 256 + bytes[p + i];
+        if (fcsBytes === 2)
+            size += 256;
+        p += fcsBytes;
+        if (single)
+            window = size;
+        if (size > maxOutput || (single && window > maxOutput))
+            throw tooLarge('a zstd frame');
+        if (window > MAX_WINDOW)
+            throw new Error(`zstd window of ${window} bytes is over the limit`);
+        for (let last = 0; !last;) {
+            need(p, 3);
+            const header = bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16);
+            last = header & 1;
+            const type = (header >> 1) & 3;
+            if (type === 3)
+                throw new Error('reserved zstd block type');
+            p += 3 + (type === 1 ? 1 : header >>> 3);
+            need(p, 0);
+        }
+        if ((fhd >> 2) & 1)
+            p += 4;
+        need(p, 0);
+        at = p;
+        frames++;
+    }
+    if (frames === 0)
+        throw new Error('no zstd frame');
+}
+/**
+ * Decompresses a whole zstd stream, at most `maxOutput` bytes (else ERR_BUFFER_TOO_LARGE). The
+ * frames are checked first on every Node, so both decoders refuse the same streams (zlib would
+ * drop bytes after the last frame unread).
+ */
+function zstdDecompress(bytes, maxOutput) {
+    if (nativeZstd) {
+        checkZstdFrames(bytes, maxOutput);
+        return nativeZstd(bytes, { maxOutputLength: maxOutput });
+    }
+    return zstdDecompressJs(bytes, maxOutput);
+}
+/** The same with fzstd, after the frame check (what Node 20 uses; tested on every Node). */
+function zstdDecompressJs(bytes, maxOutput) {
+    checkZstdFrames(bytes, maxOutput);
+    const parts = [];
+    let total = 0;
+    const d = new Decompress((chunk) => {
+        total += chunk.length;
+        if (total > maxOutput)
+            throw tooLarge('zstd output');
+        parts.push(chunk);
+    });
+    d.push(bytes, true);
+    return Buffer.concat(parts, total);
+}
+
 ;// CONCATENATED MODULE: ./build/src/sources/compressed-asset.js
 
 
 
-/** Node 22.15+ and 24 have zstd in zlib; Node 20 has none (the Action runs on node24). */
-const zstdSync = external_node_zlib_.zstdDecompressSync;
+
 const GZIP = {
     name: 'gzip',
     ext: /\.gz$/i,
@@ -13979,11 +15036,7 @@ const BROTLI = {
 const ZSTD = {
     name: 'zstd',
     ext: /\.zst$/i,
-    run(b, max) {
-        if (!zstdSync)
-            throw new Error(`this Node (${process.version}) cannot decompress zstd`);
-        return zstdSync(b, { maxOutputLength: max });
-    },
+    run: zstdDecompress,
 };
 /**
  * A compressed asset (`app.js.gz`, `app.js.map.br`, `data.zst`) as its one decompressed file,
@@ -15763,84 +16816,6 @@ async function readStream(zip, ze, local, path, opts) {
     return { ...got, data: got.over ? Buffer.alloc(0) : Buffer.concat(chunks) };
 }
 
-;// CONCATENATED MODULE: ./build/src/sources/zip-names.js
-
-
-const UNICODE_PATH = 0x7075;
-const UTF8_FLAG = 0x800;
-/**
- * Why an Info-ZIP Unicode Path field (0x7075) names another file than the header's own name,
- * if it does. yauzl and Info-ZIP unzip take the field's name; Python and Java take the
- * header's. Writers put the same name in both: in UTF-8, or in the header a legacy code page
- * (each non-ASCII character one or two bytes, or `?`), so only those spellings agree.
- */
-function unicodePathIssue(ze) {
-    for (const f of ze.extraFields) {
-        if (f.id !== UNICODE_PATH || f.data.length < 5 || f.data[0] !== 1)
-            continue;
-        const header = ze.fileName;
-        const unicode = (0,sources_names/* decodeName */.e4)(f.data.subarray(5)).text;
-        if (agrees(header, unicode, (ze.generalPurposeBitFlag & UTF8_FLAG) !== 0))
-            continue;
-        const stale = (0,external_node_zlib_.crc32)(header) === f.data.readUInt32LE(1)
-            ? ''
-            : ' (its checksum of the header name does not match, so careful readers ignore it; others do not)';
-        return `its Info-ZIP Unicode Path field names it '${(0,sources_names/* showBytes */.ni)(unicode)}' and its header '${(0,sources_names/* showBytes */.ni)((0,sources_names/* decodeName */.e4)(header).text)}'${stale}: yauzl and unzip read the first, Python and Java the second`;
-    }
-    return undefined;
-}
-/** Past this many bytes a name is not matched against its legacy spellings: it simply disagrees. */
-const MATCH_AT_MOST = 1024;
-function agrees(header, unicode, utf8) {
-    if ((0,sources_names/* decodeName */.e4)(header).text === unicode)
-        return true;
-    if (utf8 || header.length > MATCH_AT_MOST || unicode.length > MATCH_AT_MOST)
-        return false;
-    return legacySpelling(header, unicode);
-}
-/**
- * Whether `header` spells `unicode` in a legacy code page: its ASCII as it is, each run of other
- * characters as bytes over 0x7f (a double-byte code page's second byte may be ASCII), or `?` and
- * `_` for what the code page lacks. Matched position by position (every place a prefix of the
- * name can end), so no input makes it slow.
- */
-function legacySpelling(header, unicode) {
-    const n = header.length;
-    let at = new Uint8Array(n + 1);
-    at[0] = 1;
-    const chars = [...unicode];
-    for (let i = 0; i < chars.length;) {
-        const next = new Uint8Array(n + 1);
-        const c = chars[i].codePointAt(0);
-        if (c < 0x80) {
-            for (let p = 0; p < n; p++)
-                if (at[p] && header[p] === c)
-                    next[p + 1] = 1;
-            i++;
-        }
-        else {
-            // A run of non-ASCII characters: one or more units, each a high byte (and maybe its
-            // second byte) or a stand-in.
-            while (i < chars.length && chars[i].codePointAt(0) >= 0x80)
-                i++;
-            for (let p = 0; p < n; p++) {
-                if (!at[p] && !next[p])
-                    continue;
-                const b = header[p];
-                if (b >= 0x80) {
-                    next[p + 1] = 1;
-                    if (p + 1 < n && header[p + 1] >= 0x40 && header[p + 1] <= 0x7e)
-                        next[p + 2] = 1;
-                }
-                else if (b === 0x3f || b === 0x5f)
-                    next[p + 1] = 1;
-            }
-        }
-        at = next;
-    }
-    return at[n] === 1;
-}
-
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/src/sources/zip-source.js
@@ -16440,6 +17415,7 @@ function* chunks(buf) {
 
 
 
+
 /**
  * Reads an artifact entry by entry, handing each one (and each entry of nested archives,
  * depth-limited) to the hooks before the next is read. Only summaries are kept.
@@ -16602,11 +17578,14 @@ async function pump(e, opts, hooks) {
     return { sha256: hash?.digest('hex'), whole: whole?.bytes, tooLarge, zipAfterScript: zipEnd };
 }
 function keepWhole(e, head, top) {
-    const kind = sniff(head.subarray(0, 512)).kind;
+    const sniffed = sniff(head.subarray(0, 512));
+    const kind = sniffed.kind;
     return (kind === 'zip' ||
         kind === 'tar' ||
         kind === 'gzip' ||
         kind === 'ar' ||
+        (kind === 'unsupported' && sniffed.name === 'zstd') ||
+        (kind === 'unknown' && BROTLI.ext.test(e.path)) ||
         (top && e.path === 'package.json' && e.size <= limits/* MAX_MANIFEST_BYTES */.ZJ));
 }
 
@@ -16671,8 +17650,8 @@ async function locateBaseline(spec, read, reader) {
 var src_findings = __nccwpck_require__(4583);
 // EXTERNAL MODULE: ./build/src/globs.js + 9 modules
 var globs = __nccwpck_require__(502);
-// EXTERNAL MODULE: ./build/src/rules/registry.js + 34 modules
-var registry = __nccwpck_require__(1115);
+// EXTERNAL MODULE: ./build/src/rules/registry.js + 35 modules
+var registry = __nccwpck_require__(3517);
 ;// CONCATENATED MODULE: ./build/src/pipeline.js
 
 
@@ -17182,6 +18161,8 @@ async function checkArtifact(path, options, deps, scanner) {
         catch (err) {
             report.error = redactText(err.message);
         }
+        if (against?.against.length)
+            report.comparedWith = against.against.map((a) => redactText(a.kind === 'lockfile' ? `the lockfile ${a.label}` : a.label));
         const baseline = against?.against.find((a) => a.kind === 'baseline');
         if (baseline)
             report.baselineBreakdown = folders(baseline.manifest.files);
@@ -17350,9 +18331,9 @@ function defaultCacheDir(env) {
 }
 /**
  * Resolves an npm baseline spec to a version and downloads its tarball into `cacheDir`, both with
- * npm itself run in `cwd`, so the project's registry and credentials are used. A package the
- * registry does not have, or one with no version before `currentVersion`, is `not-found` (a first
- * release); any other npm failure throws, naming the spec.
+ * npm itself run in `cwd`, so the project's registry and credentials are used. Only
+ * `npm:previous` can be `not-found` (a first release: the package is not in the registry, or has
+ * no version before `currentVersion`); any other failure throws, naming the spec and npm's error.
  */
 async function fetchNpmBaseline(opts) {
     const { spec, cacheDir } = opts;
@@ -17383,7 +18364,9 @@ async function fetchNpmBaseline(opts) {
             info = readInfo(await npm(['view', name, 'versions', 'dist-tags', '--json']));
         }
         catch (e) {
-            if (!(e instanceof NpmError && e.code === 'E404'))
+            // Only `npm:previous` of a package never published is a first release; a named package
+            // that cannot be seen is a typo or missing auth: the gate must not turn itself off.
+            if (parsed.name || !(e instanceof NpmError && e.code === 'E404'))
                 throw e;
             const why = 'never published, or not visible with the current npm credentials';
             return { kind: 'not-found', name, reason: `${name} is not in the registry (${why})` };
@@ -17453,13 +18436,14 @@ function asList(value) {
     return list.filter((v) => typeof v === 'string');
 }
 /**
- * What `npm:previous` means: the `latest` dist-tag unless it is the version being checked; then
- * the highest version below that one. Prereleases are skipped unless the version being checked
- * is one itself. Undefined when there is none (a first release).
+ * What `npm:previous` means: the highest published version below the one being checked (a
+ * maintenance branch checking 2.1.88 compares with 2.1.87, not with the newest 3.x), by semver.
+ * Prereleases count only when the version being checked is one itself. Without a version being
+ * checked, the `latest` dist-tag. Undefined when there is none (a first release).
  */
 function pickPreviousVersion(info, current) {
     const latest = info.distTags.latest;
-    if (latest && latest !== current)
+    if (current === undefined && latest)
         return latest;
     const cur = current === undefined ? undefined : parseVersion(current);
     if (current !== undefined && !cur)
@@ -17906,10 +18890,13 @@ async function snapshot(cwd, artifact, config, pack) {
     return (0,drift_manifest/* buildManifest */.u1)(read.entries, read.format);
 }
 
+// EXTERNAL MODULE: ./build/src/release-tag.js
+var release_tag = __nccwpck_require__(6317);
 ;// CONCATENATED MODULE: ./build/src/report/types.js
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 
 ;// CONCATENATED MODULE: ./build/src/options.js
+
 
 
 
@@ -17936,7 +18923,7 @@ async function resolveOptions(raw) {
         failOn,
         pack: raw.pack ?? true,
         drift: await driftOptions(raw, config, artifacts),
-        expectVersion: raw.expectVersion?.trim() || versionFromRef(raw.ref),
+        expectVersion: raw.expectVersion?.trim() || (0,release_tag/* releaseFromRef */.Rf)(raw.ref),
     };
 }
 async function driftOptions(raw, config, artifacts) {
@@ -17986,11 +18973,6 @@ async function readLockfile(full, name, creating) {
     catch (err) {
         throw new errors/* ConfigError */.xL(err.message);
     }
-}
-/** `refs/tags/v1.2.3` (or `refs/tags/1.2.3`, `refs/tags/pkg@1.2.3`) -> `1.2.3`; other refs name no version. */
-function versionFromRef(ref) {
-    const m = /^refs\/tags\/(?:[\w.@/-]*@)?v?(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(ref ?? '');
-    return m?.[1];
 }
 /**
  * Expands each argument: an existing path is kept as given; a glob becomes its sorted matches.
@@ -18140,7 +19122,9 @@ function breakdownTable(a) {
     const bar = (bytes) => '\u2588'.repeat(Math.round((bytes / max) * BAR)) || (bytes > 0 ? '\u258f' : '');
     const withBase = a.baselineBreakdown !== undefined;
     const out = [`### Size by folder: ${markdownText(a.path)}`, ''];
-    out.push(withBase ? '| Folder | Before | Now | |' : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
+    out.push(withBase
+        ? `| Folder | Before (${markdownText(a.comparedWith?.at(-1) ?? 'baseline')}) | Now | |`
+        : '| Folder | Files | Size | |', withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |');
     for (const f of top) {
         const b = before.get(f.folder);
         out.push(withBase
@@ -18497,6 +19481,8 @@ function renderText(report, opts) {
         out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`));
         if (a.error)
             out.push(`  ${paint('error', 'unreadable')}  ${printable(a.error)}`);
+        if (a.comparedWith?.length)
+            out.push(paint('dim', `  compared with ${a.comparedWith.map(printable).join(' and ')}`));
         const drift = driftSummary(report.findings.filter((f) => f.artifact === a.path));
         if (drift)
             out.push(`  ${paint('bold', 'drift:')} ${drift}`);
@@ -18621,8 +19607,9 @@ Options:
   --lockfile <file>      compare with a committed lockfile (see 'packguard snapshot')
   --update-lockfile      rewrite the lockfile from the artifact instead of failing on drift
   --baseline <spec>      compare with another artifact file, npm:<name>@<version|tag>, or
-                         npm:previous (the latest published version of the package checked)
-  --expect-version <v>   the version being released (default: from GITHUB_REF refs/tags/v*)
+                         npm:previous (the highest published version below the one checked)
+  --expect-version <v>   the version being released, or <package>@<version> in a monorepo
+                         (default: the tag of GITHUB_REF refs/tags/*)
   -h, --help             show this help
 
 Exit status: 0 pass, 1 findings at or above --fail-on, 2 usage or config error,

@@ -2764,7 +2764,7 @@ function docsOrTests(path) {
 
 
 
-const PUTTY = /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)Encryption: ([A-Za-z0-9-]{1,32})/y;
+const PUTTY = /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)[ \t]{0,16}Encryption: ([A-Za-z0-9-]{1,32})/y;
 const PRIVATE_MAC = 'Private-MAC: ';
 const MAX_PUTTY = 16384;
 /** A PuTTY .ppk key: its private lines come between `Private-Lines: N` and `Private-MAC:`. */

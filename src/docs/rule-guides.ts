@@ -53,7 +53,7 @@ const RULE: Record<string, Partial<RuleGuide>> = {
     why: 'One entry, two names: a reviewer whose tool reads one name approves what another tool installs under the other.',
   },
   'archive/unreadable-entry': {
-    fix: 'A nested archive packguard cannot read (xz, bzip2, zstd, 7z, rar): ship it in a format it reads (zip, tar, gzip), or, once you have checked it yourself, suppress the finding with `ignore:` and a reason.',
+    fix: 'A nested archive packguard cannot read (xz, bzip2, 7z, rar): ship it in a format it reads (zip, tar, gzip, zstd), or, once you have checked it yourself, suppress the finding with `ignore:` and a reason.',
   },
   'file/sensitive-env': {
     fix: 'Remove the file from the package and rotate every value in it. Keep `.env` out with `files` or `.npmignore`.',

@@ -62,9 +62,9 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /**
  * Resolves an npm baseline spec to a version and downloads its tarball into `cacheDir`, both with
- * npm itself run in `cwd`, so the project's registry and credentials are used. A package the
- * registry does not have, or one with no version before `currentVersion`, is `not-found` (a first
- * release); any other npm failure throws, naming the spec.
+ * npm itself run in `cwd`, so the project's registry and credentials are used. Only
+ * `npm:previous` can be `not-found` (a first release: the package is not in the registry, or has
+ * no version before `currentVersion`); any other failure throws, naming the spec and npm's error.
  */
 export async function fetchNpmBaseline(opts: FetchNpmBaselineOptions): Promise<NpmBaseline> {
   const { spec, cacheDir } = opts
@@ -96,7 +96,9 @@ export async function fetchNpmBaseline(opts: FetchNpmBaselineOptions): Promise<N
     try {
       info = readInfo(await npm(['view', name, 'versions', 'dist-tags', '--json']))
     } catch (e) {
-      if (!(e instanceof NpmError && e.code === 'E404')) throw e
+      // Only `npm:previous` of a package never published is a first release; a named package
+      // that cannot be seen is a typo or missing auth: the gate must not turn itself off.
+      if (parsed.name || !(e instanceof NpmError && e.code === 'E404')) throw e
       const why = 'never published, or not visible with the current npm credentials'
       return { kind: 'not-found', name, reason: `${name} is not in the registry (${why})` }
     }
@@ -169,13 +171,14 @@ function asList(value: unknown): string[] {
 }
 
 /**
- * What `npm:previous` means: the `latest` dist-tag unless it is the version being checked; then
- * the highest version below that one. Prereleases are skipped unless the version being checked
- * is one itself. Undefined when there is none (a first release).
+ * What `npm:previous` means: the highest published version below the one being checked (a
+ * maintenance branch checking 2.1.88 compares with 2.1.87, not with the newest 3.x), by semver.
+ * Prereleases count only when the version being checked is one itself. Without a version being
+ * checked, the `latest` dist-tag. Undefined when there is none (a first release).
  */
 export function pickPreviousVersion(info: PackageInfo, current?: string): string | undefined {
   const latest = info.distTags.latest
-  if (latest && latest !== current) return latest
+  if (current === undefined && latest) return latest
   const cur = current === undefined ? undefined : parseVersion(current)
   if (current !== undefined && !cur)
     throw new Error(`the current version '${current}' is not a semver version`)

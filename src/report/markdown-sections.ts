@@ -81,7 +81,9 @@ export function breakdownTable(a: ArtifactReport): string[] {
   const withBase = a.baselineBreakdown !== undefined
   const out = [`### Size by folder: ${markdownText(a.path)}`, '']
   out.push(
-    withBase ? '| Folder | Before | Now | |' : '| Folder | Files | Size | |',
+    withBase
+      ? `| Folder | Before (${markdownText(a.comparedWith?.at(-1) ?? 'baseline')}) | Now | |`
+      : '| Folder | Files | Size | |',
     withBase ? '| --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- |',
   )
   for (const f of top) {

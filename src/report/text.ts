@@ -30,6 +30,8 @@ export function renderText(report: Report, opts: { color: boolean }): string {
     const kind = a.format ? `${a.format}, ${a.files} files, ${formatSize(a.bytes)}` : 'not read'
     out.push(paint('bold', `${printable(a.path)}`) + paint('dim', ` (${kind})`))
     if (a.error) out.push(`  ${paint('error', 'unreadable')}  ${printable(a.error)}`)
+    if (a.comparedWith?.length)
+      out.push(paint('dim', `  compared with ${a.comparedWith.map(printable).join(' and ')}`))
     const drift = driftSummary(report.findings.filter((f) => f.artifact === a.path))
     if (drift) out.push(`  ${paint('bold', 'drift:')} ${drift}`)
     if (a.lockfile?.changed)

@@ -17,6 +17,8 @@ export interface ArtifactReport {
   error?: string
   /** Sizes by top-level folder, largest first. */
   breakdown?: FolderSize[]
+  /** What the artifact was compared with: `the lockfile <path>`, the baseline (`big-cli@2.1.87`). */
+  comparedWith?: string[]
   /** The same for the baseline, when there is one (before/after). */
   baselineBreakdown?: FolderSize[]
   /** With a lockfile: the manifest the artifact has now, and whether it differs from the lockfile. */

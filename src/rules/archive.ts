@@ -90,7 +90,7 @@ export const archiveRules = defineFamily({
       severity: 'error',
       always: true,
       description:
-        "A zip entry's local header disagrees with the central directory, or its data does not match its declared size or CRC-32.",
+        "A zip entry's local header disagrees with the central directory (its name, the name its Info-ZIP Unicode Path field gives, method, sizes, encryption), or its data does not match its declared size or CRC-32.",
     },
     {
       id: 'archive/unreadable-entry',
@@ -98,7 +98,7 @@ export const archiveRules = defineFamily({
       severity: 'error',
       always: true,
       description:
-        'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, zstd, 7z, rar), so it was not checked.',
+        'An entry cannot be decoded (encrypted, unsupported compression), or is an archive packguard cannot read (xz, bzip2, 7z, rar; a zstd stream that fails its frame check), so it was not checked.',
     },
     {
       id: 'archive/limit-exceeded',

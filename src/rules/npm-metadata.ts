@@ -1,4 +1,5 @@
 import { formatSize } from '../config/units.js'
+import { parseRelease, releaseApplies } from '../release-tag.js'
 import { WholeCollector } from '../sources/body.js'
 import { MAX_MANIFEST_BYTES } from '../sources/limits.js'
 import type { Entry } from '../sources/types.js'
@@ -118,11 +119,17 @@ export const npmMetadataRules = defineFamily({
         }
         const index = new FileIndex(entries)
         const at = (field: string) => ({ file: 'package.json', key: field })
-        if (expectVersion && pkg.version !== expectVersion.replace(/^v/, '')) {
+        const release = expectVersion
+          ? (parseRelease(expectVersion) ?? { version: expectVersion.replace(/^v/, '') })
+          : undefined
+        // A tag naming one package of a monorepo (`@acme/core@2.4.0`) says nothing of the others.
+        const name = typeof pkg.name === 'string' ? pkg.name : undefined
+        if (release && releaseApplies(release, name) && pkg.version !== release.version) {
+          const tag = release.package ? ` (${expectVersion})` : ''
           report({
             rule: 'metadata/version-mismatch',
             ...at('version'),
-            message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${expectVersion}`,
+            message: `package.json version is ${pkg.version ?? '(none)'} but the release is ${release.version}${tag}`,
           })
         }
         if (pkg.private === true) {

@@ -1,5 +1,6 @@
 import * as zlib from 'node:zlib'
 import { Budget, LimitExceeded } from './limits.js'
+import { zstdDecompress } from './zstd.js'
 import { ArtifactError, type Entry } from './types.js'
 
 /** How one compression is undone, with a cap on what it may produce. */
@@ -9,10 +10,6 @@ export interface Codec {
   ext: RegExp
   run(bytes: Buffer, maxOutputLength: number): Buffer
 }
-
-type ZstdSync = (buf: Buffer, options?: { maxOutputLength?: number }) => Buffer
-/** Node 22.15+ and 24 have zstd in zlib; Node 20 has none (the Action runs on node24). */
-const zstdSync = (zlib as unknown as { zstdDecompressSync?: ZstdSync }).zstdDecompressSync
 
 export const GZIP: Codec = {
   name: 'gzip',
@@ -29,10 +26,7 @@ export const BROTLI: Codec = {
 export const ZSTD: Codec = {
   name: 'zstd',
   ext: /\.zst$/i,
-  run(b, max) {
-    if (!zstdSync) throw new Error(`this Node (${process.version}) cannot decompress zstd`)
-    return zstdSync(b, { maxOutputLength: max })
-  },
+  run: zstdDecompress,
 }
 
 /**

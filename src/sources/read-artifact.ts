@@ -17,6 +17,7 @@ import {
 } from './body.js'
 import { ZIP_TAIL, zipAfterScript } from './zip-layout.js'
 import { Budget, LimitExceeded, MAX_MANIFEST_BYTES, type SafetyLimits } from './limits.js'
+import { BROTLI } from './compressed-asset.js'
 import { openNested } from './nested.js'
 import { sniff } from './sniff.js'
 import type { OpenOptions } from './open.js'
@@ -236,12 +237,15 @@ async function pump(
 }
 
 function keepWhole(e: Entry, head: Buffer, top: boolean): boolean {
-  const kind = sniff(head.subarray(0, 512)).kind
+  const sniffed = sniff(head.subarray(0, 512))
+  const kind = sniffed.kind
   return (
     kind === 'zip' ||
     kind === 'tar' ||
     kind === 'gzip' ||
     kind === 'ar' ||
+    (kind === 'unsupported' && sniffed.name === 'zstd') ||
+    (kind === 'unknown' && BROTLI.ext.test(e.path)) ||
     (top && e.path === 'package.json' && e.size <= MAX_MANIFEST_BYTES)
   )
 }

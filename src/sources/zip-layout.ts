@@ -1,5 +1,6 @@
 import type { Entry as ZipEntry } from 'yauzl'
 import { decodeName, showBytes } from './names.js'
+import { localUnicodePathIssue } from './zip-names.js'
 import { addIssue, type Entry } from './types.js'
 import type { ByteSource } from './zip-source.js'
 
@@ -187,6 +188,8 @@ export interface LocalHeader {
   compressedSize: number
   uncompressedSize: number
   name: Buffer
+  /** The local header's extra fields. */
+  extra: Buffer
   /** Offset of the entry's data, in the same terms as `offset` was given. */
   dataStart: number
   /** The bytes read from `offset` on: they hold the data too when it is small. */
@@ -211,8 +214,9 @@ export async function readLocalHeader(
   }
   const nameLength = buf.readUInt16LE(26)
   const extraLength = buf.readUInt16LE(28)
-  if (buf.length < 30 + nameLength) buf = await src.read(shift + offset, 30 + nameLength)
-  if (buf.length < 30 + nameLength) throw new Error('the local header is cut short')
+  const headerLength = 30 + nameLength + extraLength
+  if (buf.length < headerLength) buf = await src.read(shift + offset, headerLength)
+  if (buf.length < headerLength) throw new Error('the local header is cut short')
   return {
     flags: buf.readUInt16LE(6),
     method: buf.readUInt16LE(8),
@@ -220,6 +224,7 @@ export async function readLocalHeader(
     compressedSize: buf.readUInt32LE(18),
     uncompressedSize: buf.readUInt32LE(22),
     name: Buffer.from(buf.subarray(30, 30 + nameLength)),
+    extra: buf.subarray(30 + nameLength, headerLength),
     dataStart: offset + 30 + nameLength + extraLength,
     head: buf,
   }
@@ -251,6 +256,8 @@ export async function checkedLocalHeader(
   if (!local.name.equals(ze.fileName as unknown as Buffer)) {
     diffs.push(`the local header names it '${showBytes(decodeName(local.name).text)}'`)
   }
+  const unicode = localUnicodePathIssue(local, ze)
+  if (unicode) diffs.push(unicode)
   if (local.method !== ze.compressionMethod) {
     diffs.push(
       `compression method ${local.method} in the local header, ${ze.compressionMethod} in the directory`,

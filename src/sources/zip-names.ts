@@ -26,6 +26,44 @@ export function unicodePathIssue(ze: ZipEntry): string | undefined {
   return undefined
 }
 
+/** The name an Info-ZIP Unicode Path field (version 1) among `fields` gives, if one does. */
+function unicodePathOf(fields: ReadonlyArray<{ id: number; data: Buffer }>): string | undefined {
+  const f = fields.find((x) => x.id === UNICODE_PATH && x.data.length >= 5 && x.data[0] === 1)
+  return f && decodeName(f.data.subarray(5)).text
+}
+
+/** The extra fields of a local header, as yauzl parses the central directory's. */
+function extraFields(extra: Buffer): Array<{ id: number; data: Buffer }> {
+  const out: Array<{ id: number; data: Buffer }> = []
+  for (let at = 0; at + 4 <= extra.length;) {
+    const size = extra.readUInt16LE(at + 2)
+    if (at + 4 + size > extra.length) break
+    out.push({ id: extra.readUInt16LE(at), data: extra.subarray(at + 4, at + 4 + size) })
+    at += 4 + size
+  }
+  return out
+}
+
+/**
+ * Why the name a local header gives through its own Unicode Path field (what readers that walk
+ * local headers see: bsdtar, streaming unzip) differs from the central directory's name (its
+ * Unicode Path field, else its header name), if it does.
+ */
+export function localUnicodePathIssue(
+  local: { name: Buffer; extra: Buffer; flags: number },
+  ze: ZipEntry,
+): string | undefined {
+  const own = unicodePathOf(extraFields(local.extra))
+  if (own === undefined) return undefined
+  const central = unicodePathOf(ze.extraFields)
+  const seen = central ?? decodeName(ze.fileName as unknown as Buffer).text
+  if (own === seen) return undefined
+  if (central === undefined && agrees(local.name, own, (local.flags & UTF8_FLAG) !== 0)) {
+    if (local.name.equals(ze.fileName as unknown as Buffer)) return undefined
+  }
+  return `the local header's Info-ZIP Unicode Path field names it '${showBytes(own)}'`
+}
+
 /** Past this many bytes a name is not matched against its legacy spellings: it simply disagrees. */
 const MATCH_AT_MOST = 1024
 

@@ -61,7 +61,7 @@ export const sourcemapRules = defineFamily({
       category: 'leak',
       severity: 'error',
       description:
-        'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or its map keys (`sources`, `mappings`, `sourcesContent`, `sections`); any other JSON-like file that does not parse is scanned as text only.',
+        'A source map cannot be read (invalid JSON, data after it, a duplicate key, a value over a limit): what it embeds was not checked as a map. Its bytes are still scanned for secrets as text. A file is taken for a malformed map by its `.map` name or by keys only maps have (`mappings`, `sourcesContent`, `sections`; not `sources`, which gyp files and tsconfigs have too); any other JSON-like file that does not parse (a `binding.gyp` with a trailing comma) is scanned as text only. `"sourcesContent": null` is read as no embedded sources.',
     },
   ],
   create({ report, secrets, config }) {

@@ -8,8 +8,11 @@ import { reportMap, scanEmbedded, wantSum, type Sink } from './map-sink.js'
 /** A file named as a map: read as one whenever it is a JSON object with map keys. */
 export const MAP_FILE = /\.map$/i
 
-/** Words in the bytes after an error that say the file meant to be a map. */
-const MAP_WORDS = ['"mappings"', '"sourcesContent"', '"sources"'].map((w) => Buffer.from(w))
+/**
+ * Words in the bytes after an error that say the file meant to be a map: keys only maps have
+ * (`"sources"` is in gyp files, tsconfigs and build configs too).
+ */
+const MAP_WORDS = ['"mappings"', '"sourcesContent"'].map((w) => Buffer.from(w))
 
 /**
  * What the secret scanner gets of a map: every byte but the embedded sources (which go to it

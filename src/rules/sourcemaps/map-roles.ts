@@ -79,9 +79,11 @@ export const KEY_BIT: Record<string, number> = {
   map: 256,
   offset: 512,
 }
-/** Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`). */
-export const MAP_KEYS =
-  KEY_BIT.mappings | KEY_BIT.sources | KEY_BIT.sourcesContent | KEY_BIT.sections
+/**
+ * Top-level keys that say a JSON object means to be a map (evidence for `sourcemap/malformed`):
+ * keys only maps have. `sources` alone is not (gyp files, tsconfigs and build configs have it).
+ */
+export const MAP_KEYS = KEY_BIT.mappings | KEY_BIT.sourcesContent | KEY_BIT.sections
 
 /**
  * A path as decoded from latin1 bytes: raw UTF-8 bytes are decoded as UTF-8, while `\u00e9`

@@ -44,22 +44,22 @@ import {
   type Skim,
   type WantSum,
 } from './map-roles.js'
+import {
+  AFTER_KEY,
+  DONE,
+  expectedIn,
+  FIRST_KEY,
+  FIRST_VALUE,
+  KEY,
+  LITERAL,
+  NEXT,
+  NOT_A_MAP,
+  START,
+  STRING,
+  VALUE,
+} from './map-states.js'
 
-export { MalformedMap }
-export type { MapSources, OnContent, OnRaw, Skim, WantSum }
-
-// States: what the next byte may be.
-const START = 0 // before the map's `{` (see MapStart)
-const FIRST_KEY = 1 // a key or `}`, just after `{`
-const KEY = 2 // a key, after `,`
-const AFTER_KEY = 3 // `:`
-const FIRST_VALUE = 4 // a value or `]`, just after `[`
-const VALUE = 5 // a value, after `:` or `,`
-const NEXT = 6 // `,` or the closing bracket, after a value
-const STRING = 7 // inside a string
-const LITERAL = 8 // inside a number, `true`, `false` or `null`
-const DONE = 9 // after the map object: whitespace only
-const NOT_A_MAP = 10
+export { MalformedMap, type MapSources, type OnContent, type OnRaw, type Skim, type WantSum }
 
 interface Frame {
   object: boolean
@@ -232,7 +232,9 @@ export class MapScanner {
     const needObject = role === MAP || role === SECTION
     const needArray = role === SOURCES || role === CONTENTS || role === SECTIONS
     if (needObject && b !== OPEN_OBJECT) this.fail("expected '{'", this.offset + i)
-    if (needArray && b !== OPEN_ARRAY) this.fail("expected '['", this.offset + i)
+    if (needArray && b !== OPEN_ARRAY && !(role === CONTENTS && b === 0x6e))
+      // `null`: see endLiteral
+      this.fail("expected '['", this.offset + i)
     // A `sources` entry that is not a string still takes its index.
     if (role === PATH && b !== QUOTE) this.out.sources.push('')
     if (b === OPEN_OBJECT) this.open(true, needObject || role === MAP_OR_SKIP ? role : SKIP, i)
@@ -344,6 +346,9 @@ export class MapScanner {
   private endLiteral(): void {
     if (!this.literal.valid()) this.fail('unexpected value', this.literal.start)
     if (this.literalRole === VERSION) this.version3 = this.literal.value === '3'
+    // `"sourcesContent": null` is some bundlers' "none"; any other literal is not an array.
+    const notNull = this.literalRole === CONTENTS && this.literal.value !== 'null'
+    if (notNull) this.fail("expected '['", this.literal.start)
     this.afterValue()
   }
 
@@ -377,13 +382,7 @@ export class MapScanner {
   }
 
   private expected(): string {
-    const state = this.state
-    if (state === FIRST_KEY) return "expected a string or '}'"
-    if (state === KEY) return 'expected a string'
-    if (state === AFTER_KEY) return "expected ':'"
-    if (state === FIRST_VALUE) return "expected a value or ']'"
-    if (state === VALUE) return 'expected a value'
-    return this.top().object ? "expected ',' or '}'" : "expected ',' or ']'"
+    return expectedIn(this.state, this.top()?.object ?? true)
   }
 
   private invalid(): never {

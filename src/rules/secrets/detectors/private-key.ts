@@ -8,7 +8,7 @@ import { judge } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
 const PUTTY =
-  /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)Encryption: ([A-Za-z0-9-]{1,32})/y
+  /PuTTY-User-Key-File-[23]: [A-Za-z0-9@.-]{3,64}(?:\\{1,4}(?:r\\{1,4})?n|\r?\n)[ \t]{0,16}Encryption: ([A-Za-z0-9-]{1,32})/y
 const PRIVATE_MAC = 'Private-MAC: '
 const MAX_PUTTY = 16384
 
