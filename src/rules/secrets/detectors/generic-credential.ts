@@ -17,8 +17,8 @@ import { secretManifest } from '../kit/kubernetes-secret.js'
 const SPACE = '(?:[ \\t]|\\\\t){0,4}'
 const ASSIGN = '(?::=|=>|:(?!:)|=(?!=))'
 const QUOTE = '\\\\{0,3}["\'`]'
-/** A literal's characters: not a space, quote, bracket, separator or `=` (but as padding at its end). */
-const VALUE_CHAR = '[^\\s"\'`\\\\,;:=(){}\\[\\]<>]'
+/** A literal's characters: printable, and not a space, quote, bracket, separator or `=` (but as padding at its end). */
+const VALUE_CHAR = '[^\\s"\'`\\\\,;:=(){}\\[\\]<>\\x00-\\x1f\\x7f-\\xff]'
 /** `secret` may go on as `secret_key`, `SECRET-KEY`, `secretKey`; `auth` as `authorization`. */
 const SUFFIX = '(?:(?<=secret)[_-]?key|(?<=auth)orization)?'
 /** After a credential word: the end of its name, an assignment, and six characters of a literal. */
@@ -46,11 +46,11 @@ const ASSIGNMENT = new RegExp(
 /** An HTTP authorization scheme and its credentials: `Bearer …`, `Basic …`. */
 const SCHEME = /(Bearer|Basic|Token|Bot) ([A-Za-z0-9._~+/=-]{8,512})/y
 /** After a bare value: the end of a line, a string or a list item. */
-const BARE_END = /(?:$|[\s"'`\\,;})\]])/y
-/** What may stand before a name that starts a line: indentation, `export `, `ENV `. */
-const LINE_START = /(?:^|\n)[ \t]*(?:export[ \t]+|set[ \t]+|ENV[ \t]+)?$/
+const BARE_END = /(?:$|[\s"'`\\,;})\]]|[^ -~])/y
+/** What may stand before a name that starts a line (or a string in a binary): indentation, `export `. */
+const LINE_START = /(?:^|\n|[^ -~\t])[ \t]*(?:export[ \t]+|set[ \t]+|ENV[ \t]+)?$/
 /** The end of a line, of the text or of a string. */
-const LINE_END = /[ \t]*(?:$|\r?\n|\\n|["'`])/y
+const LINE_END = /[ \t]*(?:$|\r?\n|\\n|["'`]|[^ -~])/y
 /** What may stand before a name that starts a string: a quote or an escaped line break. */
 const IN_STRING = /(?:["'`]|\\n)[ \t]*(?:export[ \t]+|-[ \t]+)?$/
 /** Names whose credential word is about something else: paging, parsing, CSRF. */

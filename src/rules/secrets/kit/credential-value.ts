@@ -1,3 +1,4 @@
+import { isConfigFile } from '../engine/base64-values.js'
 import type { Hit } from '../engine/types.js'
 import { doubt, madeOfWords } from './placeholder.js'
 import { docsOrTests, inDocComment } from './places.js'
@@ -102,9 +103,13 @@ export function credentialHit(
   value: string,
   start: number,
   kind: ValueKind,
-  where: { text: string; file: string; name?: string },
+  where: { text: string; file: string; name?: string; manifest?: boolean },
 ): Hit | undefined {
   const decoded = decodedText(value)
+  // In a config file the base64 pass decodes such a value and every detector judges the text:
+  // a provider token inside is found there, so the literal is not reported twice. A
+  // Kubernetes Secret's values are judged here, whatever their names.
+  if (decoded !== undefined && isConfigFile(where.file) && !where.manifest) return undefined
   const judged = decoded ?? value
   // an enum-like constant: `CLIENT_AUTH = "client_auth"`
   if (where.name && judged.replace(/[^A-Za-z0-9]/g, '').toLowerCase() === where.name)
@@ -120,10 +125,10 @@ export function credentialHit(
   return hit
 }
 
-/** The text a base64 value stands for, when it is base64 of printable text of 8 or more. */
+/** The text a base64 value stands for, when it is base64 of printable text (lines too) of 8 or more. */
 export function decodedText(value: string): string | undefined {
   if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value))
     return undefined
   const text = Buffer.from(value, 'base64').toString('latin1')
-  return /^[\x20-\x7e]{8,}$/.test(text) ? text : undefined
+  return /^[\x20-\x7e\t\r\n]{8,}$/.test(text) ? text : undefined
 }

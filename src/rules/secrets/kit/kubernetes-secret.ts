@@ -54,7 +54,11 @@ export function secretManifest(text: string, at: number, ctx: ScanContext): Hit[
     const [, , name, , value] = e
     if (NOT_JUDGED.test(name)) continue
     const kind = PASSWORD_NAME.test(name) ? 'password' : 'other'
-    const hit = credentialHit(value, start + line.lastIndexOf(value), kind, ctx)
+    const hit = credentialHit(value, start + line.lastIndexOf(value), kind, {
+      text: ctx.text,
+      file: ctx.file,
+      manifest: true,
+    })
     // `data:` values are base64: one that is not base64 of text is not judged
     if (hit && (!block.data || /^[A-Za-z0-9+/]+={0,2}$/.test(value))) hits.push(hit)
   }
