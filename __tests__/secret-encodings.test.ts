@@ -134,8 +134,13 @@ describe('base64 values of credential-named keys in config files', () => {
     ],
     ['base64 of a placeholder token', 'a.json', `{"token": "${b64(`ghp_${'x'.repeat(36)}`)}"}`],
     ['a key not named like a credential', 'a.yml', `image: ${b64(gh)}\n`],
-    ['the same value outside a config file', 'dist/app.js', `const token = "${b64(gh)}"\n`],
   ])('%s finds nothing', (_, file, text) => {
     expect(scan(text, file)).toEqual([])
+  })
+
+  test('outside a config file it is not decoded for providers; the literal is still a credential', () => {
+    expect(scan(`const token = "${b64(gh)}"\n`, 'dist/app.js').map((f) => f[0])).toEqual([
+      'secret/generic-credential',
+    ])
   })
 })

@@ -6,6 +6,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, test } from '@jest/globals'
 import type { RawFinding } from '../src/findings.js'
 import { scanSecrets } from '../src/rules/secrets/scan.js'
+import { DETECTORS } from '../src/rules/secrets/detectors/index.js'
 import { nameOf, nextAfter } from '../src/rules/secrets/kit/binding.js'
 import { doubt } from '../src/rules/secrets/kit/placeholder.js'
 import { ALNUM, B64, B64URL, checksummed, fake, HEX } from '../src/rules/secrets/kit/samples.js'
@@ -64,6 +65,106 @@ describe('a value is judged by its whole structure', () => {
   ])('random, or typed without a counting body: %s', (_, value) => {
     expect(doubt(value)).toBeUndefined()
   })
+})
+
+describe('a run planted inside a real token does not make it a placeholder', () => {
+  const RUNS = ['1234', 'AAAA', 'abcd']
+
+  /** Characters a format's alphabet lacks (bech32 has no 1 b i o; base32 no 0 1 8 9). */
+  const HOLES: Record<string, string> = {
+    'secret/age-secret-key': '1BIO',
+    'secret/aws-access-key-id': '0189',
+    'secret/azure-devops-legacy-pat': '0189',
+    'secret/newrelic-license-key': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  }
+
+  /**
+   * The sample with `run` written over its random body at `f` (0..1) of it, or undefined when
+   * the body's alphabet has no room for it or the run would cover a keyword (OpenAI's marker).
+   * The body is the last long alphanumeric run that is not words (a prefix, ids and a host
+   * come before it, `EndpointSuffix` after); a body with a long run already (six or more) is
+   * such a sample itself and is left alone. A base64 blob of a PEM key (a kubeconfig's client-key-data) is
+   * planted inside the key and encoded again.
+   */
+  function plant(
+    sample: string,
+    run: string,
+    f: number,
+    d: (typeof DETECTORS)[number],
+  ): string | undefined {
+    const blob = [...sample.matchAll(/[A-Za-z0-9+/]{40,}={0,2}/g)].find((m) =>
+      Buffer.from(m[0], 'base64').toString('latin1').includes('PRIVATE KEY-----'),
+    )
+    if (blob) {
+      const inner = plant(Buffer.from(blob[0], 'base64').toString('latin1'), run, f, d)
+      if (inner === undefined) return undefined
+      return sample.replace(blob[0], Buffer.from(inner, 'latin1').toString('base64'))
+    }
+    const body = [...sample.matchAll(/[A-Za-z0-9]{10,}/g)]
+      .filter((m) => !/^(?:[A-Z]?[a-z]+)+$/.test(m[0]))
+      .at(-1)
+    if (!body || /(.)\1{5}|012345|123456|234567|345678|456789|abcdef|ABCDEF/.test(body[0]))
+      return undefined
+    // A body inside base64 of JSON (a 1Password or Grafana token) is planted inside the JSON.
+    const json = [...sample.matchAll(/eyJ[A-Za-z0-9+/]{20,}={0,2}/g)].find(
+      (m) => m.index <= body.index && body.index + body[0].length <= m.index + m[0].length,
+    )
+    if (json) {
+      const inner = plant(Buffer.from(json[0], 'base64').toString('latin1'), run, f, d)
+      if (inner === undefined) return undefined
+      const again = Buffer.from(inner, 'latin1').toString('base64')
+      return sample.replace(json[0], json[0].endsWith('=') ? again : again.replace(/=+$/, ''))
+    }
+    const holes = HOLES[d.id] ?? ''
+    const kinds = [/[0-9]/, /[A-Z]/, /[a-z]/]
+    const fits = (c: string) =>
+      !holes.includes(c) && kinds.some((k) => k.test(c) && k.test(body[0].slice(2)))
+    if (![...run].every(fits)) return undefined
+    const at = body.index + Math.floor((body[0].length - run.length) * f)
+    // A run that erases the body's only digits (or letters of a case) makes it another kind of value.
+    const left =
+      sample.slice(body.index, at) +
+      run +
+      sample.slice(at + run.length, body.index + body[0].length)
+    if (kinds.some((k) => k.test(body[0]) && !k.test(left))) return undefined
+    const lower = sample.toLowerCase()
+    for (const kw of d.keywords ?? [])
+      for (
+        let i = lower.indexOf(kw.toLowerCase());
+        i >= 0;
+        i = lower.indexOf(kw.toLowerCase(), i + 1)
+      )
+        if (i < at + run.length && at < i + kw.length) return undefined
+    return sample.slice(0, at) + run + sample.slice(at + run.length)
+  }
+
+  const cases = DETECTORS.flatMap((d) =>
+    d.samples
+      .match()
+      .flatMap((sample, i) =>
+        RUNS.flatMap((run) =>
+          [0.4, 0.6, 0.85].map((f) => [d.id as string, i, run, f, plant(sample, run, f, d)]),
+        ),
+      ),
+  ).filter((c): c is [string, number, string, number, string] => c[4] !== undefined)
+
+  test('every detector has planted samples', () => {
+    const swept = new Set(cases.map((c) => c[0]))
+    expect(DETECTORS.filter((d) => !swept.has(d.id)).map((d) => d.id)).toEqual([])
+  })
+
+  test.each(cases)(
+    '%s sample %d with %s at %d of its body: still found',
+    (id, _, __, ___, text) => {
+      const got = scan(text).map((f) =>
+        // a checksummed token changed anywhere fails its checksum: found, only unverified
+        f.rule === 'secret/unverified' && f.message.endsWith('(its checksum does not match)')
+          ? id
+          : f.rule,
+      )
+      expect(got).toEqual([id])
+    },
+  )
 })
 
 describe('format examples are not errors', () => {

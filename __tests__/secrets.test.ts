@@ -13,6 +13,7 @@ import { BUNDLE, PACKAGE_JSON, README } from './helpers/secrets-samples.js'
 import { npmTgz } from './helpers/tar.js'
 
 const FILE = 'dist/app.js'
+const GENERIC = 'secret/generic-credential'
 
 function scan(text: string, file = FILE): RawFinding[] {
   const out: RawFinding[] = []
@@ -40,9 +41,17 @@ describe('the detector set', () => {
     expect(secretRules.rules.find((r) => r.id === UNVERIFIED)?.severity).toBe('notice')
   })
 
-  test('a keyword that is a prefix of another is refused (one alternative matches per position)', () => {
-    const d = { ...DETECTORS[0], keywords: ['ghp', 'ghp_'] }
-    expect(() => createScanner([d])).toThrow(/prefix/)
+  test('where a keyword is a prefix of another, the longer is tried first', () => {
+    const seen: string[] = []
+    const d = (id: string, kw: string) => ({
+      ...DETECTORS[0],
+      id: `secret/${id}`,
+      keywords: [kw],
+      guards: undefined,
+      find: () => void seen.push(id),
+    })
+    createScanner([d('short', 'ghp'), d('long', 'ghp_')]).scan('ghp_ ghpx', FILE, () => {})
+    expect(seen).toEqual(['long', 'short'])
   })
 })
 
@@ -73,8 +82,11 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s', (id, d) => {
   })
 
   test('is silent on each must-not-match sample', () => {
+    // Another provider's key under a credential name (`MAILGUN_API_KEY=key-…` beside a Twilio
+    // SID) is not this detector's, but it is a credential: the generic detector may say so.
+    const others = (f: RawFinding) => id === GENERIC || f.rule !== GENERIC
     for (const sample of d.samples.noMatch())
-      expect({ sample, found: scan(sample) }).toEqual({ sample, found: [] })
+      expect({ sample, found: scan(sample).filter(others) }).toEqual({ sample, found: [] })
   })
 
   test('reports each doubtful sample as secret/unverified only', () => {

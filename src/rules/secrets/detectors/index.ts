@@ -7,6 +7,7 @@ import { digitaloceanToken } from './digitalocean.js'
 import { discordBotToken, discordWebhook } from './discord.js'
 import { dockerhubToken } from './dockerhub.js'
 import { githubFineGrainedToken, githubToken } from './github.js'
+import { genericCredential } from './generic-credential.js'
 import { gitlabRunnerToken, gitlabToken } from './gitlab.js'
 import { googleApiKey, googleOauthClientSecret, googleServiceAccount } from './google.js'
 import { huggingfaceToken } from './huggingface.js'
@@ -71,6 +72,7 @@ export const DETECTORS = [
   kubeconfigClientKey,
   databaseUrl,
   urlCredentials,
+  genericCredential,
 ] as const satisfies readonly Detector[]
 
 /** The rule id of every built-in detector. */

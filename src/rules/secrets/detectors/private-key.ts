@@ -3,7 +3,7 @@ import { matchAt, type ScanContext } from '../engine/context.js'
 import { armoredBody, readPemKey, type KeyBlock } from '../kit/pem.js'
 import { B64, fake, HEX } from '../kit/samples.js'
 import { sshPrivateKey } from '../kit/ssh-keys.js'
-import { docsOrTests, isKeyFile } from '../kit/places.js'
+import { docsOrTests, inDocComment, isKeyFile } from '../kit/places.js'
 import { judge } from '../kit/token.js'
 import { PRIORITY, type Hit, defineDetector } from '../engine/types.js'
 
@@ -42,15 +42,6 @@ function toHit(block: KeyBlock | undefined): Hit | undefined {
 
 const LEADING = /^\s*/
 const TRAILING = /\s*$/y
-/** A line of a doc comment (`/** ... *\/`, JSDoc): whitespace, then `*`, then not `/`. */
-const DOC_COMMENT_LINE = /^[ \t]*\*(?!\/)/
-
-/** Whether the line the key starts on is a doc-comment line: an `@example` in a bundled SDK. */
-function inDocComment(text: string, start: number): boolean {
-  const line = text.lastIndexOf('\n', start - 1) + 1
-  return DOC_COMMENT_LINE.test(text.slice(line, Math.min(start, line + 200)))
-}
-
 /**
  * A key string in documentation or test code is most often an example or a test key: a
  * warning. A key file stays an error wherever it is: named as one, or holding only the key.

@@ -1,4 +1,4 @@
-import { ALNUM, DIGITS, fake, HEX, UPPER } from '../kit/samples.js'
+import { ALNUM, DIGITS, fake, HEX, LETTERS, UPPER } from '../kit/samples.js'
 import { B, boundary, E, tokenDetector } from '../kit/token.js'
 
 /** A number that does not start with 0, like Slack's team and user ids. */
@@ -85,6 +85,13 @@ export const slackAppToken = tokenDetector({
         digits(13, 'sla-5'),
         fake(24, HEX, 'sla-6') + '0'.repeat(8) + fake(20, HEX, 'sla-7') + '12345678' + 'abcd',
       ].join('-'),
+      [
+        'xapp',
+        '1',
+        'A' + fake(3, UPPER + DIGITS, 'sla-8') + '1234' + fake(3, UPPER + DIGITS, 'sla-9'),
+        digits(13, 'sla-10'),
+        fake(30, HEX, 'sla-11') + '1234' + fake(30, HEX, 'sla-12'),
+      ].join('-'),
     ],
     noMatch: () => [
       'xapp-1-XXXXXXXXXXX-0000000000000-' + 'x'.repeat(64),
@@ -113,6 +120,9 @@ export const slackWebhook = tokenDetector({
       `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-1')}/B${fake(10, UPPER + DIGITS, 'slw-2')}/${fake(24, ALNUM, 'slw-3')}`,
       `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-4')}/B${fake(10, UPPER + DIGITS, 'slw-5')}/${fake(9, ALNUM, 'slw-6')}${'A'.repeat(6)}${fake(9, ALNUM, 'slw-7')}`,
       `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-8')}/B${fake(10, UPPER + DIGITS, 'slw-9')}/${fake(8, ALNUM, 'slw-10')}123456789${fake(7, ALNUM, 'slw-11')}`,
+      // random letters around a run read like words to a naive filter; they are not
+      `https://hooks.slack.com/services/T${fake(4, UPPER + DIGITS, 'slw-12')}1234/B${fake(6, UPPER + DIGITS, 'slw-13')}AAAA/${fake(10, LETTERS, 'slw-14')}1234${fake(10, LETTERS, 'slw-15')}`,
+      `https://hooks.slack.com/services/T${fake(8, UPPER + DIGITS, 'slw-16')}/B${fake(10, UPPER + DIGITS, 'slw-17')}/${fake(16, LETTERS, 'slw-18')}AAAA${fake(4, LETTERS, 'slw-19')}`,
     ],
     noMatch: () => [
       'https://hooks.slack.com/services/T00000000/B00000000/' + 'X'.repeat(24),

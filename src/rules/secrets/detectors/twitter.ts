@@ -43,7 +43,7 @@ export const twitterApiSecret = boundDetector({
   verify: mixedCase,
   samples: {
     match: () => [
-      `TWITTER_API_KEY=${mixed(25, 'tw-1')}\nTWITTER_API_SECRET=${mixed(50, 'tw-2')}\n`,
+      `TWITTER_USER=acme\nTWITTER_API_SECRET=${mixed(50, 'tw-2')}\n`,
       `const twitter = new Twitter({ consumer_key: "x", consumer_secret: "${mixed(50, 'tw-3')}" })`,
       `twitter:\n  access_token_secret: ${mixed(45, 'tw-4')}\n`,
     ],

@@ -6,6 +6,8 @@
  * secret in it, so base64 that decodes to anything else stays silent.
  */
 
+import { CREDENTIAL_STEMS } from '../kit/credential-names.js'
+
 /** Config files by name: YAML, JSON, TOML, INI, properties, env and rc files. */
 const CONFIG =
   /\.(ya?ml|json|toml|ini|cfg|conf|properties|env|xml|plist|tfvars)$|(^|\/)\.?[\w.-]*(rc|env)(\.[\w.-]+)?$/i
@@ -17,7 +19,7 @@ const CONFIG =
  */
 const VALUE = /[:=][ \t]*["']?([A-Za-z0-9+/_-]{16,8192}={0,2})(?![A-Za-z0-9+/=_-])/g
 /** The key just before it is named like a credential. */
-const KEY = /(?:token|secret|passw|pwd|auth|key|cred)[\w.-]{0,40}["']?[ \t]*$/i
+const KEY = new RegExp(`(?:${CREDENTIAL_STEMS.join('|')})[\\w.-]{0,40}["']?[ \\t]*$`, 'i')
 
 /** The shortest decoded text worth scanning (the shortest token is longer). */
 const MIN_DECODED = 12
@@ -47,8 +49,14 @@ export function* base64Values(text: string): Generator<{ line: number; decoded: 
   }
 }
 
-/** Printable ASCII and line breaks, all but a few bytes: text, not a random key's bytes. */
+/**
+ * Printable ASCII and line breaks, all but a few bytes: text, not a random key's bytes. Text
+ * from its first byte: a prefixed token (`ops_eyJ…`) decodes to text only after its prefix, and
+ * is its provider's to judge, not encoded text.
+ */
 function mostlyText(b: Buffer): boolean {
+  for (let i = 0; i < 3; i++)
+    if ((b[i] < 0x20 && b[i] !== 0x09 && b[i] !== 0x0a) || b[i] > 0x7e) return false
   let bad = 0
   for (const c of b) if ((c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) || c > 0x7e) bad++
   return bad <= b.length / 20

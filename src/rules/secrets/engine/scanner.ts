@@ -37,8 +37,8 @@ interface Found {
  * position it reports, one sticky case-insensitive regex that alternates every keyword (escaped
  * literals, with their guards) says which keyword is there, if any. The detectors that own it
  * run a sticky regex right there, and window detectors record the window to search
- * once after the pass, merged with overlapping windows. No keyword may be a prefix of another
- * (only one alternative can match at a position); the scanner checks that here.
+ * once after the pass, merged with overlapping windows. One keyword matches at a position: the
+ * longest whose guard passes.
  */
 export function createScanner(detectors: readonly Detector[]): Scanner {
   const atKeyword = new Map<string, Detector[]>()
@@ -59,16 +59,15 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     for (const kw of d.near?.keywords ?? []) add(nearKeyword, kw, d)
   }
   const keywords = keywordsOf(detectors)
-  for (const a of keywords)
-    for (const b of keywords)
-      if (a !== b && b.startsWith(a))
-        throw new Error(`internal: keyword '${a}' is a prefix of '${b}'`)
   // A guarded keyword must be a keyword of its detectors only: a guard would hide it from others.
   for (const k of guards.keys())
     if (nearKeyword.has(k) || atKeyword.get(k)?.some((d) => !d.guards?.[k]))
       throw new Error(`internal: keyword '${k}' is guarded for some detectors only`)
   const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-  const source = keywords
+  // Longest first: where one keyword is a prefix of another (`secret`, `secret_access_key`), the
+  // longer one is tried first, and the shorter where the longer does not match (or its guard fails).
+  const source = [...keywords]
+    .sort((a, b) => b.length - a.length)
     .map((k) => escape(k) + (guards.has(k) ? `(?=${guards.get(k)})` : ''))
     .join('|')
   const keywordRe = new RegExp(source || '(?!)', 'iy')

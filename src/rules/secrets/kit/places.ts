@@ -20,3 +20,19 @@ export function docsOrTests(path: string): 'documentation' | 'test code' | undef
   if (DOCS.test(path)) return 'documentation'
   return undefined
 }
+
+/** A line of a doc comment (`/** ... *\/`, JSDoc): whitespace, then `*`, then not `/`. */
+const DOC_COMMENT_LINE = /^[ \t]*\*(?!\/)/
+
+/**
+ * Whether the line `start` is on is a doc-comment line: an `@example` in a bundled SDK. Only the
+ * 1,000 characters before `start` are read, so a text of many hits and no line break stays
+ * linear (a line that starts further back is not taken for one).
+ */
+export function inDocComment(text: string, start: number): boolean {
+  const from = Math.max(0, start - 1000)
+  const nl = text.slice(from, start).lastIndexOf('\n')
+  if (nl < 0 && from > 0) return false
+  const line = from + nl + 1
+  return DOC_COMMENT_LINE.test(text.slice(line, Math.min(start, line + 200)))
+}
